@@ -1,0 +1,152 @@
+// A deal as the tools count it: every payment with its kind, payer, payee and amount in the
+// deal currency. Built once per parse; every feature (totals, diagnostics, hover, rollup,
+// render) reads this instead of walking the AST again.
+import type Decimal from 'decimal.js';
+import type * as ast from '../language/ast';
+import { currencySymbols } from '../language/currencies';
+import { Money, sum } from './money';
+import { dealStages, type Stage } from './stages';
+
+export type PaymentKind = ast.PaymentKind;
+
+/** One payment of the deal, resolved. A milestone group is one item; its milestones are `items`. */
+export interface PaymentItem {
+  node: ast.Payment;
+  kind: PaymentKind;
+  name?: string;
+  payer?: string;
+  payee?: string;
+  /** Amount in the deal currency: for a group its cap (else its itemized sum); for funding all
+   * instalments together. Undefined where there is no fixed figure (undisclosed, at cost,
+   * royalty) or it cannot be converted (no fx rate). */
+  amount?: Decimal;
+  /** The amount as written, in its own currency (funding: one instalment). */
+  written?: ast.Money;
+  /** The currency the amount was written in. */
+  writtenCurrency: string;
+  /** Itemized milestones of a group. */
+  items?: PaymentItem[];
+  /** For a group: the sum of its itemized milestones, and the cap less that sum. */
+  itemized?: Decimal;
+  undisclosedRest?: Decimal;
+  /** The group this milestone belongs to. */
+  group?: PaymentItem;
+}
+
+export interface DealModel {
+  deal: ast.Deal;
+  /** The reporting currency (ISO code). */
+  currency: string;
+  parties: Map<string, ast.Party>;
+  stages: Stage[];
+  /** Top-level payments in source order (groups hold their milestones). */
+  payments: PaymentItem[];
+  /** Every payment and milestone that has a name, by name. */
+  paymentsByName: Map<string, PaymentItem>;
+  options: Map<string, ast.OptionDecl>;
+  scenarios: Map<string, ast.Scenario>;
+  /** Converts an amount into the deal currency; undefined when no fx rate covers it. */
+  convert(money: ast.Money): Decimal | undefined;
+  /** The ISO code of a money's currency (the deal's when none was written). */
+  currencyOf(money: ast.Money): string;
+}
+
+const kindOf: Record<ast.Payment['type'], PaymentKind> = {
+  Upfront: 'upfront', Fee: 'fee', Equity: 'equity', Funding: 'funding', Milestone: 'milestone',
+  MilestoneGroup: 'milestone', SalesMilestone: 'sales-milestone', Royalty: 'royalty', Manufacturing: 'manufacturing',
+};
+
+export function buildDealModel(deal: ast.Deal): DealModel {
+  const currency = deal.currency?.text || 'USD';
+  const currencyOf = (money: ast.Money): string => {
+    const written = money.currency?.text;
+    if (!written) return currency;
+    return currencySymbols[written] ?? written;
+  };
+  const rates = fxRates(deal, currency);
+  const convert = (money: ast.Money): Decimal | undefined => {
+    const code = currencyOf(money);
+    if (code === currency) return new Money(money.value);
+    const rate = rates.get(code);
+    return rate ? new Money(money.value).times(rate) : undefined;
+  };
+
+  const payments: PaymentItem[] = [];
+  const paymentsByName = new Map<string, PaymentItem>();
+  const remember = (item: PaymentItem) => {
+    if (item.name && !paymentsByName.has(item.name)) paymentsByName.set(item.name, item);
+  };
+  for (const block of deal.paymentBlocks) {
+    for (const node of block.payments) {
+      const item = resolvePayment(node, block, convert, currencyOf, currency);
+      payments.push(item);
+      remember(item);
+      item.items?.forEach(remember);
+    }
+  }
+
+  const byName = <T extends { name: ast.Name }>(list: T[]) => {
+    const map = new Map<string, T>();
+    for (const item of list) if (!map.has(item.name.text)) map.set(item.name.text, item);
+    return map;
+  };
+
+  return {
+    deal,
+    currency,
+    parties: byName(deal.parties),
+    stages: dealStages(deal.stages),
+    payments,
+    paymentsByName,
+    options: byName(deal.options),
+    scenarios: byName(deal.scenarios),
+    convert,
+    currencyOf,
+  };
+}
+
+/** Rates into the deal currency, from `fx X = r DEAL` (or the inverse `fx DEAL = r X`). */
+function fxRates(deal: ast.Deal, currency: string): Map<string, Decimal> {
+  const rates = new Map<string, Decimal>();
+  for (const fx of deal.fx) {
+    if (fx.rate.isZero()) continue;
+    if (fx.to.text === currency) rates.set(fx.from.text, new Money(fx.rate));
+    else if (fx.from.text === currency && !rates.has(fx.to.text)) rates.set(fx.to.text, new Money(1).div(fx.rate));
+  }
+  return rates;
+}
+
+function resolvePayment(
+  node: ast.Payment,
+  block: ast.PaymentBlock,
+  convert: (m: ast.Money) => Decimal | undefined,
+  currencyOf: (m: ast.Money) => string,
+  dealCurrency: string,
+  group?: PaymentItem,
+): PaymentItem {
+  const payer = node.from?.text ?? group?.payer ?? block.from?.text;
+  const payee = node.to?.text ?? group?.payee ?? block.to?.text;
+  const written = 'amount' in node ? node.amount : node.type === 'MilestoneGroup' ? node.cap : undefined;
+  const item: PaymentItem = {
+    node,
+    kind: kindOf[node.type],
+    name: node.name?.text,
+    payer,
+    payee,
+    written,
+    writtenCurrency: written ? currencyOf(written) : dealCurrency,
+    group,
+  };
+  if (written && !node.undisclosed) item.amount = convert(written);
+
+  if (node.type === 'Funding' && item.amount) {
+    item.amount = item.amount.times(node.years?.count ?? 1);
+  }
+  if (node.type === 'MilestoneGroup') {
+    item.items = node.milestones.map((m) => resolvePayment(m, block, convert, currencyOf, dealCurrency, item));
+    item.itemized = sum(item.items.map((m) => m.amount));
+    if (item.amount === undefined && !node.cap) item.amount = item.itemized;
+    if (item.amount !== undefined) item.undisclosedRest = Money.max(item.amount.minus(item.itemized), 0);
+  }
+  return item;
+}

@@ -1,0 +1,48 @@
+// Development stages and the probability of moving on from each to the next.
+import type Decimal from 'decimal.js';
+import type * as ast from '../language/ast';
+import { Money } from './money';
+
+export interface Stage {
+  name: string;
+  /** Probability (0..1) of moving on from this stage to the next; undefined for the last. */
+  success?: Decimal;
+  declaration?: ast.StageDecl;
+}
+
+/**
+ * Built-in stages, used when a deal declares none. Transition probabilities:
+ * - phase1→phase2 52.0%, phase2→phase3 28.9%, phase3→filing 57.8%, filing→approval 90.6%:
+ *   BIO, Informa Pharma Intelligence and QLS Advisors, "Clinical Development Success Rates
+ *   and Contributing Factors 2011–2020" (2021), all indications.
+ * - discovery→preclinical 85% and preclinical→phase1 69%: Paul et al., "How to improve R&D
+ *   productivity", Nature Reviews Drug Discovery 9, 203–214 (2010), lead optimisation and
+ *   preclinical transition rates.
+ * - approval→launch 100%: an approved product is taken to be launched.
+ */
+export const builtInStages: readonly { name: string; success?: string }[] = [
+  { name: 'discovery', success: '0.85' },
+  { name: 'preclinical', success: '0.69' },
+  { name: 'phase1', success: '0.52' },
+  { name: 'phase2', success: '0.289' },
+  { name: 'phase3', success: '0.578' },
+  { name: 'filing', success: '0.906' },
+  { name: 'approval', success: '1' },
+  { name: 'launch' },
+];
+
+export function dealStages(list: ast.StageList | undefined): Stage[] {
+  if (!list || list.stages.length === 0) {
+    return builtInStages.map((s) => ({ name: s.name, success: s.success ? new Money(s.success) : undefined }));
+  }
+  return list.stages.map((declaration) => ({
+    name: declaration.name.text,
+    success: declaration.success ? new Money(declaration.success.value).div(100) : undefined,
+    declaration,
+  }));
+}
+
+/** Position of a stage in the deal's order, or -1 when the deal has no such stage. */
+export function stageIndex(stages: readonly Stage[], name: string | undefined): number {
+  return name === undefined ? -1 : stages.findIndex((s) => s.name === name);
+}

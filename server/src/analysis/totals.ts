@@ -1,0 +1,73 @@
+// Deal-level totals: what the terms add up to, as press releases quote them.
+//   committed  = upfront + fee + equity + funding (all instalments)
+//   contingent = milestones (a group counts its cap) + sales milestones
+//   headline   = committed + contingent
+// Option fees, royalties and manufacturing have no deal-level figure.
+import type Decimal from 'decimal.js';
+import type { DealModel, PaymentItem, PaymentKind } from './deal-model';
+import { ZERO } from './money';
+
+export const committedKinds: readonly PaymentKind[] = ['upfront', 'fee', 'equity', 'funding'];
+export const contingentKinds: readonly PaymentKind[] = ['milestone', 'sales-milestone'];
+
+export interface PartyPosition {
+  receives: Decimal;
+  pays: Decimal;
+  net: Decimal;
+  committed: { receives: Decimal; pays: Decimal };
+  contingent: { receives: Decimal; pays: Decimal };
+}
+
+export interface DealTotals {
+  committed: Decimal;
+  contingent: Decimal;
+  headline: Decimal;
+  /** Per payment kind, in the order kinds first appear; only kinds with a deal-level figure. */
+  byKind: Map<PaymentKind, Decimal>;
+  /** Per party, in declaration order (then any undeclared payer or payee). */
+  parties: Map<string, PartyPosition>;
+}
+
+export function isCounted(item: PaymentItem): boolean {
+  return item.amount !== undefined && (committedKinds.includes(item.kind) || contingentKinds.includes(item.kind));
+}
+
+export function emptyPosition(): PartyPosition {
+  return { receives: ZERO, pays: ZERO, net: ZERO, committed: { receives: ZERO, pays: ZERO }, contingent: { receives: ZERO, pays: ZERO } };
+}
+
+export function rollupDeal(model: DealModel): DealTotals {
+  let committed = ZERO;
+  let contingent = ZERO;
+  const byKind = new Map<PaymentKind, Decimal>();
+  const parties = new Map<string, PartyPosition>();
+  for (const party of model.parties.keys()) parties.set(party, emptyPosition());
+
+  for (const item of model.payments) {
+    if (!isCounted(item)) continue;
+    const amount = item.amount!;
+    const isCommitted = committedKinds.includes(item.kind);
+    if (isCommitted) committed = committed.plus(amount);
+    else contingent = contingent.plus(amount);
+    byKind.set(item.kind, (byKind.get(item.kind) ?? ZERO).plus(amount));
+    const part = isCommitted ? 'committed' : 'contingent';
+    if (item.payee) {
+      const position = positionOf(parties, item.payee);
+      position.receives = position.receives.plus(amount);
+      position[part].receives = position[part].receives.plus(amount);
+    }
+    if (item.payer) {
+      const position = positionOf(parties, item.payer);
+      position.pays = position.pays.plus(amount);
+      position[part].pays = position[part].pays.plus(amount);
+    }
+  }
+  for (const position of parties.values()) position.net = position.receives.minus(position.pays);
+  return { committed, contingent, headline: committed.plus(contingent), byKind, parties };
+}
+
+function positionOf(parties: Map<string, PartyPosition>, name: string): PartyPosition {
+  let position = parties.get(name);
+  if (!position) parties.set(name, (position = emptyPosition()));
+  return position;
+}

@@ -1,0 +1,201 @@
+// The typed syntax tree of a .deal file. Every node carries its source span as offsets
+// (end exclusive); line and column are computed only where a person reads them.
+import type Decimal from 'decimal.js';
+
+export interface Span { start: number; end: number }
+
+/** A name as written, where it is written: a declaration or a reference. */
+export interface Name { text: string; span: Span }
+
+export interface StringLit { value: string; span: Span; unterminated?: boolean }
+
+/** A money amount as written: value in whole currency units, currency if one was written. */
+export interface Money { value: Decimal; currency?: Name; span: Span }
+
+/** A percentage as written: `7.5%` has value 7.5. */
+export interface Percent { value: Decimal; span: Span }
+
+/** A day (2006-07-07), a quarter (2008-Q3) or a bare year (2009). */
+export interface DateLit {
+  text: string;
+  precision: 'day' | 'quarter' | 'year';
+  year: number;
+  month?: number;
+  day?: number;
+  quarter?: number;
+  span: Span;
+}
+
+export interface Duration { count: Decimal; unit: 'years' | 'months'; span: Span }
+
+/** A territory: an identifier (US, EU, worldwide) or a string ("ex-US"). */
+export type Territory = Name;
+
+export interface DealFile { deals: Deal[]; span: Span }
+
+export interface Deal {
+  type: 'Deal';
+  name: Name;
+  title?: StringLit;
+  currency?: Name;
+  signed?: DateLit;
+  effective?: DateLit;
+  announced?: DateLit;
+  source?: StringLit;
+  headline?: Money;
+  /** The deal's current development stage (`stage phase1`). */
+  stage?: Name;
+  fx: FxRate[];
+  parties: Party[];
+  stages?: StageList;
+  licenses: License[];
+  paymentBlocks: PaymentBlock[];
+  options: OptionDecl[];
+  scenarios: Scenario[];
+  valuation?: Valuation;
+  span: Span;
+}
+
+/** `fx EUR = 1.27 USD`: one unit of `from` is worth `rate` units of `to`. */
+export interface FxRate { from: Name; rate: Decimal; to: Name; span: Span }
+
+export interface Party {
+  type: 'Party';
+  name: Name;
+  title?: StringLit;
+  role?: Name;
+  ticker?: StringLit;
+  country?: Name;
+  span: Span;
+}
+
+export interface StageList { stages: StageDecl[]; span: Span }
+export interface StageDecl { name: Name; success?: Percent; span: Span }
+
+export interface License {
+  type: 'License';
+  name: Name;
+  title?: StringLit;
+  from?: Name;
+  to?: Name;
+  exclusivity?: { value: 'exclusive' | 'non-exclusive' | 'co-exclusive'; span: Span };
+  technology?: StringLit;
+  field?: StringLit;
+  target?: StringLit | { undisclosed: true; span: Span };
+  territory?: Territory[];
+  indications: StringLit[];
+  sublicensing?: { value: 'allowed' | 'with consent' | 'not allowed'; span: Span };
+  term?: Duration;
+  span: Span;
+}
+
+export interface PaymentBlock {
+  from?: Name;
+  to?: Name;
+  payments: Payment[];
+  span: Span;
+}
+
+export type PaymentKind =
+  | 'upfront' | 'fee' | 'equity' | 'funding' | 'milestone' | 'sales-milestone'
+  | 'royalty' | 'option-fee' | 'manufacturing';
+
+/** The clauses any payment may carry, in any order after its amount. */
+export interface PaymentClauses {
+  /** Payer and payee: the payment's own `from X to Y`, else its block's. */
+  from?: Name;
+  to?: Name;
+  onSigning?: Span;
+  on?: DateLit;
+  at?: Name;
+  expected?: DateLit;
+  territory?: Territory[];
+  premium?: Percent;
+  term?: Duration;
+  /** The amount is not disclosed (`undisclosed`). */
+  undisclosed?: Span;
+}
+
+interface PaymentBase extends PaymentClauses {
+  name?: Name;
+  title?: StringLit;
+  /** Span of the keyword(s) that say what kind of payment this is. */
+  keywordSpan: Span;
+  span: Span;
+}
+
+export interface Upfront extends PaymentBase { type: 'Upfront'; amount?: Money }
+export interface Fee extends PaymentBase { type: 'Fee'; amount?: Money }
+export interface Equity extends PaymentBase { type: 'Equity'; amount?: Money }
+export interface Milestone extends PaymentBase { type: 'Milestone'; amount?: Money; group?: MilestoneGroup }
+export interface MilestoneGroup extends PaymentBase {
+  type: 'MilestoneGroup';
+  cap?: Money;
+  /** The stage by which the undisclosed rest is earned. */
+  by?: Name;
+  milestones: Milestone[];
+}
+export interface SalesMilestone extends PaymentBase {
+  type: 'SalesMilestone';
+  amount?: Money;
+  /** Annual net sales that trigger it (`when annual net_sales reach 1B`). */
+  threshold?: Money;
+  measure?: Name;
+}
+export interface RoyaltyTier { rate: Percent; upTo?: Money; above?: Span; span: Span }
+export interface Royalty extends PaymentBase {
+  type: 'Royalty';
+  /** A flat rate (`royalty ExUS 4% on net_sales`). */
+  rate?: Percent;
+  base?: Name;
+  /** `total`: the rate of the band reached applies to all of the year's sales. */
+  total?: Span;
+  tiers: RoyaltyTier[];
+  tiersSpan?: Span;
+}
+export interface Funding extends PaymentBase {
+  type: 'Funding';
+  /** Amount of each instalment. */
+  amount?: Money;
+  /** Number of yearly instalments (`per year for 3 years`). */
+  years?: { count: number; span: Span };
+}
+export interface Manufacturing extends PaymentBase { type: 'Manufacturing'; costPlus?: Percent }
+
+export type Payment =
+  | Upfront | Fee | Equity | Milestone | MilestoneGroup | SalesMilestone | Royalty | Funding | Manufacturing;
+
+export interface OptionDecl {
+  type: 'Option';
+  name: Name;
+  title?: StringLit;
+  holder?: Name;
+  territory?: Territory[];
+  exercises: OptionExercise[];
+  effects: OptionEffect[];
+  span: Span;
+}
+export interface OptionExercise { stage: Name; fee?: Money; to?: Name; span: Span }
+export type OptionEffect =
+  | { type: 'ForfeitUnearned'; group: Name; span: Span }
+  | { type: 'Forfeit'; payment: Name; territory?: Territory[]; span: Span }
+  | { type: 'Share'; what: 'costs' | 'profits'; shares: PartyShare[]; territory?: Territory[]; span: Span };
+export interface PartyShare { party: Name; percent: Percent; span: Span }
+
+export interface Scenario {
+  type: 'Scenario';
+  name: Name;
+  title?: StringLit;
+  timeline: TimelineEntry[];
+  reach?: Name;
+  exercises: ScenarioExercise[];
+  sales: SalesTable[];
+  span: Span;
+}
+export interface TimelineEntry { stage: Name; date: DateLit; span: Span }
+export interface ScenarioExercise { option: Name; stage?: Name; span: Span }
+/** Annual net sales, for all territories (no `territory`) or for one. */
+export interface SalesTable { territory?: Territory; years: SalesYear[]; span: Span }
+export interface SalesYear { year: number; yearSpan: Span; amount: Money; span: Span }
+
+export interface Valuation { asOf?: DateLit; discount?: Percent; span: Span }

@@ -1,0 +1,66 @@
+// Text in, AST and syntax problems out. The entry point of the language core.
+import type { IToken } from 'chevrotain';
+import type { DealFile, Span } from './ast';
+import { dealParser } from './parser';
+import { BlockComment, dealLexer, UnterminatedString } from './tokens';
+
+export interface SyntaxProblem { message: string; span: Span }
+
+export interface ParsedDealFile {
+  text: string;
+  file: DealFile;
+  syntaxErrors: SyntaxProblem[];
+  /** Comments, in order: the formatter and folding keep them. */
+  comments: IToken[];
+}
+
+export function parseDealText(text: string): ParsedDealFile {
+  const lexed = dealLexer.tokenize(text);
+  const syntaxErrors: SyntaxProblem[] = [];
+
+  for (const error of lexed.errors) {
+    const char = text.slice(error.offset, error.offset + error.length);
+    syntaxErrors.push({
+      message: `Unexpected character ${JSON.stringify(char.length > 20 ? `${char.slice(0, 20)}…` : char)}: not part of the deal language.`,
+      span: { start: error.offset, end: error.offset + Math.max(1, error.length) },
+    });
+  }
+  for (const token of lexed.tokens) {
+    if (token.tokenType === UnterminatedString) {
+      syntaxErrors.push({
+        message: 'This text has no closing quote: add `"` at its end (the line ends first).',
+        span: { start: token.startOffset, end: (token.endOffset ?? token.startOffset) + 1 },
+      });
+    }
+  }
+  const comments = lexed.groups.comments ?? [];
+  for (const comment of comments) {
+    if (comment.tokenType === BlockComment && !comment.image.endsWith('*/')) {
+      syntaxErrors.push({
+        message: 'This comment is never closed: add `*/` where it should end (it runs to the end of the file).',
+        span: { start: comment.startOffset, end: comment.startOffset + 2 },
+      });
+    }
+  }
+
+  const parser = dealParser();
+  parser.input = lexed.tokens;
+  const file = parser.dealFile() ?? { deals: [], span: { start: 0, end: text.length } };
+  file.span = { start: 0, end: text.length };
+
+  for (const error of parser.errors) {
+    const token = error.token;
+    let span: Span;
+    if (Number.isFinite(token.startOffset)) {
+      span = { start: token.startOffset, end: (token.endOffset ?? token.startOffset) + 1 };
+    } else {
+      // At the end of the input: point just after the last real token.
+      const previous = (error as { previousToken?: IToken }).previousToken;
+      const at = previous && Number.isFinite(previous.endOffset) ? (previous.endOffset as number) + 1 : text.length;
+      span = { start: at, end: at };
+    }
+    syntaxErrors.push({ message: error.message, span });
+  }
+  syntaxErrors.sort((a, b) => a.span.start - b.span.start);
+  return { text, file, syntaxErrors, comments };
+}

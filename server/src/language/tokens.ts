@@ -1,0 +1,84 @@
+// The vocabulary of the .deal language. These token definitions are the single source of
+// truth: the lexer is built from them, completion offers `keywordNames`, and the TextMate
+// grammar's keyword list is generated from `keywordNames` (scripts/gen-grammar.mjs).
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
+// An unterminated block comment runs to the end of the file; it is kept as a comment so the
+// parser sees a clean stream, and reported as an error at its opening `/*`.
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*(?:[^*]|\*(?!\/))*(?:\*\/)?/, group: 'comments', line_breaks: true });
+
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+
+/** Both terminated and unterminated strings are strings to the parser, so one missing quote
+ * costs one diagnostic on its own line and never swallows the rest of the file. */
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA });
+export const TerminatedString = createToken({ name: 'TerminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [StringLiteral] });
+export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/, categories: [StringLiteral] });
+
+const digits = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d(?:_?\d)*)(?:\.\d+)?`;
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}(?![\w-])/ });
+export const QuarterLiteral = createToken({ name: 'QuarterLiteral', pattern: /\d{4}-Q\d(?!\w)/ });
+export const PercentLiteral = createToken({ name: 'PercentLiteral', pattern: new RegExp(`-?${digits}%`) });
+/** A number with an optional scale: 1, 1.5, 1,000,000, 1_000_000, 250K, 35.5M, 1.2B, 2bn. */
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: new RegExp(`-?${digits}(?:K|M|B|bn)?(?![A-Za-z0-9_])`) });
+export const CurrencySymbol = createToken({ name: 'CurrencySymbol', pattern: /[$€£¥]/ });
+
+export const LCurly = createToken({ name: 'LCurly', pattern: '{', label: "'{'" });
+export const RCurly = createToken({ name: 'RCurly', pattern: '}', label: "'}'" });
+export const Comma = createToken({ name: 'Comma', pattern: ',', label: "','" });
+export const Colon = createToken({ name: 'Colon', pattern: ':', label: "':'" });
+export const Equals = createToken({ name: 'Equals', pattern: '=', label: "'='" });
+
+/** Every keyword, by its spelling. Keywords are reserved words; names such as stages
+ * (`phase1`, `approval`), roles and territories are plain identifiers checked by analysis. */
+export const keywordNames = [
+  'deal', 'currency', 'signed', 'effective', 'announced', 'source', 'headline', 'fx', 'stage',
+  'party', 'role', 'ticker', 'country',
+  'stages', 'success',
+  'license', 'from', 'to', 'exclusive', 'non-exclusive', 'co-exclusive', 'technology', 'field', 'target',
+  'undisclosed', 'territory', 'indications', 'sublicensing', 'allowed', 'with', 'consent', 'not', 'term',
+  'years', 'year', 'months', 'month',
+  'payments', 'upfront', 'on', 'signing', 'fee', 'milestones', 'milestone', 'up', 'by', 'at', 'expected',
+  'sales', 'when', 'annual', 'reach', 'royalty', 'above', 'total', 'funding', 'per', 'for', 'equity',
+  'premium', 'manufacturing', 'cost', 'plus',
+  'option', 'holder', 'exercise', 'forfeit', 'unearned', 'in', 'share', 'costs', 'profits',
+  'scenario', 'timeline', 'valuation', 'as', 'of', 'discount',
+] as const;
+export type KeywordName = (typeof keywordNames)[number];
+
+const keywordTokens = new Map<KeywordName, TokenType>();
+for (const word of keywordNames) {
+  const escaped = word.replace(/-/g, '\\-');
+  keywordTokens.set(word, createToken({
+    name: `Kw_${word.replace(/-/g, '_')}`,
+    label: `'${word}'`,
+    pattern: new RegExp(`${escaped}(?![A-Za-z0-9_-])`),
+    longer_alt: Identifier,
+  }));
+}
+
+/** The token of a keyword, by spelling. */
+export function kw(word: KeywordName): TokenType {
+  return keywordTokens.get(word)!;
+}
+
+// Longer keywords first where one is a prefix of another (`milestones` before `milestone`).
+const keywordsLongestFirst = [...keywordTokens.entries()]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([, token]) => token);
+
+export const allTokens: TokenType[] = [
+  WhiteSpace, LineComment, BlockComment,
+  DateLiteral, QuarterLiteral, PercentLiteral, NumberLiteral,
+  StringLiteral, TerminatedString, UnterminatedString,
+  ...keywordsLongestFirst,
+  Identifier,
+  CurrencySymbol, LCurly, RCurly, Comma, Colon, Equals,
+];
+
+export const dealLexer = new Lexer(allTokens, {
+  positionTracking: 'full',
+  ensureOptimizations: false,
+});
