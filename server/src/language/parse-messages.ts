@@ -44,6 +44,11 @@ function firstTokens(paths: TokenType[][][]): string {
 
 export const dealErrorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous }) {
+    if (expected.name === 'RCurly' && actual.tokenType !== EOF) {
+      // The block's items ended early: the token is what does not belong, not a missing brace.
+      return `Unexpected ${found(actual)}: not something this block can hold (check its spelling), or a '}' is missing before it.`;
+    }
+    if (expected.name === 'RCurly') return `Expected '}' to close the block before the end of the file.`;
     return `Expected ${describeToken(expected)}${after(previous)}, but found ${found(actual)}.`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
