@@ -24,9 +24,42 @@ export interface ScenarioPayment {
   rnpv?: Decimal;
   /** Probability of reaching the payment's stage from the deal's current stage (0..1). */
   probability?: Decimal;
+  /** The stage the payment depends on (none for committed payments). */
+  stage?: string;
+  /** The date it is discounted from: its own, the timeline's for its stage, or a bare year. */
+  date?: ast.DateLit;
+  /** Funding: which yearly instalment this is. */
+  instalment?: { index: number; count: number };
+  /** Royalty rows in the year a term ends part-way: the share of the year's royalty paid (0..1). */
+  termShare?: Decimal;
 }
 
-export interface ScenarioPartyPosition { receives: Decimal; pays: Decimal; net: Decimal; rnpv?: Decimal }
+export interface ScenarioPartyPosition {
+  receives: Decimal;
+  pays: Decimal;
+  net: Decimal;
+  /** Net risk-adjusted value (rnpvReceives − rnpvPays), where the deal has a valuation. */
+  rnpv?: Decimal;
+  rnpvReceives?: Decimal;
+  rnpvPays?: Decimal;
+}
+
+/** An option exercise the scenario makes, and whether it happens. */
+export interface ScenarioExerciseResult {
+  option: ast.OptionDecl;
+  stage?: string;
+  exercise?: ast.OptionExercise;
+  /** False when the scenario does not reach the stage, or the option offers no exercise there. */
+  happens: boolean;
+}
+
+/** `share costs|profits` of an exercised option: terms with no figure, listed. */
+export interface ScenarioSharing {
+  option: ast.OptionDecl;
+  what: 'costs' | 'profits';
+  shares: { party: string; percent: Decimal }[];
+  territory?: string[];
+}
 
 export interface ScenarioRollup {
   scenario: ast.Scenario;
@@ -42,4 +75,13 @@ export interface ScenarioRollup {
   unattributed: { group: PaymentItem; amount: Decimal }[];
   /** Payments given up by exercising an option (for display). */
   forfeited: { label: string; amount?: Decimal }[];
+  /** The stage the scenario reaches (`reach`, else its timeline's last stage). */
+  reach?: string;
+  exercises: ScenarioExerciseResult[];
+  sharing: ScenarioSharing[];
+  /** Payments the scenario triggers that have no figure (undisclosed, at cost, no fx rate,
+   * a territory split the sales cannot give), with the reason: listed, never summed. */
+  unvalued: { label: string; reason: string; item?: PaymentItem }[];
+  /** Sum of the payments' rNPV, where the deal has a valuation (unscheduled payments have none). */
+  rnpv?: Decimal;
 }
