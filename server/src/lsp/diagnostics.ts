@@ -1,0 +1,69 @@
+// Diagnostics: published when a document opens and, a moment after the typing stops, on every
+// change; a result for a version the user has already typed past is dropped; cleared on close.
+import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import type { AnalyzedDocument } from '../analysis/analyze';
+import type { DealDiagnostic, Severity } from '../analysis/diagnostic';
+import type { DealDocuments } from './document-cache';
+import { describeError } from './run-safe';
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Time to wait after a keystroke before checking, so fast typing is checked once. */
+const debounceMs = 150;
+
+export function toLspDiagnostic(analysis: AnalyzedDocument, diagnostic: DealDiagnostic): Diagnostic {
+  const result: Diagnostic = {
+    range: { start: analysis.lines.positionAt(diagnostic.span.start), end: analysis.lines.positionAt(diagnostic.span.end) },
+    severity: severities[diagnostic.severity] ?? DiagnosticSeverity.Error,
+    code: diagnostic.code,
+    source: 'deal',
+    message: diagnostic.message,
+  };
+  // An unused party is shown faded, as editors show unused code.
+  if (diagnostic.code === 'unused-party') result.tags = [DiagnosticTag.Unnecessary];
+  if (diagnostic.data) result.data = diagnostic.data;
+  return result;
+}
+
+export function registerDiagnostics(connection: Connection, documents: DealDocuments): void {
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  const publish = (uri: string) => {
+    pending.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    try {
+      const analysis = documents.analysisOf(document);
+      // The document may have moved on while this ran; its own check will follow.
+      if (documents.get(uri)?.version !== version) return;
+      const diagnostics = analysis.diagnostics.map((d) => toLspDiagnostic(analysis, d));
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      connection.console.error(`Checking ${uri} failed: ${describeError(error)}`);
+    }
+  };
+
+  const schedule = (uri: string, delay: number) => {
+    clearTimeout(pending.get(uri));
+    pending.set(uri, setTimeout(() => publish(uri), delay));
+  };
+
+  // Opening fires a content change right after; the first check of a file is not delayed.
+  const opening = new Set<string>();
+  documents.documents.onDidOpen((event) => opening.add(event.document.uri));
+  documents.documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    schedule(uri, opening.delete(uri) ? 0 : debounceMs);
+  });
+  documents.documents.onDidClose((event) => {
+    clearTimeout(pending.get(event.document.uri));
+    pending.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+}

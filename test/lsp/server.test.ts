@@ -1,0 +1,134 @@
+// The language server end to end over stdio: diagnostics as the user types, hovers, and the
+// custom requests the VS Code client uses.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver-protocol';
+import { startDealServer, type DealServer } from './client';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const seedPath = fileURLToPath(new URL('../../../shared/examples/immunogen-biotest-2006.deal', import.meta.url));
+const seed = readFileSync(seedPath, 'utf8');
+const uri = pathToFileURL(seedPath).href;
+
+/** 0-based position of an offset, counted independently of the server's line map. */
+function positionOf(text: string, offset: number): Position {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/** Offset of `marker` inside the first occurrence of `context` after the deal starts. */
+function offsetOf(text: string, context: string, marker = context): number {
+  const at = text.indexOf(context, text.indexOf('deal ImmunoGenBiotest2006'));
+  assert.ok(at >= 0, `${context} not found`);
+  return at + context.indexOf(marker);
+}
+
+function rangeOf(text: string, start: number, length: number): Range {
+  return { start: positionOf(text, start), end: positionOf(text, start + length) };
+}
+
+function markdown(hover: Hover | null): string {
+  assert.ok(hover, 'expected a hover');
+  const contents = hover.contents as MarkupContent;
+  assert.equal(contents.kind, 'markdown');
+  return contents.value;
+}
+
+describe('language server over stdio', () => {
+  let server: DealServer;
+  let outDir: string;
+
+  before(async () => {
+    // Bundle the current sources, as `node esbuild.mjs` does for dist/server.js.
+    outDir = mkdtempSync(join(tmpdir(), 'deal-server-'));
+    const outfile = join(outDir, 'server.js');
+    await build({
+      entryPoints: [join(root, 'server/src/main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs',
+      target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
+    });
+    server = await startDealServer(outfile);
+  });
+
+  after(async () => {
+    await server?.stop();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('announces full text sync and hover', () => {
+    const capabilities = server.initializeResult.capabilities;
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 1 });
+    assert.equal(capabilities.hoverProvider, true);
+  });
+
+  it('checks the seed example on open with no errors', async () => {
+    await server.open(uri, seed, 1);
+    const diagnostics = await server.diagnostics(uri, (d) => d.version === 1);
+    assert.deepEqual(diagnostics.filter((d) => d.severity === 1), []);
+    for (const d of diagnostics) assert.equal(d.source, 'deal');
+  });
+
+  it('reports a misspelt party at its exact range after a change', async () => {
+    const at = offsetOf(seed, 'payments from Biotest', 'Biotest');
+    const changed = `${seed.slice(0, at)}Biotset${seed.slice(at + 'Biotest'.length)}`;
+    await server.change(uri, changed, 2);
+    const diagnostics = await server.diagnostics(uri, (d) => d.version === 2);
+    const errors = diagnostics.filter((d) => d.severity === 1);
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.equal(errors[0].code, 'unknown-reference');
+    assert.equal(errors[0].source, 'deal');
+    assert.deepEqual(errors[0].range, rangeOf(changed, at, 'Biotset'.length));
+    assert.match(errors[0].message, /Biotset/);
+    assert.match(errors[0].message, /Biotest/);
+
+    await server.change(uri, seed, 3);
+    const fixed = await server.diagnostics(uri, (d) => d.version === 3);
+    assert.deepEqual(fixed.filter((d) => d.severity === 1), []);
+  });
+
+  it('hovers on the milestone group with its cap and undisclosed rest', async () => {
+    const start = offsetOf(seed, 'milestones Development', 'Development');
+    const hover = await server.hover(uri, positionOf(seed, start + 3));
+    const text = markdown(hover);
+    assert.match(text, /\*\*Milestone group Development\*\*/);
+    assert.ok(text.includes('| Cap (up to) | $35,500,000 ($35.5M) |'), text);
+    assert.ok(text.includes('| Undisclosed rest | $35,500,000 ($35.5M) |'), text);
+    assert.deepEqual(hover!.range, rangeOf(seed, start, 'Development'.length));
+  });
+
+  it('hovers on the deal name with the headline and each party', async () => {
+    const start = offsetOf(seed, 'deal ImmunoGenBiotest2006', 'ImmunoGen');
+    const text = markdown(await server.hover(uri, positionOf(seed, start)));
+    assert.ok(text.includes('Headline **$36,500,000 ($36.5M)** = committed $1,000,000 ($1M) + contingent $35,500,000 ($35.5M)'), text);
+    assert.ok(text.includes('| ImmunoGen | $36,500,000 ($36.5M) | $0 | $36,500,000 ($36.5M) |'), text);
+    assert.ok(text.includes('| Biotest | $0 | $36,500,000 ($36.5M) | -$36,500,000 (-$36.5M) |'), text);
+  });
+
+  it('answers no hover on blank space or an unknown document', async () => {
+    const blank = seed.indexOf('\n\n', seed.indexOf('headline 36.5M'));
+    assert.equal(await server.hover(uri, positionOf(seed, blank + 1)), null);
+    assert.equal(await server.hover('file:///nowhere.deal', { line: 0, character: 0 }), null);
+  });
+
+  it('lists the scenarios for the rollup picker', async () => {
+    const scenarios = await server.request<{ deal: string; name: string; title?: string }[]>('deal/scenarios', { uri });
+    assert.deepEqual(scenarios, [
+      { deal: 'ImmunoGenBiotest2006', name: 'Partnered', title: 'Biotest develops alone; product approved' },
+      { deal: 'ImmunoGenBiotest2006', name: 'OptInAtPhase2', title: 'ImmunoGen opts in at phase 2' },
+      { deal: 'ImmunoGenBiotest2006', name: 'StopsInPhase2', title: 'programme ends in phase 2' },
+    ]);
+  });
+
+  it('clears the diagnostics when the document closes', async () => {
+    const at = offsetOf(seed, 'payments from Biotest', 'Biotest');
+    await server.change(uri, `${seed.slice(0, at)}Biotset${seed.slice(at + 'Biotest'.length)}`, 4);
+    await server.diagnostics(uri, (d) => d.version === 4 && d.diagnostics.length > 0);
+    await server.close(uri);
+    const cleared = await server.diagnostics(uri, (d) => d.version === undefined && d.diagnostics.length === 0);
+    assert.deepEqual(cleared, []);
+  });
+});
