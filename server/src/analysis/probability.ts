@@ -1,0 +1,37 @@
+// Probability of technical success: how likely the programme is to get from the deal's current
+// stage to the stage a payment depends on. Used by rNPV, scenario rows and hover.
+import type Decimal from 'decimal.js';
+import type { DealModel } from './deal-model';
+import { Money } from './money';
+import { stageIndex, type Stage } from './stages';
+
+/** The deal's current stage (`stage phase1`), else the first stage of its list. */
+export function currentStage(model: DealModel): string | undefined {
+  const declared = model.deal.stage?.text;
+  if (declared !== undefined && stageIndex(model.stages, declared) >= 0) return declared;
+  return model.stages[0]?.name;
+}
+
+/** The stage royalties and sales milestones depend on: `launch`, else the last declared stage. */
+export function commercialStage(stages: readonly Stage[]): string | undefined {
+  if (stageIndex(stages, 'launch') >= 0) return 'launch';
+  return stages[stages.length - 1]?.name;
+}
+
+/**
+ * Probability (0..1) of reaching `stage` from the deal's current stage: the product of the
+ * success rates of the stages from the current one up to, not including, `stage`. A stage at or
+ * before the current one is certain (1). Undefined when the stage is not in the deal's list.
+ * A stage without a success rate that must be passed counts as certain: the deal states no risk.
+ */
+export function probabilityOfReaching(model: DealModel, stage: string | undefined): Decimal | undefined {
+  const target = stageIndex(model.stages, stage);
+  if (target < 0) return undefined;
+  const from = Math.max(stageIndex(model.stages, currentStage(model)), 0);
+  let probability: Decimal = new Money(1);
+  for (let i = from; i < target; i++) {
+    const success = model.stages[i].success;
+    if (success) probability = probability.times(success);
+  }
+  return probability;
+}
