@@ -48,7 +48,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The declared name closest to a misspelt one, if it is close enough to be a likely typo:
- * at most one edit in three characters (at least one edit), or the same letters in another case.
+ * at most one edit in three characters (at least one edit, never all of them), or the same
+ * letters in another case.
  */
 export function closestName(written: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -56,8 +57,10 @@ export function closestName(written: string, candidates: Iterable<string>): stri
   for (const candidate of candidates) {
     if (!candidate || candidate === written) continue;
     const distance = editDistance(written, candidate);
-    const allowed = Math.max(1, Math.floor(Math.max(written.length, candidate.length) / 3));
-    if (distance <= allowed && distance < bestDistance) {
+    const longer = Math.max(written.length, candidate.length);
+    const allowed = Math.max(1, Math.floor(longer / 3));
+    // `X` for `Y` is a different name, not a typo: some letters must survive.
+    if (distance <= allowed && distance < longer && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
