@@ -1,0 +1,63 @@
+// Small HTML building blocks. Every piece of text from a .deal file goes through `esc`: a deal
+// title such as `<img src=x onerror=alert(1)>` must show as text, never become markup.
+
+/** Markup that is already safe (built here from escaped parts). */
+export interface Html { html: string }
+
+/** Text (escaped) or markup already built from escaped parts. */
+export type Cell = string | Html;
+
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function raw(html: string): Html {
+  return { html };
+}
+
+export function cell(value: Cell): string {
+  return typeof value === 'string' ? esc(value) : value.html;
+}
+
+/** `<tag class="…">content</tag>`, the content escaped unless it is markup. */
+export function el(tag: string, className: string | undefined, content: Cell): string {
+  const cls = className ? ` class="${esc(className)}"` : '';
+  return `<${tag}${cls}>${cell(content)}</${tag}>`;
+}
+
+export interface TableOptions {
+  /** Column indexes holding figures: right-aligned, tabular digits. */
+  numeric?: number[];
+  caption?: string;
+  /** A total row, set apart at the foot. */
+  foot?: Cell[];
+  className?: string;
+  /** Per row: a class for the row (e.g. `sub` for an itemized milestone under its group). */
+  rowClasses?: (string | undefined)[];
+}
+
+export function table(header: Cell[], rows: Cell[][], options: TableOptions = {}): string {
+  const numeric = new Set(options.numeric ?? []);
+  const td = (tag: 'td' | 'th', value: Cell, i: number) => `<${tag}${numeric.has(i) ? ' class="num"' : ''}>${cell(value)}</${tag}>`;
+  const caption = options.caption ? `<caption>${esc(options.caption)}</caption>` : '';
+  const head = `<thead><tr>${header.map((h, i) => td('th', h, i)).join('')}</tr></thead>`;
+  const body = rows.map((row, r) => {
+    const cls = options.rowClasses?.[r];
+    return `<tr${cls ? ` class="${esc(cls)}"` : ''}>${row.map((c, i) => td('td', c, i)).join('')}</tr>`;
+  }).join('');
+  const foot = options.foot ? `<tfoot><tr>${options.foot.map((c, i) => td('td', c, i)).join('')}</tr></tfoot>` : '';
+  const cls = options.className ? ` class="${esc(options.className)}"` : '';
+  return `<table${cls}>${caption}${head}<tbody>${body}</tbody>${foot}</table>`;
+}
+
+/** A definition list of the facts that are present (empty values are left out). */
+export function facts(entries: [string, Cell | undefined][]): string {
+  const shown = entries.filter(([, v]) => v !== undefined && v !== '');
+  if (!shown.length) return '';
+  return `<dl class="facts">${shown.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${cell(v!)}</dd>`).join('')}</dl>`;
+}
+
+export function section(id: string, heading: string, content: string): string {
+  if (!content) return '';
+  return `<section class="${esc(id)}"><h2>${esc(heading)}</h2>${content}</section>`;
+}

@@ -1,0 +1,26 @@
+// Reading the files named on the command line, with the reason in plain words when one cannot
+// be read: the CLI never shows a stack trace for a missing file or a directory.
+import { readFileSync, statSync } from 'node:fs';
+
+export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
+
+export function readDealFile(file: string): ReadResult {
+  try {
+    if (file === '-') return { ok: true, text: readFileSync(0, 'utf8') };
+    if (statSync(file).isDirectory()) return { ok: false, message: `${file}: is a directory, not a .deal file` };
+    return { ok: true, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    return { ok: false, message: `${file}: ${reason(error)}` };
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a directory, not a .deal file';
+    case 'ENAMETOOLONG': return 'the file name is too long';
+    default: return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  }
+}

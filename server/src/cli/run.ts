@@ -1,0 +1,26 @@
+// One run of the `deal` command, from its arguments to its output and exit code (0 fine, 1 the
+// deal has errors, 2 the command could not run). Never throws: every failure becomes one line.
+import { parseArgs, UsageError } from './args';
+import { checkCommand } from './check-command';
+import { helpText, version } from './help';
+import { outcome, type Outcome } from './outcome';
+import { renderCommand } from './render-command';
+import { rollupCommand } from './rollup-command';
+
+export function runCli(argv: readonly string[]): Outcome {
+  try {
+    const call = parseArgs(argv);
+    switch (call.command) {
+      case 'help': return outcome(`${helpText(call.topic)}\n`);
+      case 'version': return outcome(`${version}\n`);
+      case 'check': return checkCommand(call.files, call.json);
+      case 'rollup': return rollupCommand(call.files[0], call.scenario, call.json);
+      case 'render': return renderCommand(call.files[0], call.format ?? 'html', call.scenario, call.out);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return outcome('', [`deal: ${error.message} (see deal --help)`], 2);
+    // A fault of ours, not of the file: one line, no stack trace, and a way to report it.
+    const message = error instanceof Error ? error.message : String(error);
+    return outcome('', [`deal: internal error: ${message.split('\n')[0]} (please report it with the file that caused it)`], 2);
+  }
+}
