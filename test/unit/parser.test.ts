@@ -157,12 +157,16 @@ describe('recovery', () => {
     assert.deepEqual(syntaxErrorRanges(text).slice(0, 1), [showRange(ranges[0])]);
   });
 
-  it('never throws on a truncated file and always returns a file node', () => {
-    const text = example('acme-globex-2024.deal');
-    for (let cut = 0; cut <= text.length; cut += 11) {
-      const head = analyzeDealText(text.slice(0, cut));
-      const tail = analyzeDealText(text.slice(cut));
-      assert.ok(Array.isArray(head.parsed.file.deals) && Array.isArray(tail.parsed.file.deals));
-    }
-  });
+  for (const file of ['immunogen-biotest-2006.deal', 'acme-globex-2024.deal']) {
+    it(`never throws on ${file} cut anywhere, and reports the cut`, () => {
+      const text = example(file);
+      for (let cut = 1; cut < text.length - 1; cut += 13) {
+        const head = analyzeDealText(text.slice(0, cut));
+        const tail = analyzeDealText(text.slice(cut));
+        assert.ok(Array.isArray(head.parsed.file.deals) && Array.isArray(tail.parsed.file.deals));
+        // Every cut inside the deal leaves its block open: at least that is a syntax error.
+        if (cut > text.indexOf('{')) assert.ok(head.diagnostics.some((d) => d.code === 'syntax-error'), `cut at ${cut}`);
+      }
+    });
+  }
 });

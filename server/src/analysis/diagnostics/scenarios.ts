@@ -45,7 +45,7 @@ function checkTimeline(model: DealModel, scenario: ast.Scenario): DealDiagnostic
         current.entry.date.span));
       continue;
     }
-    if (!latest || dateBounds(current.entry.date).first > dateBounds(latest.entry.date).first) latest = current;
+    if (!latest || dateBounds(current.entry.date).first >= dateBounds(latest.entry.date).first) latest = current;
   }
 
   const reach = isWritten(scenario.reach) ? stageIndex(model.stages, scenario.reach.text) : -1;
