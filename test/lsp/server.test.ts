@@ -123,6 +123,25 @@ describe('language server over stdio', () => {
     ]);
   });
 
+  it('renders the preview as HTML with the webview\'s CSP nonce, and as Markdown and JSON', async () => {
+    const html = await server.request<string>('deal/render', { uri, format: 'html', cspNonce: 'n0nce', cspSource: 'vscode-resource:' });
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src vscode-resource: 'nonce-n0nce';/);
+    assert.match(html, /<style nonce="n0nce">/);
+    assert.ok(html.includes('$36,500,000'), 'headline in the preview');
+    assert.doesNotMatch(html, /<script/);
+    const md = await server.request<string>('deal/render', { uri, format: 'md' });
+    assert.ok(md.includes('$36,500,000'), md);
+    const json = JSON.parse(await server.request<string>('deal/render', { uri, format: 'json', scenario: 'OptInAtPhase2' }));
+    const { committed, contingent, headline } = json.deals[0].totals;
+    assert.deepEqual({ committed, contingent, headline }, { committed: '1000000', contingent: '35500000', headline: '36500000' });
+    assert.deepEqual(json.deals[0].scenarios.OptInAtPhase2.parties.ImmunoGen, { receives: '1000000', pays: '5000000', net: '-4000000' });
+  });
+
+  it('answers a render request it cannot serve with a clear error', async () => {
+    await assert.rejects(server.request('deal/render', { uri, format: 'pdf' }), /Unknown render format 'pdf': use html, md or json\./);
+    await assert.rejects(server.request('deal/render', { uri: 'file:///nowhere.deal', format: 'html' }), /is not open in the editor/);
+  });
+
   it('clears the diagnostics when the document closes', async () => {
     const at = offsetOf(seed, 'payments from Biotest', 'Biotest');
     await server.change(uri, `${seed.slice(0, at)}Biotset${seed.slice(at + 'Biotest'.length)}`, 4);

@@ -86,6 +86,26 @@ describe('hover on the seed deal', () => {
     ]);
   });
 
+  it('rolls up a scenario per party and per year', () => {
+    // expected.json: in OptInAtPhase2 ImmunoGen receives $1M and pays the $5M opt-in fee.
+    includesAll(hoverText(seed, 'scenario OptIn<|>AtPhase2'), [
+      '**Scenario OptInAtPhase2** — ImmunoGen opts in at phase 2',
+      'Reaches approval · exercises OptIn at phase2',
+      '| ImmunoGen | $1,000,000 ($1M) | $5,000,000 ($5M) | -$4,000,000 (-$4M) |',
+      '| Biotest | $5,000,000 ($5M) | $1,000,000 ($1M) | $4,000,000 ($4M) |',
+      '| 2006 | $1,000,000 ($1M) |',
+    ]);
+    includesAll(hoverText(seed, 'exercise Opt<|>In at phase2'), ['**Option OptIn**']);
+  });
+
+  it('gives a stage its probability from the deal\'s current stage', () => {
+    // Built-in stages from discovery: 0.85 × 0.69 × 0.52 × 0.289 × 0.578 × 0.906 = 4.62%.
+    includesAll(hoverText(seed, 'reach appro<|>val\n  }\n  scenario OptIn'), [
+      '**Stage approval** (7 of 8, built-in)',
+      'Probability of reaching it from discovery: 4.62%.',
+    ]);
+  });
+
   it('says an undisclosed royalty has no rate', () => {
     includesAll(hoverText(seed, 'royalty Roy<|>alties'), ['**Royalty Royalties**', 'Rate undisclosed, on net\\_sales.']);
   });
@@ -142,6 +162,24 @@ describe('hover on the Acme/Globex deal', () => {
     includesAll(hoverText(acme, 'sales milestone Sales<|>1B'), [
       '**Sales milestone Sales1B**', '$92,500,000 ($92.5M)', 'When annual net\\_sales reach $1,000,000,000 ($1B).', 'Contingent:',
     ]);
+  });
+
+  it('gives the scenario totals by year', () => {
+    includesAll(hoverText(acme, 'scenario Suc<|>cess'), [
+      'Total paid in this scenario: **$607,500,000 ($607.5M)**',
+      '| Acme | $607,500,000 ($607.5M) | $0 | $607,500,000 ($607.5M) |',
+      '| 2033 | $216,500,000 ($216.5M) |',
+    ]);
+  });
+
+  it('gives a milestone its probability and, with a valuation, its rNPV', () => {
+    const valued = analyzeDealText(acme.text.replace(/\n}\s*$/, '\n  valuation { as of 2024-03-01 discount 10% }\n}\n'));
+    // 11M × (0.85 × 0.69 × 0.52) × 1.1^-(852 days / 365.25) = 2,686,021.2547… → to the cent.
+    includesAll(hoverText(valued, 'milestone Ph<|>2'), [
+      'Probability of reaching phase2: 30.5%.',
+      'rNPV: $2,686,021.25 ($2.686M) (expected 2026).',
+    ]);
+    assert.ok(!hoverText(acme, 'milestone Ph<|>2').includes('rNPV'));
   });
 
   it('escapes Markdown in titles the user wrote', () => {

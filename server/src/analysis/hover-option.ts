@@ -4,7 +4,9 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { AnalyzedDeal } from './analyze';
 import { heading, md, moneyIn, paragraphs, table, territories, writtenAmount } from './hover-format';
-import { formatPercent, Money } from './money';
+import { formatPercent } from './money';
+import { optionFeeRange } from './options';
+import { currentStage, probabilityOfReaching } from './probability';
 import { rollupScenario } from './scenarios';
 import { stageIndex } from './stages';
 
@@ -13,16 +15,15 @@ export function describeOption({ model }: AnalyzedDeal, name: string, text: stri
   if (!option) return undefined;
   const money = moneyIn(model);
   const holder = option.holder?.text;
-  const others = [...model.parties.keys()].filter((p) => p && p !== holder);
-
-  const fees = option.exercises.map((e) => (e.fee ? model.convert(e.fee) : undefined)).filter((f): f is Decimal => !!f);
   let range: string | undefined;
-  if (fees.length) {
-    const low = fees.reduce((a, b) => (b.lt(a) ? b : a));
-    const high = fees.reduce((a, b) => (b.gt(a) ? b : a));
-    const payee = option.exercises.find((e) => e.to?.text)?.to?.text ?? (others.length === 1 ? others[0] : undefined);
-    const who = holder ? ` paid by ${md(holder)}${payee ? ` to ${md(payee)}` : ''}` : '';
-    range = `Exercise fee ${low.eq(high) ? money(low) : `${money(low)} to ${money(high)}`}${who}.`;
+  try {
+    const fees = optionFeeRange(option, model);
+    if (fees.min && fees.max) {
+      const who = fees.payer ? ` paid by ${md(fees.payer)}${fees.payee ? ` to ${md(fees.payee)}` : ''}` : '';
+      range = `Exercise fee ${fees.min.eq(fees.max) ? money(fees.min) : `${money(fees.min)} to ${money(fees.max)}`}${who}.`;
+    }
+  } catch {
+    // Without the fee range the exercise table below still gives every fee.
   }
   const exercises = option.exercises.length
     ? table(['Exercise at', 'Fee'], option.exercises.map((e) => [
@@ -76,13 +77,16 @@ export function describeScenario({ model }: AnalyzedDeal, name: string): string 
   try {
     const rollup = rollupScenario(model, scenario);
     const money = moneyIn(model);
-    const parties = [...rollup.parties].map(([party, p]) => [md(party), money(p.receives), money(p.pays), money(p.net)]);
+    const withRnpv = [...rollup.parties.values()].some((p) => p.rnpv !== undefined);
+    const parties = [...rollup.parties].map(([party, p]) => [
+      md(party), money(p.receives), money(p.pays), money(p.net), ...(withRnpv ? [p.rnpv ? money(p.rnpv) : '—'] : []),
+    ]);
     const years = [...rollup.byYear].map(([year, value]) => [md(String(year)), money(value)]);
     const unattributed = rollup.unattributed.map((u) => `${md(u.group.name ?? 'group')} ${money(u.amount)}`).join('; ');
     const forfeited = rollup.forfeited.map((f) => `${md(f.label)}${f.amount ? ` ${money(f.amount)}` : ''}`).join('; ');
     figures = [
       `Total paid in this scenario: **${money(rollup.total)}**`,
-      parties.length ? table(['Party', 'Receives', 'Pays', 'Net'], parties) : undefined,
+      parties.length ? table(['Party', 'Receives', 'Pays', 'Net', ...(withRnpv ? ['Net rNPV'] : [])], parties) : undefined,
       years.length ? table(['Year', 'Amount'], years) : undefined,
       unattributed && `Undisclosed rests not counted (no \`by\` stage): ${unattributed}.`,
       forfeited && `Forfeited by exercising: ${forfeited}.`,
@@ -98,14 +102,13 @@ export function describeStage({ model }: AnalyzedDeal, name: string): string | u
   const index = stageIndex(model.stages, name);
   if (index < 0) return undefined;
   const stage = model.stages[index];
-  const current = model.deal.stage?.text ?? model.stages[0]?.name;
+  const current = currentStage(model);
   const from = Math.max(0, stageIndex(model.stages, current));
-  let reach: Decimal = new Money(1);
-  for (let i = from; i < index; i++) reach = reach.times(model.stages[i].success ?? 1);
+  const reach = probabilityOfReaching(model, name);
   const percent = (p: Decimal) => formatPercent(p.times(100).toDecimalPlaces(2));
   return paragraphs(
     `**Stage ${md(name)}** (${index + 1} of ${model.stages.length}${stage.declaration ? '' : ', built-in'})`,
     stage.success ? `Probability of moving on to the next stage: ${percent(stage.success)}.` : 'The last stage.',
-    index >= from ? `Probability of reaching it from ${md(current ?? '')}: ${percent(reach)}.` : `Before the deal's current stage ${md(current ?? '')}.`,
+    reach && index > from ? `Probability of reaching it from ${md(current ?? '')}: ${percent(reach)}.` : index === from ? 'The deal\'s current stage.' : `Before the deal's current stage ${md(current ?? '')}.`,
   );
 }

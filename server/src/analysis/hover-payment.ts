@@ -6,6 +6,8 @@ import type { AnalyzedDeal } from './analyze';
 import type { PaymentItem, PaymentKind } from './deal-model';
 import { dateText, heading, md, moneyIn, paragraphs, table, territories, writtenAmount } from './hover-format';
 import { formatMoney, formatPercent } from './money';
+import { commercialStage, probabilityOfReaching } from './probability';
+import { rnpvDeal } from './rnpv';
 import { committedKinds, contingentKinds } from './totals';
 
 const kindLabels: Record<PaymentKind, string> = {
@@ -46,6 +48,7 @@ export function describePayment(deal: AnalyzedDeal, item: PaymentItem, text: str
     node.type === 'Equity' && node.premium ? `Premium ${formatPercent(node.premium.value)}.` : undefined,
     group,
     classification(item.kind),
+    risk(deal, item),
   );
 }
 
@@ -80,6 +83,7 @@ function describeGroup(deal: AnalyzedDeal, item: PaymentItem, node: ast.Mileston
     list,
     rest,
     classification('milestone') + ' A group counts its cap.',
+    risk(deal, item),
   );
 }
 
@@ -115,6 +119,30 @@ function describeRoyalty(deal: AnalyzedDeal, item: PaymentItem, node: ast.Royalt
     node.term ? `Term ${node.term.count.toFixed()} ${node.term.unit}.` : undefined,
     'Royalties have no deal-level figure; scenarios with sales count them.',
   );
+}
+
+/**
+ * How likely a contingent payment is and what it is worth today: the probability of reaching
+ * its stage from the deal's current stage and, with a valuation, its rNPV.
+ */
+function risk({ model }: AnalyzedDeal, item: PaymentItem): string | undefined {
+  if (!contingentKinds.includes(item.kind)) return undefined;
+  try {
+    const lines: string[] = [];
+    const node = item.node;
+    const stage = node.type === 'SalesMilestone' ? commercialStage(model.stages) : node.type === 'MilestoneGroup' ? node.by?.text : node.at?.text;
+    const probability = stage ? probabilityOfReaching(model, stage) : undefined;
+    if (stage && probability) lines.push(`Probability of reaching ${md(stage)}: ${formatPercent(probability.times(100).toDecimalPlaces(2))}.`);
+    const rows = rnpvDeal(model)?.rows.filter((row) => row.item === item && row.rnpv !== undefined) ?? [];
+    for (const row of rows) {
+      const label = rows.length > 1 || node.type === 'MilestoneGroup' ? ` of ${md(row.label)}` : '';
+      lines.push(`rNPV${label}: ${formatMoney(row.rnpv!, model.currency)}${row.date ? ` (expected ${row.date.text})` : ''}.`);
+    }
+    return lines.length ? lines.join('  \n') : undefined;
+  } catch {
+    // Risk figures are extra: a gap in them never hides the payment itself.
+    return undefined;
+  }
 }
 
 function parties(item: PaymentItem): string | undefined {

@@ -11,6 +11,10 @@ export interface RenderParams {
   format: RenderFormat;
   /** Show only this scenario's rollup (by its name). */
   scenario?: string;
+  /** For HTML shown in a webview: the nonce of its style element and the webview's CSP source,
+   * written into the document's Content-Security-Policy. */
+  cspNonce?: string;
+  cspSource?: string;
 }
 
 /** `deal/scenarios`: the scenarios of every deal in an open file, for the rollup picker. */

@@ -1,6 +1,7 @@
 // deal/render: the preview document of an open file (HTML for the preview panel, Markdown or
 // JSON), rendered from the same analysis the diagnostics and hovers use.
 import { ResponseError, type Connection } from 'vscode-languageserver/node';
+import { renderDocument, renderHtml } from '../analysis/render';
 import type { DealDocuments } from './document-cache';
 import { renderRequestMethod, type RenderParams } from './protocol';
 import { runSafe } from './run-safe';
@@ -12,14 +13,16 @@ export function registerRender(connection: Connection, documents: DealDocuments)
     if (!params || !formats.has(params.format)) {
       return new ResponseError(-32602, `Unknown render format '${params?.format}': use html, md or json.`);
     }
-    const analysis = documents.analysisByUri(params.uri);
-    if (!analysis) return new ResponseError(-32602, `${params.uri} is not open.`);
     return runSafe<string | ResponseError<void>>(connection, 'Rendering the preview', token,
       new ResponseError(-32603, 'The preview could not be rendered; see the Deal Terms output for details.'),
       () => {
-        // TODO(render): call renderDocument(analysis, params.format, { scenario }) once it lands.
-        void analysis;
-        return new ResponseError(-32603, 'The preview renderer is not available yet.');
+        const analysis = documents.analysisByUri(params.uri);
+        if (!analysis) return new ResponseError(-32602, `${params.uri} is not open in the editor.`);
+        const scenario = params.scenario || undefined;
+        if (params.format === 'html') {
+          return renderHtml(analysis, { scenario, cspNonce: params.cspNonce, cspSource: params.cspSource });
+        }
+        return renderDocument(analysis, params.format, { scenario });
       });
   });
 }
