@@ -1,14 +1,16 @@
 // The language server end to end over stdio: diagnostics as the user types, hovers, and the
 // custom requests the VS Code client uses.
 import assert from 'node:assert/strict';
+import { fork, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver-protocol';
-import { startDealServer, type DealServer } from './client';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node.js';
+import type { Hover, InitializeResult, MarkupContent, Position, Range } from 'vscode-languageserver-protocol';
+import { startDealServer, withTimeout, type DealServer } from './client';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seedPath = fileURLToPath(new URL('../../../shared/examples/immunogen-biotest-2006.deal', import.meta.url));
@@ -57,6 +59,31 @@ describe('language server over stdio', () => {
   after(async () => {
     await server?.stop();
     rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('speaks over Node IPC too, as VS Code starts it', async () => {
+    const child = fork(join(outDir, 'server.js'), ['--node-ipc'], { silent: true });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    try {
+      const result = await withTimeout(connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), 10_000, 'initialize');
+      assert.equal(result.capabilities.hoverProvider, true);
+      await withTimeout(connection.sendRequest('shutdown'), 5_000, 'shutdown');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await connection.sendNotification('exit');
+      await withTimeout(exited, 5_000, 'exit');
+    } finally {
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    }
+  });
+
+  it('explains its usage when started with no transport', () => {
+    const run = spawnSync(process.execPath, [join(outDir, 'server.js')], { encoding: 'utf8' });
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'deal-language-server: no transport given.\n'
+      + 'Usage: deal-language-server --stdio | --node-ipc | --socket=PORT\n'
+      + 'The Deal Terms language server speaks the Language Server Protocol; an editor starts it.\n');
   });
 
   it('announces full text sync and hover', () => {
