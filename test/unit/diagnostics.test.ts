@@ -256,3 +256,21 @@ describe('names', () => {
     assert.doesNotThrow(() => analyzeDealText('deal { party  licensor payments from to { fee } }'));
   });
 });
+
+describe('on text the parser had to recover', () => {
+  const parties = '  party A licensor\n  party B licensee\n';
+  const cases: Record<string, string> = {
+    'a headline with no amount': `deal D {\n  headline\n${parties}  payments from B to A { upfront 1M on signing }\n}`,
+    'a block with no payee': `deal D {\n${parties}  payments from B to { upfront 1M on signing }\n}`,
+    'a cap with no amount': `deal D {\n${parties}  payments from B to A { milestones G up to { milestone M 1M at phase1 } }\n}`,
+    'a tier with no threshold': `deal D {\n${parties}  payments from B to A { royalty R on net_sales { 5% up to  6% above } }\n}`,
+    'a share with no percentage': `deal D {\n${parties}  option O { holder A  exercise at phase2 fee 1M  on exercise { share costs A 50%, B } }\n}`,
+  };
+  for (const [what, text] of Object.entries(cases)) {
+    it(`reports only the syntax error for ${what}`, () => {
+      const codes = analyzeDealText(text).diagnostics.map((d) => d.code);
+      assert.ok(codes.length > 0);
+      assert.deepEqual(codes.filter((c) => c !== 'syntax-error'), []);
+    });
+  }
+});

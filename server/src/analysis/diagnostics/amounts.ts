@@ -6,7 +6,7 @@ import type { DealModel, PaymentItem } from '../deal-model';
 import type { DealDiagnostic } from '../diagnostic';
 import { exact, formatMoney } from '../money';
 import { committedKinds, contingentKinds, type DealTotals } from '../totals';
-import { amountsOf, isWritten, paymentAnchor, problem } from './deal-walk';
+import { amountsOf, isRead, isWritten, paymentAnchor, problem } from './deal-walk';
 
 const known = (code: string) => isCurrencyCode(code) || code in currencySymbols;
 
@@ -35,6 +35,7 @@ export function checkMilestoneCaps(model: DealModel): DealDiagnostic[] {
     const node = group.node;
     if (node.type !== 'MilestoneGroup' || !node.cap || group.amount === undefined || group.itemized === undefined) continue;
     if ((group.items ?? []).some(unconverted)) continue; // fx-missing says why; the sum would be wrong
+    if (!isRead(node.cap) || node.milestones.some((m) => m.amount && !isRead(m.amount))) continue; // a syntax error says why
     const cap = group.amount;
     const itemized = group.itemized;
     const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, model.currency);
@@ -55,11 +56,12 @@ export function checkMilestoneCaps(model: DealModel): DealDiagnostic[] {
 
 export function checkHeadline(model: DealModel, totals: DealTotals): DealDiagnostic[] {
   const headline: ast.Money | undefined = model.deal.headline;
-  if (!headline) return [];
+  if (!headline || !isRead(headline)) return [];
   const declared = model.convert(headline);
   if (declared === undefined) return [];
   const counted = [...committedKinds, ...contingentKinds];
-  const incomplete = model.payments.some((p) => counted.includes(p.kind) && (unconverted(p) || (p.items ?? []).some(unconverted)));
+  const unknown = (p: PaymentItem) => unconverted(p) || (!!p.written && !isRead(p.written));
+  const incomplete = model.payments.some((p) => counted.includes(p.kind) && (unknown(p) || (p.items ?? []).some(unknown)));
   if (incomplete || declared.eq(totals.headline)) return [];
   const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, model.currency);
   return [problem('headline-mismatch', 'warning',

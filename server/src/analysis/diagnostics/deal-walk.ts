@@ -15,6 +15,14 @@ export function isWritten(name: ast.Name | undefined): name is ast.Name {
   return !!name && typeof name.text === 'string' && name.text.length > 0;
 }
 
+/**
+ * An amount, percentage or date the parser really read. Error recovery inserts a missing
+ * number as an empty token, which reads as 0 with an empty span: checks skip those.
+ */
+export function isRead(node: { span: ast.Span } | undefined): boolean {
+  return !!node && !!node.span && node.span.end > node.span.start;
+}
+
 export interface PaymentInContext {
   payment: ast.Payment;
   block: ast.PaymentBlock;
@@ -47,7 +55,7 @@ export function amountsOf(deal: ast.Deal): ast.Money[] {
   for (const scenario of deal.scenarios) {
     for (const table of scenario.sales) for (const year of table.years) out.push(year.amount);
   }
-  return out.filter((m): m is ast.Money => !!m && !!m.value && !!m.span);
+  return out.filter((m): m is ast.Money => !!m && !!m.value && isRead(m));
 }
 
 export interface PercentInContext {
@@ -61,7 +69,7 @@ export interface PercentInContext {
 export function percentsOf(deal: ast.Deal): PercentInContext[] {
   const out: PercentInContext[] = [];
   const add = (percent: ast.Percent | undefined, what: string, mayExceed100 = false) => {
-    if (percent && percent.value && percent.span) out.push({ percent, what, mayExceed100 });
+    if (percent && percent.value && isRead(percent)) out.push({ percent, what, mayExceed100 });
   };
   for (const stage of deal.stages?.stages ?? []) add(stage.success, 'success probability');
   for (const { payment } of paymentsOf(deal)) {
@@ -93,7 +101,7 @@ export interface DateInContext {
 export function datesOf(deal: ast.Deal): DateInContext[] {
   const out: DateInContext[] = [];
   const add = (date: ast.DateLit | undefined, clause: string, needsDay: boolean) => {
-    if (date && date.span && typeof date.text === 'string' && date.text.length > 0) out.push({ date, clause, needsDay });
+    if (date && isRead(date) && typeof date.text === 'string' && date.text.length > 0) out.push({ date, clause, needsDay });
   };
   add(deal.signed, 'signed', true);
   add(deal.effective, 'effective', true);

@@ -50,10 +50,14 @@ function checkOwnParties(payment: ast.Payment, selfPayment: (to: ast.Name, what:
   return [selfPayment(payment.to, `${capitalize(paymentLabel(payment))} goes from`)];
 }
 
-/** Every place a party's name can be used. */
-function partiesNamed(deal: ast.Deal): Set<string> {
+/** The parties named anywhere, and whether some place that names a party could not be read. */
+function partiesNamed(deal: ast.Deal): { used: Set<string>; unreadable: boolean } {
   const used = new Set<string>();
-  const use = (name: ast.Name | undefined) => { if (isWritten(name)) used.add(name.text); };
+  let unreadable = false;
+  const use = (name: ast.Name | undefined) => {
+    if (isWritten(name)) used.add(name.text);
+    else if (name) unreadable = true;
+  };
   for (const license of deal.licenses) { use(license.from); use(license.to); }
   for (const block of deal.paymentBlocks) {
     use(block.from);
@@ -69,11 +73,13 @@ function partiesNamed(deal: ast.Deal): Set<string> {
     option.exercises.forEach((e) => use(e.to));
     for (const effect of option.effects) if (effect.type === 'Share') effect.shares.forEach((s) => use(s.party));
   }
-  return used;
+  return { used, unreadable };
 }
 
 export function checkUnusedParties(deal: ast.Deal): DealDiagnostic[] {
-  const used = partiesNamed(deal);
+  const { used, unreadable } = partiesNamed(deal);
+  // A party name lost to a syntax error may be the one that uses the party: say nothing yet.
+  if (unreadable) return [];
   return deal.parties
     .filter((party) => isWritten(party.name) && !used.has(party.name.text))
     .map((party) => problem('unused-party', 'warning',

@@ -3,7 +3,7 @@
 import type * as ast from '../../language/ast';
 import type { DealDiagnostic } from '../diagnostic';
 import { formatPercent, sum } from '../money';
-import { capitalize, article, isWritten, percentsOf, problem, spanOfList } from './deal-walk';
+import { capitalize, article, isRead, isWritten, percentsOf, problem, spanOfList } from './deal-walk';
 
 export function checkPercentRanges(deal: ast.Deal): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
@@ -24,9 +24,9 @@ export function checkShares(deal: ast.Deal): DealDiagnostic[] {
   for (const option of deal.options) {
     for (const effect of option.effects) {
       if (effect.type !== 'Share') continue;
-      const shares = effect.shares.filter((s) => s.percent && s.percent.value);
-      const span = spanOfList(effect.shares);
-      if (!span || shares.length === 0) continue;
+      const shares = effect.shares;
+      const span = spanOfList(shares);
+      if (!span || shares.length === 0 || !shares.every((s) => s.percent && isRead(s.percent))) continue;
       const total = sum(shares.map((s) => s.percent.value));
       if (total.eq(100)) continue;
       const parts = shares.map((s) => `${isWritten(s.party) ? s.party.text : '?'} ${formatPercent(s.percent.value)}`).join(', ');

@@ -5,7 +5,7 @@ import type * as ast from '../../language/ast';
 import type { DealModel } from '../deal-model';
 import type { DealDiagnostic } from '../diagnostic';
 import { formatMoney } from '../money';
-import { isWritten, paymentAnchor, paymentLabel, paymentsOf, problem } from './deal-walk';
+import { isRead, isWritten, paymentAnchor, paymentLabel, paymentsOf, problem } from './deal-walk';
 
 /** The one sales measure scenarios give figures for. */
 const salesMeasure = 'net_sales';
@@ -62,7 +62,7 @@ function checkTiers(royalty: ast.Royalty, model: DealModel): DealDiagnostic[] {
       continue;
     }
     if (tier.above) above = tier;
-    if (!tier.upTo) continue;
+    if (!tier.upTo || !isRead(tier.upTo)) continue;
     const value = model.convert(tier.upTo);
     if (value === undefined) continue; // fx-missing says why
     const shown = formatMoney(value, model.currency);
