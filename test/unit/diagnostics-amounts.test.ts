@@ -54,6 +54,10 @@ describe('milestone caps', () => {
     ]);
   });
 
+  it('says nothing of a group that itemizes nothing: the whole cap is undisclosed, as written', () => {
+    assert.deepEqual(diagnosticsOf(deal('    milestones Dev up to 35.5M by approval { }')).found, []);
+  });
+
   it('says nothing of a cap that the milestones fill exactly', () => {
     assert.deepEqual(diagnosticsOf(deal('    milestones Dev up to 10.5M { milestone A 0.5M at phase1  milestone B 10M at phase2 }')).found, []);
   });

@@ -43,11 +43,11 @@ export function checkMilestoneCaps(model: DealModel): DealDiagnostic[] {
       out.push(problem('cap-exceeded', 'error',
         `Itemized milestones total ${money(itemized)}, more than the ${money(cap)} cap by ${money(itemized.minus(cap))}: raise the cap (\`up to\`) or correct the milestones.`,
         node.cap.span, { itemized: exact(itemized), cap: exact(cap) }));
-    } else if (itemized.lt(cap)) {
+    } else if (itemized.lt(cap) && (group.items ?? []).length > 0) {
+      // A group that itemizes nothing (the announcement gives only the total) is complete as
+      // written: nothing to point out, and the hover and preview show the undisclosed cap.
       const rest = cap.minus(itemized);
-      const message = (group.items ?? []).length === 0
-        ? `No milestones itemized: the whole ${money(cap)} cap is undisclosed.`
-        : `Itemized milestones total ${money(itemized)} of the ${money(cap)} cap: ${money(rest)} undisclosed.`;
+      const message = `Itemized milestones total ${money(itemized)} of the ${money(cap)} cap: ${money(rest)} undisclosed.`;
       out.push(problem('cap-remainder', 'info', message, paymentAnchor(node), { itemized: exact(itemized), rest: exact(rest) }));
     }
   }
