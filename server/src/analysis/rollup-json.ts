@@ -116,7 +116,9 @@ export interface ScenarioPaymentJson {
   instalment?: { index: number; count: number };
   sales?: Amount;
   territory?: string;
+  /** Royalty slices: rate in percent, the sales it applies to, and the royalty. */
   tiers?: { rate: string; base: Amount; amount: Amount }[];
+  /** Probability (0..1) of reaching the payment's stage. */
   probability?: string;
   rnpv?: Amount;
 }
@@ -302,7 +304,7 @@ function scenarioPaymentJson(payment: ScenarioPayment): ScenarioPaymentJson {
   if (payment.royalty) {
     json.sales = exact(payment.royalty.sales);
     if (payment.royalty.territory) json.territory = payment.royalty.territory;
-    json.tiers = payment.royalty.tiers.map((t) => ({ rate: exact(t.rate), base: exact(t.base), amount: exact(t.amount) }));
+    json.tiers = payment.royalty.tiers.map((t) => ({ rate: exact(t.rate.times(100)), base: exact(t.base), amount: exact(t.amount) }));
   }
   if (payment.probability) json.probability = exact(payment.probability);
   if (payment.rnpv) json.rnpv = exact(payment.rnpv);

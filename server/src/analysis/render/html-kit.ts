@@ -47,7 +47,7 @@ export function table(header: Cell[], rows: Cell[][], options: TableOptions = {}
   }).join('');
   const foot = options.foot ? `<tfoot><tr>${options.foot.map((c, i) => td('td', c, i)).join('')}</tr></tfoot>` : '';
   const cls = options.className ? ` class="${esc(options.className)}"` : '';
-  return `<table${cls}>${caption}${head}<tbody>${body}</tbody>${foot}</table>`;
+  return `<div class="table-wrap"><table${cls}>${caption}${head}<tbody>${body}</tbody>${foot}</table></div>`;
 }
 
 /** A definition list of the facts that are present (empty values are left out). */

@@ -2,11 +2,11 @@
 // schedule by year and its payments, and the risk-adjusted values where there is a valuation.
 import type Decimal from 'decimal.js';
 import type { DealModel, PaymentKind } from '../deal-model';
-import { formatMoney, formatPercent, Money } from '../money';
+import { formatAmount, formatMoney, formatPercent, Money } from '../money';
 import { currentStage } from '../probability';
 import { rnpvDeal } from '../rnpv';
-import type { ScenarioRollup } from '../scenarios';
-import { flow, kindLabels, partyName } from './describe';
+import type { ScenarioPayment, ScenarioRollup } from '../scenarios';
+import { flow, kindLabels, partyName, paymentLabel } from './describe';
 import { el, facts, raw, section, table, type Cell } from './html-kit';
 import type { ScenarioRollups } from './scenario-rollups';
 
@@ -77,7 +77,7 @@ function scheduleByYear(model: DealModel, rollup: ScenarioRollup): string {
     const key = `${p.year}|${p.kind}`;
     cellOf.set(key, (cellOf.get(key) ?? new Money(0)).plus(p.amount));
   }
-  const short = (v: Decimal | undefined) => (v === undefined ? '' : formatMoney(v, model.currency));
+  const short = (v: Decimal | undefined) => (v === undefined ? '' : formatAmount(v, model.currency));
   const rows = [...rollup.byYear].map(([year, total]): Cell[] => [
     year === 'unscheduled' ? 'Unscheduled' : year, ...kinds.map((k) => short(cellOf.get(`${year}|${k}`))), short(total),
   ]);
@@ -89,13 +89,13 @@ function scheduleByYear(model: DealModel, rollup: ScenarioRollup): string {
 function paymentList(model: DealModel, rollup: ScenarioRollup): string {
   const hasRnpv = rollup.payments.some((p) => p.rnpv);
   const rows = rollup.payments.map((p): Cell[] => {
-    const sales = p.royalty ? ` on ${formatMoney(p.royalty.sales, model.currency)} sales${p.royalty.territory ? ` (${p.royalty.territory})` : ''}` : '';
+    const sales = p.royalty ? ` on ${formatAmount(p.royalty.sales, model.currency)} sales${p.royalty.territory ? ` (${p.royalty.territory})` : ''}` : '';
     const tiers = p.royalty?.tiers.length
-      ? ` = ${p.royalty.tiers.map((t) => `${formatPercent(t.rate)} × ${formatMoney(t.base, model.currency)}`).join(' + ')}`
+      ? ` = ${p.royalty.tiers.map((t) => `${formatPercent(t.rate.times(100))} × ${formatAmount(t.base, model.currency)}`).join(' + ')}`
       : '';
     return [
       p.year === 'unscheduled' ? 'Unscheduled' : String(p.year),
-      `${p.label}${sales}${tiers}`,
+      `${scenarioPaymentLabel(p)}${sales}${tiers}`,
       kindLabels[p.kind] ?? p.kind,
       flow(model, p.payer, p.payee),
       formatMoney(p.amount, model.currency),
@@ -139,4 +139,9 @@ function signed(model: DealModel, value: Decimal | undefined): Cell {
   if (value === undefined) return '—';
   const text = formatMoney(value, model.currency);
   return value.isNegative() && !value.isZero() ? raw(el('span', 'neg', text)) : text;
+}
+
+/** The deal's own title for a payment where the engine used its bare name (`Ph1` → `first patient dosed in phase 1`). */
+export function scenarioPaymentLabel(p: ScenarioPayment): string {
+  return p.item && (p.label === p.item.name || p.label === p.item.kind) ? paymentLabel(p.item) : p.label;
 }

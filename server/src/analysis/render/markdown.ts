@@ -10,6 +10,7 @@ import {
   dealAmount, durationText, effectText, flow, kindLabels, originalAmount, partyName, paymentLabel,
   roleText, royaltyText, territoryText, tierRows, triggerText,
 } from './describe';
+import { scenarioPaymentLabel } from './html-scenarios';
 import { scenarioRollups } from './scenario-rollups';
 
 /** Escapes Markdown syntax (and `$`, which some renderers read as math) in one line of text. */
@@ -19,7 +20,7 @@ export function mdText(text: string): string {
 
 function mdTable(header: string[], rows: string[][], numeric: number[] = []): string {
   const align = header.map((_, i) => (numeric.includes(i) ? '---:' : '---'));
-  const line = (cells: string[]) => `| ${cells.map((c) => mdText(c) || ' ').join(' | ')} |`;
+  const line = (cells: string[]) => `| ${cells.map(mdText).join(' | ')} |`;
   return [line(header), `| ${align.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
@@ -117,7 +118,7 @@ function scenarioDetail(model: DealModel, rollup: ScenarioRollup): string[] {
     mdTable(['Year', 'Amount'], [...rollup.byYear].map(([y, v]) => [y === 'unscheduled' ? 'Unscheduled' : y, money(v)]), [1]), '',
     mdTable(['Year', 'Payment', 'Kind', 'Payer → payee', 'Amount'], rollup.payments.map((p) => [
       p.year === 'unscheduled' ? 'Unscheduled' : String(p.year),
-      `${p.label}${p.royalty ? ` on ${money(p.royalty.sales)} sales (${p.royalty.tiers.map((t) => formatPercent(t.rate)).join(', ')})` : ''}`,
+      `${scenarioPaymentLabel(p)}${p.royalty ? ` on ${money(p.royalty.sales)} sales (${p.royalty.tiers.map((t) => formatPercent(t.rate.times(100))).join(', ')})` : ''}`,
       kindLabels[p.kind] ?? p.kind, flow(model, p.payer, p.payee), money(p.amount),
     ]), [4]), '',
   ];

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import Decimal from 'decimal.js';
+import { analyzeDealText } from '../../server/src/analysis/analyze';
+import { renderCsv, renderHtml, renderJson, renderMarkdown } from '../../server/src/analysis/render';
+import { csvField } from '../../server/src/analysis/render/csv';
+import { esc } from '../../server/src/analysis/render/html-kit';
+
+const example = (name: string) => analyzeDealText(readFileSync(new URL(`../../examples/${name}.deal`, import.meta.url), 'utf8'));
+const immunogen = example('immunogen-biotest-2006');
+const acme = example('acme-globex-2024');
+
+const malicious = analyzeDealText([
+  'deal Evil "<img src=x onerror=alert(1)>" {',
+  '  source "</style><script>alert(2)</script>"',
+  '  party A "A & Sons | \\"Quoted\\", Inc." licensor',
+  '  party B "<b>B</b>" licensee',
+  '  payments from B to A {',
+  '    upfront Up "fee, with comma" 1M on signing',
+  '  }',
+  '}',
+].join('\n'));
+
+/** RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else field += c;
+  }
+  assert.equal(field + row.join(''), '', 'the CSV ends with CRLF');
+  return rows;
+}
+
+function csvRecords(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
+}
+
+const total = (rows: Record<string, string>[]) => rows.reduce((sum, r) => sum.plus(r.amount || 0), new Decimal(0)).toFixed();
+
+describe('renderHtml', () => {
+  it('shows the title block, totals, parties and scenarios of the ImmunoGen deal', () => {
+    const html = renderHtml(immunogen);
+    assert.match(html, /<h1>ImmunoGen \/ Biotest TAP license<\/h1>/);
+    assert.match(html, /<dt>Signed<\/dt><dd>2006-07-07<\/dd>/);
+    assert.match(html, /<dt>Source<\/dt><dd>ImmunoGen, Inc\. Form 8-K, Item 1\.01<\/dd>/);
+    assert.match(html, /<div class="label">Headline value<\/div><div class="value">\$36,500,000 \(\$36\.5M\)<\/div>/);
+    assert.match(html, /<div class="label">Committed<\/div><div class="value">\$1,000,000 \(\$1M\)<\/div>/);
+    assert.match(html, /<strong>ImmunoGen, Inc\.<\/strong><span class="role">Licensor<\/span>/);
+    // The opt-in: a fee range, and the scenario where ImmunoGen pays $5M.
+    assert.match(html, /<dt>Exercise fee<\/dt><dd>\$5,000,000 \(\$5M\) to \$15,000,000 \(\$15M\)<\/dd>/);
+    assert.match(html, /<td>ImmunoGen, Inc\.<\/td><td class="num">\$1,000,000 \(\$1M\)<\/td><td class="num">\$5,000,000 \(\$5M\)<\/td><td class="num"><span class="neg">-\$4,000,000 \(-\$4M\)<\/span><\/td>/);
+    // The milestone group: nothing itemized, the whole cap is the undisclosed rest.
+    assert.match(html, /<tr class="rest"><td>Undisclosed rest<\/td><td>approval<\/td>.*?<td class="num">\$35,500,000 \(\$35\.5M\)<\/td><\/tr>/);
+    // Diagnostics first.
+    assert.ok(html.indexOf('class="diagnostics"') < html.indexOf('<h1>'));
+  });
+
+  it('itemizes milestone groups, converts other currencies and lays out the royalty tiers', () => {
+    const html = renderHtml(acme);
+    assert.match(html, /<td>first patient dosed in phase 2<\/td><td>phase2<\/td><td>2026<\/td><td><\/td><td class="num">€10,000,000<\/td><td class="num">\$11,000,000 \(\$11M\)<\/td>/);
+    assert.match(html, /<td>Undisclosed rest<\/td><td>phase3<\/td>.*?\$79,000,000 \(\$79M\)/);
+    assert.match(html, /<td>\$250,000,000 \(\$250M\) to \$750,000,000 \(\$750M\)<\/td><td class="num">10%<\/td>/);
+    // The schedule by year of the Success scenario, and its total.
+    assert.match(html, /<tr><td>2033<\/td>(<td class="num">[^<]*<\/td>){5}<td class="num">\$216,500,000<\/td><\/tr>/);
+    assert.match(html, /<td class="num">\$607,500,000<\/td><\/tr><\/tfoot>/);
+  });
+
+  it('escapes every string from the file and carries no script or remote resource', () => {
+    const html = renderHtml(malicious);
+    assert.match(html, /<title>&lt;img src=x onerror=alert\(1\)&gt;<\/title>/);
+    assert.match(html, /<h1>&lt;img src=x onerror=alert\(1\)&gt;<\/h1>/);
+    assert.match(html, /&lt;\/style&gt;&lt;script&gt;alert\(2\)&lt;\/script&gt;/);
+    assert.match(html, /A &amp; Sons \| &quot;Quoted&quot;, Inc\./);
+    assert.doesNotMatch(html, /<img|<script|<b>|onerror=alert\(1\)>/);
+    for (const doc of [html, renderHtml(acme), renderHtml(immunogen)]) {
+      assert.doesNotMatch(doc, /<script|<link|<iframe|<img|<[a-z]+[^>]*\s(src|href)=|https?:\/\//i);
+    }
+  });
+
+  it('writes a Content-Security-Policy and nonces the style for a webview', () => {
+    const html = renderHtml(immunogen, { cspNonce: 'abc123', cspSource: 'vscode-resource:' });
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src vscode-resource: 'nonce-abc123'; img-src vscode-resource: data:; script-src 'nonce-abc123';">`));
+    assert.match(html, /<style nonce="abc123">/);
+    assert.doesNotMatch(renderHtml(immunogen), /Content-Security-Policy|nonce=/);
+  });
+
+  it('gives the style and body alone when not standalone, and one scenario when asked', () => {
+    const fragment = renderHtml(immunogen, { standalone: false });
+    assert.match(fragment, /^<style>/);
+    assert.doesNotMatch(fragment, /<!DOCTYPE|<html/);
+    const one = renderHtml(immunogen, { scenario: 'StopsInPhase2' });
+    assert.match(one, /<h3>StopsInPhase2: programme ends in phase 2<\/h3>/);
+    assert.doesNotMatch(one, /<h3>Partnered:/);
+  });
+
+  it('uses theme colours with fallbacks and has print rules', () => {
+    const html = renderHtml(acme);
+    assert.match(html, /var\(--vscode-editor-foreground, #[0-9a-f]{6}\)/);
+    assert.match(html, /@media print/);
+  });
+
+  it('escapes helper input', () => {
+    assert.equal(esc(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('gives tables a memo can hold', () => {
+    const md = renderMarkdown(acme);
+    assert.match(md, /^\| \\\$412,500,000 \(\\\$412\.5M\) \| \\\$50,000,000 \(\\\$50M\) \| \\\$362,500,000 \(\\\$362\.5M\) \|$/m);
+    assert.match(md, /^\| Sales milestone \| \\\$142,500,000 \(\\\$142\.5M\) \|$/m);
+    assert.match(md, /^\| Undisclosed rest \| phase3 \|  \| \\\$79,000,000 \(\\\$79M\) \|$/m);
+    assert.match(md, /^\| 2033 \| \\\$216,500,000 \(\\\$216\.5M\) \|$/m);
+  });
+
+  it('escapes Markdown in names and titles', () => {
+    const md = renderMarkdown(malicious);
+    assert.match(md, /^# \\<img src=x onerror=alert\(1\)\\>$/m);
+    assert.ok(md.includes('A & Sons \\| "Quoted", Inc.'));
+    assert.doesNotMatch(md, /(^|[^\\])<(img|b)/m, 'every < is escaped');
+  });
+});
+
+describe('renderCsv', () => {
+  it('lists the deal terms and each scenario, adding up to the rollup totals', () => {
+    const rows = csvRecords(renderCsv(acme));
+    const deal = rows.filter((r) => r.scenario === '');
+    const counted = deal.filter((r) => ['upfront', 'fee', 'equity', 'funding', 'milestone', 'sales-milestone'].includes(r.kind));
+    assert.equal(total(counted), '412500000');
+    const success = rows.filter((r) => r.scenario === 'Success');
+    assert.equal(total(success), '607500000');
+    assert.equal(total(success.filter((r) => r.year === '2032')), '105000000');
+    assert.equal(total(success.filter((r) => r.kind === 'royalty')), '195000000');
+    const ph2 = deal.find((r) => r.name === 'first patient dosed in phase 2')!;
+    assert.deepEqual([ph2.year, ph2.amount, ph2.currency, ph2.original_amount, ph2.original_currency], ['2026', '11000000', 'USD', '10000000', 'EUR']);
+    assert.ok(deal.some((r) => r.name === 'development milestones (undisclosed rest)' && r.amount === '79000000'));
+  });
+
+  it('keeps only one scenario when asked', () => {
+    const rows = csvRecords(renderCsv(immunogen, { scenario: 'OptInAtPhase2' }));
+    assert.deepEqual([...new Set(rows.map((r) => r.scenario))], ['OptInAtPhase2']);
+    assert.equal(total(rows), '6000000');
+    assert.ok(rows.some((r) => r.kind === 'option-fee' && r.payer === 'ImmunoGen' && r.payee === 'Biotest' && r.amount === '5000000'));
+  });
+
+  it('quotes fields as RFC 4180 says, and reads back the same', () => {
+    assert.equal(csvField('a "b", c'), '"a ""b"", c"');
+    assert.equal(csvField('plain'), 'plain');
+    const rows = csvRecords(renderCsv(malicious));
+    assert.equal(rows[0].name, 'fee, with comma');
+    assert.equal(rows[0].amount, '1000000');
+  });
+});
+
+describe('renderJson', () => {
+  it('is the rollup JSON', () => {
+    const json = JSON.parse(renderJson(acme));
+    assert.equal(json.deals[0].scenarios.Success.byKind.royalty, '195000000');
+  });
+});
