@@ -1,0 +1,166 @@
+/// <reference lib="dom" />
+// The packaged extension inside a real VS Code (code-server 4.100.3 = VS Code 1.100.3) driven
+// through headless Chromium, the way a person uses it. Screenshots of every step go to
+// test-results/editor/. Needs code-server (installed by scripts/install-code-server.sh) and
+// Debian's chromium; in CI the suite must run, elsewhere it is skipped when they are missing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { ensureCodeServer, startCodeServer, type RunningCodeServer } from './code-server';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const vsix = join(repo, 'deal-terms.vsix');
+const shots = join(repo, 'test-results/editor');
+const seedName = 'immunogen-biotest-2006.deal';
+const available = existsSync('/usr/bin/chromium') && existsSync(vsix) && ensureCodeServer(repo);
+const skip = !available && !process.env.CI ? 'needs chromium, code-server and deal-terms.vsix (npm run test:editor)' : false;
+
+let server: RunningCodeServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let step = 0;
+
+async function shot(name: string): Promise<void> {
+  step++;
+  await page.screenshot({ path: join(shots, `${String(step).padStart(2, '0')}-${name}.png`) });
+}
+
+/** Polls until `probe` returns a truthy value, or fails with `what` after `timeoutMs`. */
+async function until<T>(what: string, probe: () => Promise<T | undefined | false | null>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await page.waitForTimeout(100);
+  }
+  await shot(`timeout-${what.replace(/\W+/g, '-').slice(0, 40)}`);
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input');
+  await page.keyboard.type(title);
+  await until(`command "${title}" in the palette`, async () => (await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).count()) > 0);
+  await page.keyboard.press('Enter');
+}
+
+/** The editor line element whose text contains `text`. */
+function line(text: string) {
+  return page.locator('.editor-instance .view-line', { hasText: text }).first();
+}
+
+/** The token span on a line that holds exactly `token`. */
+function token(lineText: string, tokenText: string) {
+  return line(lineText).locator('span > span', { hasText: tokenText }).first();
+}
+
+before(async () => {
+  if (skip) return;
+  mkdirSync(shots, { recursive: true });
+  const seed = readFileSync(join(repo, 'examples', seedName), 'utf8');
+  server = await startCodeServer(repo, vsix, { [seedName]: seed });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(server.url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('VS Code: the seed example, its checks, hover and preview', { skip, timeout: 170_000 }, async (t) => {
+  await t.test('opens the seed example as a Deal file, coloured', async () => {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input');
+    await page.keyboard.type(seedName);
+    await until('the file in quick open', async () => (await page.locator('.quick-input-list .monaco-list-row', { hasText: seedName }).count()) > 0);
+    await page.keyboard.press('Enter');
+    await until('the editor', async () => (await line('deal ImmunoGenBiotest2006').count()) > 0);
+    const mode = await until('the language mode "Deal"', async () => {
+      const text = (await page.locator('[id="status.editor.mode"]').textContent())?.trim();
+      return text === 'Deal' ? text : undefined;
+    });
+    assert.equal(mode, 'Deal');
+    const colourOf = async (lineText: string, tokenText: string) =>
+      token(lineText, tokenText).evaluate((el) => getComputedStyle(el).color);
+    const keyword = await colourOf('deal ImmunoGenBiotest2006', 'deal');
+    const text = await colourOf('party ImmunoGen "ImmunoGen, Inc."', '"ImmunoGen, Inc."');
+    const comment = await colourOf('the filing gives only the total', '// the filing gives only the total');
+    const plain = await line('deal ImmunoGenBiotest2006').evaluate((el) => getComputedStyle(el).color);
+    assert.notEqual(keyword, plain, 'keywords are coloured');
+    assert.notEqual(text, plain, 'strings are coloured');
+    assert.notEqual(comment, plain, 'comments are coloured');
+    assert.notEqual(keyword, text);
+    await shot('opened-and-coloured');
+  });
+
+  await t.test('hover on the milestone group shows its cap', async () => {
+    const group = token('milestones Development', 'Development');
+    const hover = await until('a hover with $35,500,000', async () => {
+      await page.mouse.move(0, 0);
+      await group.hover();
+      const widget = page.locator('.monaco-hover:not(.hidden)', { hasText: '$35,500,000' });
+      await widget.first().waitFor({ timeout: 2000 });
+      return widget.first().textContent();
+    });
+    assert.match(hover!, /\$35,500,000/);
+    await shot('hover-group');
+    await page.keyboard.press('Escape');
+  });
+
+  await t.test('the Problems panel shows no problems', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const message = await until('the empty Problems panel', async () => {
+      const text = await page.locator('.markers-panel-container').textContent();
+      return text?.includes('No problems have been detected') ? text : undefined;
+    });
+    assert.match(message, /No problems have been detected/);
+    await shot('no-problems');
+  });
+
+  await t.test('a misspelt party name is an error, in Problems and as a squiggle', async () => {
+    await token('payments from Biotest', 'Biotest').dblclick();
+    await page.keyboard.type('Biotes');
+    const problem = await until('the unknown-reference problem', async () => {
+      const text = await page.locator('.markers-panel-container').textContent();
+      return text?.includes("Unknown party 'Biotes'") ? text : undefined;
+    });
+    assert.match(problem, /Did you mean 'Biotest'\?/);
+    await until('a red squiggle', async () => (await page.locator('.editor-instance .squiggly-error').count()) > 0);
+    await shot('misspelt-party');
+    await page.keyboard.press('Control+Z');
+    await until('the problem gone after undo', async () => {
+      const text = await page.locator('.markers-panel-container').textContent();
+      return text?.includes('No problems have been detected');
+    });
+  });
+
+  await t.test('Deal: Open Preview to the Side shows the headline', async () => {
+    await token('deal ImmunoGenBiotest2006', 'ImmunoGenBiotest2006').click();
+    await runCommand('Deal: Open Preview to the Side');
+    const frame = await until('the preview with $36,500,000', async () => {
+      for (const f of page.frames()) {
+        const body = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (body.includes('$36,500,000') && body.includes('ImmunoGen')) return f;
+      }
+      return undefined;
+    }, 30_000);
+    assert.ok(frame as Frame);
+    await shot('preview-to-the-side');
+  });
+});
