@@ -1,0 +1,61 @@
+// The glue between the analysis and the protocol, without a server process: how a deal
+// diagnostic becomes an LSP diagnostic, and how runSafe answers cancellation and failure.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node.js';
+import { analyzeDealText } from '../../server/src/analysis/analyze';
+import { toLspDiagnostic } from '../../server/src/lsp/diagnostics';
+import { runSafe } from '../../server/src/lsp/run-safe';
+
+function fakeConnection(logged: string[]): Connection {
+  return { console: { error: (message: string) => logged.push(message) } } as unknown as Connection;
+}
+
+describe('toLspDiagnostic', () => {
+  it('maps severity, code, source and the range on the offending text', () => {
+    const text = 'deal D "d" {\r\n  headline 2M\r\n  party A "A" licensor\r\n  party B "B" licensee\r\n'
+      + '  payments from B to A { upfront 1M on signing }\r\n}\r\n';
+    const analysis = analyzeDealText(text);
+    const mismatch = analysis.diagnostics.find((d) => d.code === 'headline-mismatch');
+    assert.ok(mismatch, JSON.stringify(analysis.diagnostics));
+    const lsp = toLspDiagnostic(analysis, mismatch);
+    assert.equal(lsp.severity, 2);
+    assert.equal(lsp.code, 'headline-mismatch');
+    assert.equal(lsp.source, 'deal');
+    assert.equal(lsp.message, mismatch.message);
+    // `2M` on line 1, counted past a CRLF line end.
+    assert.deepEqual(lsp.range, { start: { line: 1, character: 11 }, end: { line: 1, character: 13 } });
+  });
+
+  it('maps every severity the analysis uses', () => {
+    const analysis = analyzeDealText('');
+    const span = { start: 0, end: 0 };
+    const severities = (['error', 'warning', 'info', 'hint'] as const)
+      .map((severity) => toLspDiagnostic(analysis, { code: 'syntax-error', severity, message: 'm', span }).severity);
+    assert.deepEqual(severities, [1, 2, 3, 4]);
+  });
+});
+
+describe('runSafe', () => {
+  it('answers a cancelled request as cancelled without doing the work', async () => {
+    const source = new CancellationTokenSource();
+    source.cancel();
+    let ran = false;
+    const result = await runSafe(fakeConnection([]), 'Hover', source.token, null, () => { ran = true; return 'x'; });
+    assert.ok(result instanceof ResponseError);
+    assert.equal(result.code, LSPErrorCodes.RequestCancelled);
+    assert.equal(ran, false);
+  });
+
+  it('logs a failure and answers the fallback', async () => {
+    const logged: string[] = [];
+    const result = await runSafe(fakeConnection(logged), 'Hover', undefined, null, () => { throw new Error('boom'); });
+    assert.equal(result, null);
+    assert.equal(logged.length, 1);
+    assert.match(logged[0], /^Hover failed: Error: boom/);
+  });
+
+  it('answers the work\'s result', async () => {
+    assert.equal(await runSafe(fakeConnection([]), 'Hover', new CancellationTokenSource().token, null, () => 'figures'), 'figures');
+  });
+});
