@@ -57,12 +57,29 @@ export function yearsFromValuation(basis: ValuationBasis, date: ast.DateLit): De
   return new Money(to - from).div('365.25');
 }
 
+/** Powers with a fractional exponent cost far more at 60 digits than they are worth: 40
+ * significant digits keep every rNPV exact to the cent for amounts far beyond any deal's. */
+const Factor = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -1e9, toExpPos: 1e9 });
+const factorCache = new Map<string, Decimal>();
+const logCache = new Map<string, Decimal>();
+
 /** 1/(1+R)^t. */
 export function discountFactor(basis: ValuationBasis, date: ast.DateLit): Decimal | undefined {
   const t = yearsFromValuation(basis, date);
   if (t === undefined) return undefined;
   if (basis.discount.isZero() || t.isZero()) return new Money(1);
-  return new Money(1).plus(basis.discount).pow(t.neg());
+  const key = `${basis.discount.toFixed()}|${t.toFixed()}`;
+  let factor = factorCache.get(key);
+  if (!factor) {
+    if (factorCache.size > 10_000) factorCache.clear();
+    // (1+R)^-t = exp(-t · ln(1+R)); ln(1+R) is the same for every payment of a deal.
+    const rate = basis.discount.toFixed();
+    let log = logCache.get(rate);
+    if (!log) logCache.set(rate, (log = new Factor(1).plus(basis.discount).ln()));
+    factor = new Money(new Factor(t).neg().times(log).exp());
+    factorCache.set(key, factor);
+  }
+  return factor;
 }
 
 /** amount × P × 1/(1+R)^t, to the cent; undefined without a date or a probability. */
