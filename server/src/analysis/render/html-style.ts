@@ -35,6 +35,7 @@ caption { text-align: left; caption-side: top; padding: 4px 0; font-style: itali
 .role { display: inline-block; margin-left: 6px; padding: 0 6px; border: 1px solid var(--border); border-radius: 8px; font-size: 0.85em; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
 .table-wrap { overflow-x: auto; }
+table.compact { width: auto; min-width: 420px; }
 th, td { border: 1px solid var(--border); padding: 5px 8px; text-align: left; vertical-align: top; }
 thead th { background: var(--head-bg); font-weight: 600; }
 tfoot td { font-weight: 600; border-top: 2px solid var(--fg); }

@@ -78,7 +78,7 @@ export function royaltiesSection(model: DealModel): string {
     const term = node.term ? `, for ${durationText(node.term)}` : '';
     const heading = el('h3', undefined, `${paymentLabel(item)}: ${royaltyText(node)}${where}${term}`);
     const tiers = node.tiers.length
-      ? table(['Annual net sales', 'Rate'], tierRows(model, node).map((t) => [t.band, t.rate]), { numeric: [1] })
+      ? table(['Annual net sales', 'Rate'], tierRows(model, node).map((t) => [t.band, t.rate]), { numeric: [1], className: 'compact' })
       : '';
     return heading + el('p', 'note', flow(model, item.payer, item.payee)) + tiers;
   }).join(''));
@@ -99,7 +99,7 @@ export function optionsSection(model: DealModel): string {
       ['Holder', option.holder ? partyName(model, option.holder.text) : undefined],
       ['Territory', territoryText(option.territory) || undefined],
       ['Exercise fee', feeRange],
-    ]) + (rows.length ? table(['Exercise', 'Fee', 'Payer → payee'], rows, { numeric: [1] }) : '')
+    ]) + (rows.length ? table(['Exercise', 'Fee', 'Payer → payee'], rows, { numeric: [1], className: 'compact' }) : '')
       + (effects ? `<p>On exercise:</p><ul class="effects">${effects}</ul>` : '');
   }).join(''));
 }

@@ -111,7 +111,7 @@ function summarySection({ model, totals }: AnalyzedDeal): string {
     ]), { numeric: [1, 2, 3, 4, 5], caption: 'Per party (deal terms, before scenarios)' });
   const byKind = totals.byKind.size
     ? table(['Kind', 'Amount'], [...totals.byKind].map(([k, v]): Cell[] => [kindLabels[k] ?? k, money(v)]),
-      { numeric: [1], caption: 'By kind', foot: ['Headline', money(totals.headline)] })
+      { numeric: [1], caption: 'By kind', foot: ['Headline', money(totals.headline)], className: 'compact' })
     : '';
   const note = el('p', 'note', 'Option fees, royalties and manufacturing have no deal-level figure: they count in scenarios.');
   return section('summary', 'Summary', cards + parties + byKind + note);
