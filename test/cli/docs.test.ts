@@ -8,7 +8,7 @@ import { repoRoot } from './run-cli';
 
 function dealBlocks(file: string): string[] {
   const text = readFileSync(join(repoRoot, file), 'utf8');
-  return [...text.matchAll(/```\n(deal [\s\S]*?)```/g)].map((m) => m[1]);
+  return [...text.matchAll(/```\n(deal [A-Za-z_][\s\S]*?)```/g)].map((m) => m[1]);
 }
 
 describe('documentation examples', () => {
