@@ -5,7 +5,7 @@
 // Debian's chromium; in CI the suite must run, elsewhere it is skipped when they are missing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
@@ -63,8 +63,20 @@ function token(lineText: string, tokenText: string) {
   return line(lineText).locator('span > span', { hasText: tokenText }).first();
 }
 
+/** Scrolls the editor to the line holding `text` (the editor renders only visible lines). */
+async function revealLine(text: string): Promise<void> {
+  const index = readFileSync(join(repo, 'examples', seedName), 'utf8').split(/\r?\n/).findIndex((l) => l.includes(text));
+  assert.ok(index >= 0, `the example has a line with "${text}"`);
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(String(index + 1));
+  await page.keyboard.press('Enter');
+  await until(`line ${index + 1} in view`, async () => (await line(text).count()) > 0);
+}
+
 before(async () => {
   if (skip) return;
+  rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   const seed = readFileSync(join(repo, 'examples', seedName), 'utf8');
   server = await startCodeServer(repo, vsix, { [seedName]: seed });
@@ -98,10 +110,15 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
     assert.equal(mode, 'Deal');
     const colourOf = async (lineText: string, tokenText: string) =>
       token(lineText, tokenText).evaluate((el) => getComputedStyle(el).color);
-    const keyword = await colourOf('deal ImmunoGenBiotest2006', 'deal');
+    const plainColour = await line('deal ImmunoGenBiotest2006').evaluate((el) => getComputedStyle(el).color);
+    // The grammar applies once the extension's language is known: wait for the first colour.
+    const keyword = await until('keywords in colour', async () => {
+      const colour = await colourOf('deal ImmunoGenBiotest2006', 'deal');
+      return colour !== plainColour ? colour : undefined;
+    });
     const text = await colourOf('party ImmunoGen "ImmunoGen, Inc."', '"ImmunoGen, Inc."');
     const comment = await colourOf('the filing gives only the total', '// the filing gives only the total');
-    const plain = await line('deal ImmunoGenBiotest2006').evaluate((el) => getComputedStyle(el).color);
+    const plain = plainColour;
     assert.notEqual(keyword, plain, 'keywords are coloured');
     assert.notEqual(text, plain, 'strings are coloured');
     assert.notEqual(comment, plain, 'comments are coloured');
@@ -134,6 +151,7 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
   });
 
   await t.test('a misspelt party name is an error, in Problems and as a squiggle', async () => {
+    await revealLine('payments from Biotest');
     await token('payments from Biotest', 'Biotest').dblclick();
     await page.keyboard.type('Biotes');
     const problem = await until('the unknown-reference problem', async () => {
@@ -151,6 +169,7 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
   });
 
   await t.test('Deal: Open Preview to the Side shows the headline', async () => {
+    await revealLine('deal ImmunoGenBiotest2006');
     await token('deal ImmunoGenBiotest2006', 'ImmunoGenBiotest2006').click();
     await runCommand('Deal: Open Preview to the Side');
     const frame = await until('the preview with $36,500,000', async () => {
