@@ -64,8 +64,6 @@ describe('renderHtml', () => {
     assert.match(html, /<td>ImmunoGen, Inc\.<\/td><td class="num">\$1,000,000 \(\$1M\)<\/td><td class="num">\$5,000,000 \(\$5M\)<\/td><td class="num"><span class="neg">-\$4,000,000 \(-\$4M\)<\/span><\/td>/);
     // The milestone group: nothing itemized, the whole cap is the undisclosed rest.
     assert.match(html, /<tr class="rest"><td>Undisclosed rest<\/td><td>approval<\/td>.*?<td class="num">\$35,500,000 \(\$35\.5M\)<\/td><\/tr>/);
-    // Diagnostics first.
-    assert.ok(html.indexOf('class="diagnostics"') < html.indexOf('<h1>'));
   });
 
   it('itemizes milestone groups, converts other currencies and lays out the royalty tiers', () => {
@@ -76,6 +74,9 @@ describe('renderHtml', () => {
     // The schedule by year of the Success scenario, and its total.
     assert.match(html, /<tr><td>2033<\/td>(<td class="num">[^<]*<\/td>){5}<td class="num">\$216,500,000<\/td><\/tr>/);
     assert.match(html, /<td class="num">\$607,500,000<\/td><\/tr><\/tfoot>/);
+    // The cap-remainder note comes first, before any figure.
+    assert.ok(html.indexOf('class="diagnostics"') < html.indexOf('<h1>'));
+    assert.match(html, /<span class="sev-info">info<\/span> line 31, column 16: Itemized milestones total/);
   });
 
   it('escapes every string from the file and carries no script or remote resource', () => {
