@@ -1,0 +1,131 @@
+// The shape of the rollup JSON API (`deal rollup --json`, `deal render --format json`): users
+// script against it, so keys may be added, never renamed or removed. Amounts are exact decimal
+// strings in the deal currency; rates are percentages ("7.5"), probabilities fractions ("0.289").
+
+export type Amount = string;
+
+export interface RollupJson { deals: DealJson[] }
+
+export interface DealJson {
+  id: string;
+  title?: string;
+  currency: string;
+  signed?: string;
+  totals: { committed: Amount; contingent: Amount; headline: Amount; declaredHeadline?: Amount };
+  parties: Record<string, PartyJson>;
+  byKind: Record<string, Amount>;
+  payments: PaymentJson[];
+  options: OptionJson[];
+  scenarios: Record<string, ScenarioJson>;
+  /** Scenarios the engine could not roll up, with the reason (omitted when none). */
+  scenarioErrors?: Record<string, string>;
+  /** Risk-adjusted values, where the deal has a `valuation` block. */
+  rnpv?: RnpvJson;
+}
+
+export interface PartyJson {
+  name?: string;
+  role?: string;
+  receives: Amount;
+  pays: Amount;
+  net: Amount;
+  committed: { receives: Amount; pays: Amount };
+  contingent: { receives: Amount; pays: Amount };
+}
+
+export interface PaymentJson {
+  kind: string;
+  name?: string;
+  title?: string;
+  payer?: string;
+  payee?: string;
+  /** In the deal currency; absent where there is no fixed figure (royalty, at cost, undisclosed). */
+  amount?: Amount;
+  /** As written, where written in another currency than the deal's. */
+  original?: { amount: Amount; currency: string };
+  undisclosed?: true;
+  onSigning?: true;
+  date?: string;
+  stage?: string;
+  expected?: string;
+  territory?: string[];
+  /** Funding: one yearly instalment and how many. */
+  instalment?: Amount;
+  years?: number;
+  /** Sales milestone: the annual sales that trigger it. */
+  threshold?: Amount;
+  /** Royalty: flat rate or tiers, rates in percent ("7.5"). */
+  rate?: string;
+  tiers?: { rate: string; upTo?: Amount; above?: true }[];
+  /** Milestone group: cap, stage by which the rest is earned, itemized sum and undisclosed rest. */
+  by?: string;
+  itemized?: Amount;
+  undisclosedRest?: Amount;
+  milestones?: PaymentJson[];
+}
+
+export interface OptionJson {
+  id: string;
+  title?: string;
+  holder?: string;
+  territory?: string[];
+  /** What exercising may cost: the smallest and largest fee (a range, never summed). */
+  feeRange?: { min: Amount; max: Amount };
+  exercises: { stage: string; fee?: Amount; payer?: string; payee?: string }[];
+}
+
+export interface ScenarioJson {
+  title?: string;
+  /** The stage the scenario reaches. */
+  reach?: string;
+  exercises: { option: string; stage?: string; happens: boolean; fee?: Amount }[];
+  parties: Record<string, { receives: Amount; pays: Amount; net: Amount; rnpv?: Amount }>;
+  byKind: Record<string, Amount>;
+  byYear: Record<string, Amount>;
+  total: Amount;
+  payments: ScenarioPaymentJson[];
+  unattributed: { group: string; amount: Amount }[];
+  forfeited: { label: string; amount?: Amount }[];
+  /** Cost and profit sharing of exercised options: terms with no figure. */
+  sharing: { option: string; what: string; shares: Record<string, string>; territory?: string[] }[];
+  /** Payments triggered with no figure (undisclosed, at cost…), with the reason: listed, never summed. */
+  unvalued: { label: string; reason: string }[];
+  rnpv?: Amount;
+}
+
+export interface ScenarioPaymentJson {
+  kind: string;
+  label: string;
+  name?: string;
+  payer?: string;
+  payee?: string;
+  amount: Amount;
+  year: number | 'unscheduled';
+  stage?: string;
+  date?: string;
+  instalment?: { index: number; count: number };
+  sales?: Amount;
+  territory?: string;
+  /** Royalty slices: rate in percent, the sales it applies to, and the royalty. */
+  tiers?: { rate: string; base: Amount; amount: Amount }[];
+  /** Probability (0..1) of reaching the payment's stage. */
+  probability?: string;
+  rnpv?: Amount;
+}
+
+/** rNPV = amount × P × 1/(1+R)^t per payment (see LANGUAGE.md); each row to the cent. */
+export interface RnpvJson {
+  asOf: string;
+  /** Annual discount rate in percent ("10"). */
+  discount: string;
+  committed: Amount;
+  contingent: Amount;
+  total: Amount;
+  parties: Record<string, { receives: Amount; pays: Amount; net: Amount }>;
+  payments: {
+    label: string; kind: string; payer?: string; payee?: string; amount: Amount;
+    stage?: string; probability?: string; date?: string; years?: string; rnpv?: Amount;
+  }[];
+  /** Per scenario: the risk-adjusted total and each party's risk-adjusted net. */
+  scenarios: Record<string, { total: Amount; parties: Record<string, Amount> }>;
+}
