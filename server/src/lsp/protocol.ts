@@ -4,7 +4,7 @@
 /** `deal/render`: the preview document of an open file, as the `deal render` CLI writes it. */
 export const renderRequestMethod = 'deal/render';
 
-export type RenderFormat = 'html' | 'md' | 'json';
+export type RenderFormat = 'html' | 'md' | 'csv' | 'json';
 
 export interface RenderParams {
   uri: string;
@@ -15,6 +15,8 @@ export interface RenderParams {
    * written into the document's Content-Security-Policy. */
   cspNonce?: string;
   cspSource?: string;
+  /** HTML for the preview: rows carry their source line (`data-line`) so a click can reveal it. */
+  sourceLinks?: boolean;
 }
 
 /** `deal/scenarios`: the scenarios of every deal in an open file, for the rollup picker. */
@@ -26,4 +28,26 @@ export interface ScenarioSummary {
   deal: string;
   name: string;
   title?: string;
+}
+
+/** `deal/headlines`: each deal's headline value, for the status bar. */
+export const headlinesRequestMethod = 'deal/headlines';
+
+export interface HeadlinesParams { uri: string }
+
+export interface DealHeadlineSummary {
+  deal: string;
+  title: string;
+  currency: string;
+  /** `$36.5M` */
+  headline: string;
+  /** `$36,500,000 ($36.5M)` */
+  headlineFull: string;
+  committed: string;
+  contingent: string;
+  /** 0-based lines of the deal block, inclusive. */
+  startLine: number;
+  endLine: number;
+  /** Errors in the file: the figures may be incomplete. */
+  errors: number;
 }

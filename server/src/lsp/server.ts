@@ -2,6 +2,7 @@
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { registerDiagnostics } from './diagnostics';
 import { DealDocuments } from './document-cache';
+import { registerHeadlines } from './headlines';
 import { registerHover } from './hover';
 import { registerRender } from './render';
 import { registerScenarios } from './scenarios';
@@ -21,6 +22,7 @@ export function startDealServer(connection: Connection): void {
   registerHover(connection, documents);
   registerRender(connection, documents);
   registerScenarios(connection, documents);
+  registerHeadlines(connection, documents);
 
   documents.documents.listen(connection);
   connection.listen();

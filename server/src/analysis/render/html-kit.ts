@@ -19,10 +19,15 @@ export function cell(value: Cell): string {
   return typeof value === 'string' ? esc(value) : value.html;
 }
 
+/** ` data-line="12"`: the 0-based source line a preview element reveals when clicked; '' without one. */
+export function lineAttr(line: number | undefined): string {
+  return line === undefined ? '' : ` data-line="${line}"`;
+}
+
 /** `<tag class="…">content</tag>`, the content escaped unless it is markup. */
-export function el(tag: string, className: string | undefined, content: Cell): string {
+export function el(tag: string, className: string | undefined, content: Cell, line?: number): string {
   const cls = className ? ` class="${esc(className)}"` : '';
-  return `<${tag}${cls}>${cell(content)}</${tag}>`;
+  return `<${tag}${cls}${lineAttr(line)}>${cell(content)}</${tag}>`;
 }
 
 export interface TableOptions {
@@ -34,6 +39,8 @@ export interface TableOptions {
   className?: string;
   /** Per row: a class for the row (e.g. `sub` for an itemized milestone under its group). */
   rowClasses?: (string | undefined)[];
+  /** Per row: the source line it comes from (the preview reveals it on a click). */
+  rowLines?: (number | undefined)[];
 }
 
 export function table(header: Cell[], rows: Cell[][], options: TableOptions = {}): string {
@@ -43,7 +50,7 @@ export function table(header: Cell[], rows: Cell[][], options: TableOptions = {}
   const head = `<thead><tr>${header.map((h, i) => td('th', h, i)).join('')}</tr></thead>`;
   const body = rows.map((row, r) => {
     const cls = options.rowClasses?.[r];
-    return `<tr${cls ? ` class="${esc(cls)}"` : ''}>${row.map((c, i) => td('td', c, i)).join('')}</tr>`;
+    return `<tr${cls ? ` class="${esc(cls)}"` : ''}${lineAttr(options.rowLines?.[r])}>${row.map((c, i) => td('td', c, i)).join('')}</tr>`;
   }).join('');
   const foot = options.foot ? `<tfoot><tr>${options.foot.map((c, i) => td('td', c, i)).join('')}</tr></tfoot>` : '';
   const cls = options.className ? ` class="${esc(options.className)}"` : '';
@@ -56,6 +63,11 @@ export function facts(entries: [string, Cell | undefined][]): string {
   if (!shown.length) return '';
   return `<dl class="facts">${shown.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${cell(v!)}</dd>`).join('')}</dl>`;
 }
+
+/** The source line of a span, in a preview with source links; never in an export. */
+export type LineOf = (span: { start: number } | undefined) => number | undefined;
+
+export const noLines: LineOf = () => undefined;
 
 export function section(id: string, heading: string, content: string): string {
   if (!content) return '';

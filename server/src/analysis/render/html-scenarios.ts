@@ -7,14 +7,15 @@ import { currentStage } from '../probability';
 import { rnpvDeal } from '../rnpv';
 import type { ScenarioPayment, ScenarioRollup } from '../scenarios';
 import { flow, kindLabels, partyName, paymentLabel } from './describe';
-import { el, facts, raw, section, table, type Cell } from './html-kit';
+import { el, facts, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
+import { scheduleCharts } from './svg-charts';
 import type { ScenarioRollups } from './scenario-rollups';
 
-export function scenariosSection(model: DealModel, all: ScenarioRollups, only?: string): string {
+export function scenariosSection(model: DealModel, all: ScenarioRollups, only?: string, lineOf: LineOf = noLines): string {
   if (!model.deal.scenarios.length) return '';
-  let html = comparison(model, all.rollups);
+  let html = comparison(model, all.rollups, lineOf);
   for (const rollup of all.rollups) {
-    if (only === undefined || rollup.scenario.name.text === only) html += scenarioDetail(model, rollup);
+    if (only === undefined || rollup.scenario.name.text === only) html += scenarioDetail(model, rollup, lineOf);
   }
   for (const failure of all.failed) {
     if (only === undefined || failure.id === only) html += el('p', 'note', `Scenario ${failure.id} is not rolled up: ${failure.reason}.`);
@@ -22,7 +23,7 @@ export function scenariosSection(model: DealModel, all: ScenarioRollups, only?: 
   return section('scenarios', 'Scenarios', html);
 }
 
-function comparison(model: DealModel, rollups: ScenarioRollup[]): string {
+function comparison(model: DealModel, rollups: ScenarioRollup[], lineOf: LineOf): string {
   if (rollups.length === 0) return '';
   const parties = [...model.parties.keys()];
   const header: Cell[] = ['Scenario', 'Reaches', ...parties.map((p) => `${partyName(model, p)} net`), 'All payments'];
@@ -33,13 +34,13 @@ function comparison(model: DealModel, rollups: ScenarioRollup[]): string {
     formatMoney(r.total, model.currency),
   ]);
   const numeric = parties.map((_, i) => i + 2).concat(parties.length + 2);
-  return table(header, rows, { numeric, caption: 'Scenario comparison' });
+  return table(header, rows, { numeric, caption: 'Scenario comparison', rowLines: rollups.map((r) => lineOf(r.scenario.span)) });
 }
 
-function scenarioDetail(model: DealModel, rollup: ScenarioRollup): string {
+function scenarioDetail(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): string {
   const scenario = rollup.scenario;
   const money = (v: Decimal) => formatMoney(v, model.currency);
-  let html = el('h3', undefined, `${scenario.name.text}${scenario.title ? `: ${scenario.title.value}` : ''}`);
+  let html = el('h3', undefined, `${scenario.name.text}${scenario.title ? `: ${scenario.title.value}` : ''}`, lineOf(scenario.span));
   html += facts([
     ['Reaches', rollup.reach ?? scenario.reach?.text],
     ['Timeline', scenario.timeline.map((t) => `${t.stage.text} ${t.date.text}`).join(', ') || undefined],
@@ -51,8 +52,9 @@ function scenarioDetail(model: DealModel, rollup: ScenarioRollup): string {
     [...rollup.parties].map(([id, p]): Cell[] => [
       partyName(model, id), money(p.receives), money(p.pays), signed(model, p.net), ...(hasRnpv ? [p.rnpv ? signed(model, p.rnpv) : '—'] : []),
     ]), { numeric: hasRnpv ? [1, 2, 3, 4] : [1, 2, 3] });
+  html += scheduleCharts(model, rollup);
   html += scheduleByYear(model, rollup);
-  html += paymentList(model, rollup);
+  html += paymentList(model, rollup, lineOf);
   for (const u of rollup.unattributed) {
     html += el('p', 'note', `Not counted: the undisclosed rest of ${u.group.node.title?.value ?? u.group.name ?? 'a milestone group'}, ${money(u.amount)}, has no \`by\` stage.`);
   }
@@ -86,7 +88,7 @@ function scheduleByYear(model: DealModel, rollup: ScenarioRollup): string {
   return table(['Year', ...kinds.map((k: PaymentKind) => kindLabels[k] ?? k), 'Total'], rows, { numeric, foot, caption: 'Schedule by year' });
 }
 
-function paymentList(model: DealModel, rollup: ScenarioRollup): string {
+function paymentList(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): string {
   const hasRnpv = rollup.payments.some((p) => p.rnpv);
   const rows = rollup.payments.map((p): Cell[] => {
     const sales = p.royalty ? ` on ${formatAmount(p.royalty.sales, model.currency)} sales${p.royalty.territory ? ` (${p.royalty.territory})` : ''}` : '';
@@ -103,7 +105,7 @@ function paymentList(model: DealModel, rollup: ScenarioRollup): string {
     ];
   });
   return table(['Year', 'Payment', 'Kind', 'Payer → payee', 'Amount', ...(hasRnpv ? ['rNPV'] : [])], rows,
-    { numeric: hasRnpv ? [4, 5] : [4], caption: 'Payments' });
+    { numeric: hasRnpv ? [4, 5] : [4], caption: 'Payments', rowLines: rollup.payments.map((p) => lineOf(p.item?.node.span ?? p.option?.span)) });
 }
 
 export function valuationSection(model: DealModel, all: ScenarioRollups): string {

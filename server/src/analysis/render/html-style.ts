@@ -14,7 +14,20 @@ export const termSheetCss = `
   --info: var(--vscode-editorInfo-foreground, #0969da);
   --positive: var(--vscode-charts-green, #1a7f37);
   --negative: var(--vscode-charts-red, #cf222e);
+  --hover: var(--vscode-list-hoverBackground, #eaeef2);
+  --c0: var(--vscode-charts-blue, #1f6feb);
+  --c1: var(--vscode-charts-orange, #d1700f);
+  --c2: var(--vscode-charts-green, #1a7f37);
+  --c3: var(--vscode-charts-purple, #8250df);
+  --c4: var(--vscode-charts-red, #cf222e);
+  --c5: var(--vscode-charts-yellow, #bf8700);
+  --c6: #0f8b8d;
+  --c7: #6e7781;
+  --c8: #bc4c00;
 }
+/* High-contrast themes: every border drawn in the theme's contrast colour. */
+body.vscode-high-contrast, body.vscode-high-contrast-light { --border: var(--vscode-contrastBorder, #6fc3df); --head-bg: transparent; --hover: transparent; }
+body.vscode-high-contrast main.linked [data-line]:hover, body.vscode-high-contrast-light main.linked [data-line]:hover { outline: 1px dashed var(--vscode-contrastActiveBorder, #f38518); }
 * { box-sizing: border-box; }
 body {
   margin: 0; padding: 24px 32px; color: var(--fg); background: var(--bg);
@@ -56,6 +69,25 @@ tr.rest td { font-style: italic; color: var(--muted); }
 code { font-family: var(--vscode-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace); font-size: 0.92em; }
 .neg { color: var(--negative); }
 ul.effects { margin: 4px 0 12px; }
+main.linked [data-line] { cursor: pointer; }
+main.linked [data-line]:hover, main.linked tr[data-line]:hover td { background: var(--hover); }
+a.source-link { color: var(--accent); }
+.charts { display: flex; flex-wrap: wrap; gap: 16px; margin: 8px 0 16px; }
+.chart-box { flex: 1 1 320px; max-width: 640px; margin: 0; }
+.chart-box figcaption { color: var(--muted); font-style: italic; font-size: 0.9em; padding: 4px 0; }
+svg.chart { width: 100%; height: auto; overflow: visible; }
+svg.chart .grid { stroke: var(--border); stroke-width: 1; }
+svg.chart .grid.zero { stroke: var(--fg); }
+svg.chart .tick { fill: var(--muted); font-size: 11px; }
+svg.chart .line { fill: none; stroke-width: 2.5; }
+.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 2px 0; font-size: 0.9em; }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 5px; border-radius: 2px; }
+.p0 { --c: var(--c0); } .p1 { --c: var(--c1); } .p2 { --c: var(--c2); } .p3 { --c: var(--c3); } .p4 { --c: var(--c4); } .p5 { --c: var(--c5); }
+.k-upfront { --c: var(--c0); } .k-fee { --c: var(--c6); } .k-equity { --c: var(--c3); } .k-funding { --c: var(--c7); }
+.k-milestone { --c: var(--c1); } .k-sales-milestone { --c: var(--c5); } .k-royalty { --c: var(--c2); }
+.k-option-fee { --c: var(--c4); } .k-manufacturing { --c: var(--c8); }
+.swatch, svg.chart .bar, svg.chart .dot { fill: var(--c); background: var(--c); }
+svg.chart .line { stroke: var(--c); }
 @media print {
   :root { --fg: #000; --bg: #fff; --muted: #444; --border: #999; --head-bg: #eee; --accent: #000; }
   body { padding: 0; font-size: 10.5pt; }
@@ -64,5 +96,8 @@ ul.effects { margin: 4px 0 12px; }
   .table-wrap { overflow: visible; }
   h2, h3 { break-after: avoid; }
   .deal + .deal { break-before: page; border-top: none; }
+  .charts, figure { break-inside: avoid; }
+  .swatch, svg.chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  main.linked [data-line]:hover, main.linked tr[data-line]:hover td { background: none; }
 }
 `;

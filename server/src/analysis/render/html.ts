@@ -5,7 +5,7 @@ import type Decimal from 'decimal.js';
 import type { AnalyzedDeal, AnalyzedDocument } from '../analyze';
 import { formatMoney } from '../money';
 import { kindLabels, partyName, roleText } from './describe';
-import { esc, el, facts, raw, section, table, type Cell } from './html-kit';
+import { esc, el, facts, lineAttr, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scenariosSection, valuationSection } from './html-scenarios';
 import { termSheetCss } from './html-style';
 import { economicsSection, grantSection, milestonesSection, optionsSection, royaltiesSection } from './html-terms';
@@ -20,6 +20,9 @@ export interface RenderHtmlOptions {
   cspSource?: string;
   /** A complete HTML document (default); `false` gives the `<style>` and `<main>` to embed. */
   standalone?: boolean;
+  /** For the editor's preview: rows and headings carry the source line they come from
+   * (`data-line`, 0-based) and problems link to theirs. Exports leave this off. */
+  sourceLinks?: boolean;
 }
 
 export function renderHtml(document: AnalyzedDocument, options: RenderHtmlOptions = {}): string {
@@ -28,7 +31,9 @@ export function renderHtml(document: AnalyzedDocument, options: RenderHtmlOption
     : 'Deal term sheet';
   const nonce = options.cspNonce ? ` nonce="${esc(options.cspNonce)}"` : '';
   const style = `<style${nonce}>${termSheetCss}</style>`;
-  const body = `<main>${diagnosticsBlock(document)}${document.deals.map((deal) => dealHtml(deal, options)).join('')}`
+  const lineOf: LineOf = options.sourceLinks ? (span) => (span ? document.lines.positionAt(span.start).line : undefined) : noLines;
+  const main = options.sourceLinks ? '<main class="linked">' : '<main>';
+  const body = `${main}${diagnosticsBlock(document, !!options.sourceLinks)}${document.deals.map((deal) => dealHtml(deal, options, lineOf)).join('')}`
     + `${document.deals.length ? '' : el('p', 'note', 'This file has no deal yet: start one with deal Name "title" { … }.')}</main>`;
   if (options.standalone === false) return `${style}\n${body}\n`;
   return `<!DOCTYPE html>
@@ -54,12 +59,15 @@ function cspMeta(options: RenderHtmlOptions): string {
 }
 
 /** Problems first, where a reader sees them before trusting any figure. */
-function diagnosticsBlock(document: AnalyzedDocument): string {
+function diagnosticsBlock(document: AnalyzedDocument, links: boolean): string {
   if (!document.diagnostics.length) return '';
   const errors = document.diagnostics.filter((d) => d.severity === 'error').length;
   const items = document.diagnostics.map((d) => {
     const at = document.lines.positionAt(d.span.start);
-    return `<li><span class="sev-${esc(d.severity)}">${esc(d.severity)}</span> line ${at.line + 1}, column ${at.character + 1}: `
+    const where = `line ${at.line + 1}, column ${at.character + 1}`;
+    // In the preview the place is a link: a click reveals it in the editor.
+    const place = links ? `<a class="source-link" href="#"${lineAttr(at.line)}>${where}</a>` : where;
+    return `<li><span class="sev-${esc(d.severity)}">${esc(d.severity)}</span> ${place}: `
       + `${esc(d.message)} <code>${esc(d.code)}</code></li>`;
   }).join('');
   const heading = errors
@@ -68,23 +76,23 @@ function diagnosticsBlock(document: AnalyzedDocument): string {
   return `<aside class="diagnostics${errors ? ' has-errors' : ''}"><strong>${esc(heading)}</strong><ul>${items}</ul></aside>`;
 }
 
-function dealHtml(analyzed: AnalyzedDeal, options: RenderHtmlOptions): string {
+function dealHtml(analyzed: AnalyzedDeal, options: RenderHtmlOptions, lineOf: LineOf): string {
   const { model } = analyzed;
   const rollups = scenarioRollups(model);
-  return `<article class="deal">${titleBlock(analyzed)}${summarySection(analyzed)}${grantSection(model)}${economicsSection(model)}`
-    + `${milestonesSection(model)}${royaltiesSection(model)}${optionsSection(model)}`
-    + `${scenariosSection(model, rollups, options.scenario)}${valuationSection(model, rollups)}</article>`;
+  return `<article class="deal">${titleBlock(analyzed, lineOf)}${summarySection(analyzed)}${grantSection(model, lineOf)}${economicsSection(model, lineOf)}`
+    + `${milestonesSection(model, lineOf)}${royaltiesSection(model, lineOf)}${optionsSection(model, lineOf)}`
+    + `${scenariosSection(model, rollups, options.scenario, lineOf)}${valuationSection(model, rollups)}</article>`;
 }
 
-function titleBlock({ model }: AnalyzedDeal): string {
+function titleBlock({ model }: AnalyzedDeal, lineOf: LineOf): string {
   const deal = model.deal;
   const parties = deal.parties.map((party) => {
     const extra = [party.name.text, party.ticker?.value, party.country?.text].filter(Boolean).join(', ');
     const role = roleText(party);
-    return `<li>${el('strong', undefined, party.title?.value ?? party.name.text)}${role ? el('span', 'role', role) : ''} ${el('span', 'note', `(${extra})`)}</li>`;
+    return `<li${lineAttr(lineOf(party.span))}>${el('strong', undefined, party.title?.value ?? party.name.text)}${role ? el('span', 'role', role) : ''} ${el('span', 'note', `(${extra})`)}</li>`;
   }).join('');
   const declared = deal.headline ? model.convert(deal.headline) : undefined;
-  return `<header>${el('h1', undefined, deal.title?.value ?? deal.name.text)}`
+  return `<header>${el('h1', undefined, deal.title?.value ?? deal.name.text, lineOf(deal.span))}`
     + el('p', 'subtitle', `${deal.name.text} · amounts in ${model.currency}`)
     + facts([
       ['Parties', parties ? raw(`<ul class="parties">${parties}</ul>`) : undefined],

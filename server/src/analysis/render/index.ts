@@ -8,6 +8,7 @@ import { renderMarkdown } from './markdown';
 export { renderHtml, type RenderHtmlOptions } from './html';
 export { renderMarkdown } from './markdown';
 export { renderCsv } from './csv';
+export { dealHeadlines, type DealHeadline } from './headline';
 
 export type RenderFormat = 'html' | 'md' | 'csv' | 'json';
 
