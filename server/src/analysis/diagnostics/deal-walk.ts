@@ -142,3 +142,44 @@ export function paymentLabel(payment: ast.Payment): string {
 export function paymentAnchor(payment: ast.Payment): ast.Span {
   return isWritten(payment.name) ? payment.name.span : payment.keywordSpan;
 }
+
+/** What a name refers to. Payments, milestones and groups share one namespace; `group` marks a
+ * place that only a milestone group may fill (`forfeit unearned X`). */
+export type ReferenceKind = 'party' | 'stage' | 'payment' | 'group' | 'option' | 'currency';
+
+/**
+ * Every place in a deal that refers to something declared elsewhere (or built in), in text
+ * order within each part. The reference checks and the editor's symbol index both read this
+ * one walk, so a new kind of reference is added once. Names recovery left empty are visited
+ * too; visitors skip what `isWritten` rejects.
+ */
+export function walkReferences(deal: ast.Deal, visit: (name: ast.Name, kind: ReferenceKind) => void): void {
+  const at = (kind: ReferenceKind, ...names: (ast.Name | undefined)[]) => {
+    for (const name of names) if (name) visit(name, kind);
+  };
+  at('currency', deal.currency);
+  at('stage', deal.stage);
+  for (const fx of deal.fx) at('currency', fx.from, fx.to);
+  for (const license of deal.licenses) at('party', license.from, license.to);
+  for (const block of deal.paymentBlocks) at('party', block.from, block.to);
+  for (const { payment } of paymentsOf(deal)) {
+    at('party', payment.from, payment.to);
+    at('stage', payment.at);
+    if (payment.type === 'MilestoneGroup') at('stage', payment.by);
+  }
+  for (const option of deal.options) {
+    at('party', option.holder);
+    for (const exercise of option.exercises) { at('stage', exercise.stage); at('party', exercise.to); }
+    for (const effect of option.effects) {
+      if (effect.type === 'Share') effect.shares.forEach((s) => at('party', s.party));
+      else if (effect.type === 'Forfeit') at('payment', effect.payment);
+      else at('group', effect.group);
+    }
+  }
+  for (const scenario of deal.scenarios) {
+    scenario.timeline.forEach((entry) => at('stage', entry.stage));
+    at('stage', scenario.reach);
+    for (const exercise of scenario.exercises) { at('option', exercise.option); at('stage', exercise.stage); }
+  }
+  for (const money of amountsOf(deal)) at('currency', money.currency);
+}

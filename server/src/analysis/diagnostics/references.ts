@@ -6,7 +6,7 @@ import { currencySymbols, isCurrencyCode, isoCurrencyCodes } from '../../languag
 import type { DealModel } from '../deal-model';
 import type { DealDiagnostic } from '../diagnostic';
 import { closestName, dealNameTables, nameKinds, unknownNameMessage, type NameKind } from '../names';
-import { isWritten, paymentsOf, amountsOf, problem } from './deal-walk';
+import { isWritten, problem, walkReferences, type ReferenceKind } from './deal-walk';
 
 export function checkReferences(model: DealModel): DealDiagnostic[] {
   const deal = model.deal;
@@ -17,36 +17,17 @@ export function checkReferences(model: DealModel): DealDiagnostic[] {
     const { message, suggestion } = unknownNameMessage(kind, name.text, known);
     out.push(problem('unknown-reference', 'error', message, name.span, suggestion ? { suggestion } : undefined));
   };
-  const party = (name: ast.Name | undefined) => expect(name, nameKinds.party, names.parties);
-  const stage = (name: ast.Name | undefined) => expect(name, nameKinds.stage, names.stages);
-
-  expect(deal.stage, nameKinds.stage, names.stages);
-  for (const license of deal.licenses) { party(license.from); party(license.to); }
-  for (const block of deal.paymentBlocks) { party(block.from); party(block.to); }
-  for (const { payment } of paymentsOf(deal)) {
-    party(payment.from);
-    party(payment.to);
-    stage(payment.at);
-    if (payment.type === 'MilestoneGroup') stage(payment.by);
-  }
-  for (const option of deal.options) {
-    party(option.holder);
-    for (const exercise of option.exercises) { stage(exercise.stage); party(exercise.to); }
-    for (const effect of option.effects) {
-      if (effect.type === 'Share') effect.shares.forEach((s) => party(s.party));
-      else if (effect.type === 'Forfeit') expect(effect.payment, nameKinds.payment, names.payments);
-      else out.push(...checkForfeitedGroup(effect.group, model, names.groups));
-    }
-  }
-  for (const scenario of deal.scenarios) {
-    scenario.timeline.forEach((entry) => stage(entry.stage));
-    stage(scenario.reach);
-    for (const exercise of scenario.exercises) {
-      expect(exercise.option, nameKinds.option, names.options);
-      stage(exercise.stage);
-    }
-  }
-  out.push(...checkCurrencies(deal));
+  const known: Record<Exclude<ReferenceKind, 'group' | 'currency'>, [NameKind, readonly string[]]> = {
+    party: [nameKinds.party, names.parties],
+    stage: [nameKinds.stage, names.stages],
+    payment: [nameKinds.payment, names.payments],
+    option: [nameKinds.option, names.options],
+  };
+  walkReferences(deal, (name, kind) => {
+    if (kind === 'group') out.push(...checkForfeitedGroup(name, model, names.groups));
+    else if (kind === 'currency') out.push(...checkCurrency(name));
+    else expect(name, ...known[kind]);
+  });
   return out;
 }
 
@@ -79,13 +60,6 @@ function isKnownCurrency(text: string): boolean {
   return isCurrencyCode(text) || text in currencySymbols;
 }
 
-function checkCurrencies(deal: ast.Deal): DealDiagnostic[] {
-  const out: DealDiagnostic[] = [];
-  const check = (name: ast.Name | undefined) => {
-    if (isWritten(name) && !isKnownCurrency(name.text)) out.push(unknownCurrency(name));
-  };
-  check(deal.currency);
-  for (const fx of deal.fx) { check(fx.from); check(fx.to); }
-  for (const money of amountsOf(deal)) check(money.currency);
-  return out;
+function checkCurrency(name: ast.Name): DealDiagnostic[] {
+  return isWritten(name) && !isKnownCurrency(name.text) ? [unknownCurrency(name)] : [];
 }
