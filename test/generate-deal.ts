@@ -1,6 +1,7 @@
 // Seeded generator of realistic, valid `.deal` text, for property tests, fuzzing and benchmarks.
 //   generateDeal(42)                    one deal of a typical size (about 8–16 payments)
 //   generateDeal(42, { payments: 500 }) one deal with about 500 payment lines
+//   generateDeal(42, { notes: true })   the same deal with the analyst's comments added
 // The same seed always gives the same text. Deals have a licensor and licensee (sometimes an
 // investor), a license, committed payments, milestone groups with itemized milestones under
 // their caps, sales milestones, tiered royalties (marginal or `total`), a territory royalty, an
@@ -44,7 +45,16 @@ function writeAmount(b: Builder, thousands: number, currency?: 'EUR'): string {
   return prefix === '' && b.chance(0.1) ? `${figure} USD` : `${prefix}${figure}`;
 }
 
-export function generateDeal(seed: number, options: { payments?: number } = {}): string {
+export interface GenerateOptions {
+  /** About how many payment lines (default 8–16). */
+  payments?: number;
+  /** Add an analyst's comments: a block comment on the payments, a note on each milestone
+   * group and after each scenario. They take nothing from the random sequence, so the terms
+   * are the same as without them. */
+  notes?: boolean;
+}
+
+export function generateDeal(seed: number, options: GenerateOptions = {}): string {
   const next = random(seed);
   const b: Builder = {
     pick: (list) => list[Math.floor(next() * list.length)],
@@ -104,6 +114,7 @@ export function generateDeal(seed: number, options: { payments?: number } = {}):
   out('  }');
 
   // Committed payments.
+  if (options.notes) out(`  /* Payments as announced by ${licensorName}; milestone caps are the press-release totals,\n     itemized events are from the ${signedYear} annual report. */`);
   out(`  payments from ${licensee} to ${licensor} {`);
   const upfront = b.int(1, 80) * 500;
   out(`    upfront ${writeAmount(b, upfront)} on signing`);
@@ -146,7 +157,7 @@ export function generateDeal(seed: number, options: { payments?: number } = {}):
     }
     const cap = Math.ceil(itemized / 1000) * 1000 + b.int(0, 20) * 1000;
     const by = b.chance(0.7) ? ` by ${devStages[Math.min(stage + b.int(0, 1), devStages.length - 1)]}` : '';
-    out(`    milestones ${name} "${name.replace(/\d+$/, '')} milestones" up to ${writeAmount(b, cap)}${by} {`);
+    out(`    milestones ${name} "${name.replace(/\d+$/, '')} milestones" up to ${writeAmount(b, cap)}${by} {${options.notes ? ` // ${size} events itemized` : ''}`);
     items.forEach((item) => out(item.line));
     out('    }');
     count(cap);
@@ -216,7 +227,7 @@ export function generateDeal(seed: number, options: { payments?: number } = {}):
         out(`    sales { ${ramp(200)} }`);
       }
     }
-    out('  }');
+    out(`  }${options.notes ? ` // case ${s + 1}: ${s === 1 ? 'stops before filing' : 'full development'}` : ''}`);
   }
   if (b.chance(0.6)) out(`  valuation { as of ${signed}  discount ${b.int(8, 14)}% }`);
   out(`  headline ${headline.toFixed()}`);
