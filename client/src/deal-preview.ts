@@ -1,40 +1,46 @@
 // The term-sheet preview: one webview panel showing the HTML the language server renders for
-// the previewed .deal file. It re-renders a moment after each change, follows the active .deal
-// editor, and runs no scripts; the server writes a strict Content-Security-Policy with the
-// nonce given here and escapes every string from the file.
+// the previewed .deal file. It re-renders a moment after each change and swaps the new sheet in
+// without a reload (see preview-script.ts), follows the active .deal editor unless locked, and
+// reveals a row's source line when it is clicked. The server writes a strict
+// Content-Security-Policy with the nonce given here and escapes every string from the file.
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderRequestMethod, type RenderParams } from '../../server/src/lsp/protocol';
+import { parsePreviewMessage, withPreviewScript } from './preview-script';
 
 const viewType = 'deal.preview';
 /** Pause after a keystroke before re-rendering, so fast typing renders once. */
-const typingDelayMs = 300;
+const typingDelayMs = 250;
+const lockedContext = 'deal.previewLocked';
 
 export class DealPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private document: vscode.TextDocument | undefined;
   private scenario: string | undefined;
+  private locked = false;
   private timer: NodeJS.Timeout | undefined;
   /** Each render gets a number; an answer for an older one than the last shown is dropped. */
   private requested = 0;
   private shown = 0;
+  /** The nonce of the page loaded in the webview; updates reuse it so its policy admits them. */
+  private nonce = '';
+  /** The page's script said it is listening: updates can be posted instead of reloading. */
+  private ready = false;
+  /** The newest page, kept to reload a webview that was hidden while updates came. */
+  private latest: string | undefined;
+  private stale = false;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(
-    private readonly context: vscode.ExtensionContext,
-    private readonly client: LanguageClient,
-    private readonly started: Promise<void>,
-  ) {
+  constructor(private readonly client: LanguageClient, private readonly started: Promise<void>) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === this.document) this.scheduleRender(typingDelayMs);
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (this.panel && editor?.document.languageId === 'deal' && editor.document !== this.document) {
-          this.document = editor.document;
-          this.scenario = undefined;
+        if (this.panel && !this.locked && editor?.document.languageId === 'deal' && editor.document !== this.document) {
+          this.follow(editor.document, undefined);
           this.scheduleRender(0);
         }
       }),
@@ -50,28 +56,54 @@ export class DealPreview implements vscode.Disposable {
       void vscode.window.showInformationMessage('Open a .deal file to preview its term sheet.');
       return;
     }
+    this.follow(document, scenario);
+    const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    if (this.panel) this.panel.reveal(column, toSide);
+    else this.panel = this.createPanel(column, toSide);
+    await this.render();
+  }
+
+  /** Locked, the preview keeps its file whichever editor is active. */
+  toggleLock(): void {
+    this.locked = !this.locked;
+    void vscode.commands.executeCommand('setContext', lockedContext, this.locked);
+    if (this.panel) this.panel.title = this.title();
+  }
+
+  private follow(document: vscode.TextDocument, scenario: string | undefined): void {
+    // Another file starts at its top: a full page load, not an in-place update.
+    if (document !== this.document) this.ready = false;
     this.document = document;
     this.scenario = scenario;
-    const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    if (this.panel) {
-      this.panel.reveal(column, toSide);
-    } else {
-      this.panel = vscode.window.createWebviewPanel(viewType, this.title(), { viewColumn: column, preserveFocus: toSide }, {
-        enableScripts: false,
-        enableFindWidget: true,
-        localResourceRoots: [],
-      });
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        clearTimeout(this.timer);
-      }, null, this.subscriptions);
-    }
-    await this.render();
+  }
+
+  private createPanel(column: vscode.ViewColumn, toSide: boolean): vscode.WebviewPanel {
+    const panel = vscode.window.createWebviewPanel(viewType, this.title(), { viewColumn: column, preserveFocus: toSide }, {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [],
+    });
+    panel.webview.onDidReceiveMessage((value: unknown) => {
+      const message = parsePreviewMessage(value);
+      if (message?.type === 'ready') this.ready = true;
+      else if (message?.type === 'reveal') void this.reveal(message.line);
+    }, null, this.subscriptions);
+    panel.onDidChangeViewState(() => {
+      // A hidden webview is discarded and reloads its last full page: bring that page up to date.
+      if (panel.visible && this.stale && this.latest) this.load(panel, this.latest);
+    }, null, this.subscriptions);
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.ready = false;
+      clearTimeout(this.timer);
+    }, null, this.subscriptions);
+    return panel;
   }
 
   private title(): string {
     const name = this.document ? path.basename(this.document.uri.path) : 'Deal';
-    return this.scenario ? `Preview ${name} · ${this.scenario}` : `Preview ${name}`;
+    const base = this.scenario ? `Preview ${name} · ${this.scenario}` : `Preview ${name}`;
+    return this.locked ? `${base} (locked)` : base;
   }
 
   private scheduleRender(delay: number): void {
@@ -85,22 +117,51 @@ export class DealPreview implements vscode.Disposable {
     const document = this.document;
     if (!panel || !document) return;
     const ticket = ++this.requested;
-    const nonce = randomBytes(16).toString('hex');
+    const reload = !this.ready;
+    const nonce = reload ? randomBytes(16).toString('hex') : this.nonce;
     let html: string;
     try {
       await this.started;
       const params: RenderParams = {
-        uri: document.uri.toString(), format: 'html', scenario: this.scenario, cspNonce: nonce, cspSource: panel.webview.cspSource,
+        uri: document.uri.toString(), format: 'html', scenario: this.scenario, cspNonce: nonce, cspSource: panel.webview.cspSource, sourceLinks: true,
       };
       html = await this.client.sendRequest<string>(renderRequestMethod, params);
     } catch (error) {
       html = problemPage(nonce, error instanceof Error ? error.message : String(error));
     }
     // A slower, older render must not overwrite a newer one; the panel may have closed meanwhile.
-    if (ticket < this.shown || this.panel !== panel) return;
+    if (ticket < this.shown || this.panel !== panel || this.document !== document) return;
     this.shown = ticket;
     panel.title = this.title();
-    panel.webview.html = html;
+    const page = withPreviewScript(html, nonce, document.uri.toString());
+    if (reload || !this.ready) {
+      this.nonce = nonce;
+      this.load(panel, page);
+    } else if (panel.visible) {
+      this.latest = page;
+      void panel.webview.postMessage({ type: 'update', html });
+    } else {
+      this.latest = page;
+      this.stale = true;
+    }
+  }
+
+  private load(panel: vscode.WebviewPanel, page: string): void {
+    this.ready = false;
+    this.latest = page;
+    this.stale = false;
+    panel.webview.html = page;
+  }
+
+  /** Shows the previewed file with the cursor at the start of `line`, beside the preview. */
+  private async reveal(line: number): Promise<void> {
+    const document = this.document;
+    if (!document || document.isClosed || line >= document.lineCount) return;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One });
+    const at = new vscode.Position(line, document.lineAt(line).firstNonWhitespaceCharacterIndex);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   dispose(): void {
@@ -114,8 +175,8 @@ export class DealPreview implements vscode.Disposable {
 function problemPage(nonce: string, message: string): string {
   const escaped = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
 <style nonce="${nonce}">body { color: var(--vscode-foreground); font-family: var(--vscode-font-family); padding: 1em; }
 .problem { color: var(--vscode-errorForeground); }</style></head>
-<body><p class="problem">The preview could not be shown: ${escaped}</p></body></html>`;
+<body><main><p class="problem">The preview could not be shown: ${escaped}</p></main></body></html>`;
 }

@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DealPreview } from './deal-preview';
+import { exportDeal, type ExportOptions } from './export-command';
 import { showRollup } from './rollup-command';
+import { HeadlineStatus } from './status-headline';
 
 let client: LanguageClient | undefined;
 
@@ -21,12 +23,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('deal', 'Deal Terms', serverOptions, clientOptions);
   const started = client.start();
 
-  const preview = new DealPreview(context, client, started);
+  const preview = new DealPreview(client, started);
   context.subscriptions.push(
     preview,
+    new HeadlineStatus(client, started),
     vscode.commands.registerCommand('deal.showPreview', (uri?: vscode.Uri) => preview.show(uri, false)),
     vscode.commands.registerCommand('deal.showPreviewToSide', (uri?: vscode.Uri) => preview.show(uri, true)),
     vscode.commands.registerCommand('deal.showRollup', () => showRollup(client!, started, preview)),
+    vscode.commands.registerCommand('deal.togglePreviewLock', () => preview.toggleLock()),
+    vscode.commands.registerCommand('deal.export', (uri?: vscode.Uri, options?: ExportOptions) => exportDeal(client!, started, uri, options)),
   );
   try {
     await started;
