@@ -1,8 +1,9 @@
 // Text in, AST and syntax problems out. The entry point of the language core.
 import type { IToken } from 'chevrotain';
 import type { DealFile, Span } from './ast';
+import { repairMistypedWords } from './mistyped-words';
 import { dealParser } from './parser';
-import { BlockComment, dealLexer, UnterminatedString } from './tokens';
+import { BlockComment, tokenizeForParser, UnterminatedString } from './tokens';
 
 export interface SyntaxProblem { message: string; span: Span }
 
@@ -15,17 +16,18 @@ export interface ParsedDealFile {
 }
 
 export function parseDealText(text: string): ParsedDealFile {
-  const lexed = dealLexer.tokenize(text);
-  const syntaxErrors: SyntaxProblem[] = [];
+  const lexed = tokenizeForParser(text);
+  const repaired = repairMistypedWords(text, lexed.tokens, lexed.errors);
+  const syntaxErrors: SyntaxProblem[] = [...repaired.problems];
 
-  for (const error of lexed.errors) {
+  for (const error of repaired.errors) {
     const char = text.slice(error.offset, error.offset + error.length);
     syntaxErrors.push({
       message: `Unexpected character ${JSON.stringify(char.length > 20 ? `${char.slice(0, 20)}…` : char)}: not part of the deal language.`,
       span: { start: error.offset, end: error.offset + Math.max(1, error.length) },
     });
   }
-  for (const token of lexed.tokens) {
+  for (const token of repaired.tokens) {
     if (token.tokenType === UnterminatedString) {
       syntaxErrors.push({
         message: 'This text has no closing quote: add `"` at its end (the line ends first).',
@@ -44,7 +46,7 @@ export function parseDealText(text: string): ParsedDealFile {
   }
 
   const parser = dealParser();
-  parser.input = lexed.tokens;
+  parser.input = repaired.tokens;
   const file = parser.dealFile() ?? { deals: [], span: { start: 0, end: text.length } };
   file.span = { start: 0, end: text.length };
 
@@ -61,6 +63,7 @@ export function parseDealText(text: string): ParsedDealFile {
     }
     syntaxErrors.push({ message: error.message, span });
   }
+  syntaxErrors.push(...parser.structureErrors);
   syntaxErrors.sort((a, b) => a.span.start - b.span.start);
   return { text, file, syntaxErrors, comments };
 }

@@ -1,7 +1,7 @@
 // The vocabulary of the .deal language. These token definitions are the single source of
 // truth: the lexer is built from them, completion offers `keywordNames`, and the TextMate
 // grammar's keyword list is generated from `keywordNames` (scripts/gen-grammar.mjs).
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type ILexingResult, type TokenType } from 'chevrotain';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED });
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
@@ -78,7 +78,20 @@ export const allTokens: TokenType[] = [
   CurrencySymbol, LCurly, RCurly, Comma, Colon, Equals,
 ];
 
+/** The lexer for tools that read tokens directly (folding, formatting, completion): full positions. */
 export const dealLexer = new Lexer(allTokens, {
   positionTracking: 'full',
-  ensureOptimizations: false,
+  ensureOptimizations: true,
 });
+
+/** The parser's lexer: offsets only, twice as fast as tracking lines and columns, which no
+ * parser step reads (line and column come from the LineMap where a person reads them). */
+const offsetLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+
+/** Tokens for the parser, with `endOffset` filled in from the image (the offset lexer leaves it out). */
+export function tokenizeForParser(text: string): ILexingResult {
+  const lexed = offsetLexer.tokenize(text);
+  for (const token of lexed.tokens) token.endOffset = token.startOffset + token.image.length - 1;
+  for (const token of lexed.groups.comments ?? []) token.endOffset = token.startOffset + token.image.length - 1;
+  return lexed;
+}

@@ -1,0 +1,136 @@
+// The portfolio index: every `.deal` file under the workspace folders, analysed once and kept
+// as a small per-file summary (deal names and where they are, totals, problem counts), so a
+// portfolio rollup or a workspace symbol search never re-reads or re-parses a file. Open files
+// are fed in from the editor's text as it changes; files on disk are read on start.
+import type { Dirent } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeDealText, type AnalyzedDocument } from '../analysis/analyze';
+import type { Severity } from '../analysis/diagnostic';
+import { exact } from '../analysis/money';
+
+/** One deal of an indexed file. Amounts are exact decimal strings in the deal's currency. */
+export interface IndexedDeal {
+  name: string;
+  title?: string;
+  currency: string;
+  /** Where the deal's name is written (0-based line and character), for workspace symbols. */
+  line: number;
+  character: number;
+  parties: string[];
+  committed: string;
+  contingent: string;
+  headline: string;
+}
+
+export interface IndexedFile {
+  uri: string;
+  deals: IndexedDeal[];
+  problems: Record<Severity, number>;
+}
+
+export interface IndexingResult {
+  files: number;
+  deals: number;
+  /** Files that could not be read, with the reason. */
+  unreadable: { uri: string; reason: string }[];
+  ms: number;
+}
+
+/** Folders never searched for deals: tools' and dependencies' trees. */
+const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+
+  /** Reads and analyses every `.deal` file under the folders (file-system paths). */
+  async indexFolders(folders: string[]): Promise<IndexingResult> {
+    const started = performance.now();
+    const unreadable: IndexingResult['unreadable'] = [];
+    let files = 0;
+    for (const folder of folders) {
+      for await (const path of dealFilesUnder(folder)) {
+        const uri = pathToFileURL(path).href;
+        let text: string;
+        try {
+          text = await readFile(path, 'utf8');
+        } catch (error) {
+          unreadable.push({ uri, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+          continue;
+        }
+        this.setText(uri, text);
+        files++;
+      }
+    }
+    return { files, deals: this.dealCount(), unreadable, ms: performance.now() - started };
+  }
+
+  /** Indexes a file from its text (a file read from disk, or an open editor's contents). */
+  setText(uri: string, text: string): IndexedFile {
+    return this.setAnalysis(uri, analyzeDealText(text));
+  }
+
+  /** Indexes a file from an analysis already made (the open document's). */
+  setAnalysis(uri: string, analysis: AnalyzedDocument): IndexedFile {
+    const entry = summarise(uri, analysis);
+    this.files.set(uri, entry);
+    return entry;
+  }
+
+  remove(uri: string): void {
+    this.files.delete(uri);
+  }
+
+  get(uri: string): IndexedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  /** Every indexed file, in URI order so results do not depend on the order of reading. */
+  all(): IndexedFile[] {
+    return [...this.files.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  dealCount(): number {
+    let n = 0;
+    for (const file of this.files.values()) n += file.deals.length;
+    return n;
+  }
+}
+
+export function summarise(uri: string, analysis: AnalyzedDocument): IndexedFile {
+  const problems: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const d of analysis.diagnostics) problems[d.severity]++;
+  const deals = analysis.deals.map(({ model, totals }): IndexedDeal => {
+    const deal = model.deal;
+    const at = analysis.lines.positionAt(deal.name.span.start);
+    return {
+      name: deal.name.text,
+      ...(deal.title ? { title: deal.title.value } : {}),
+      currency: model.currency,
+      line: at.line,
+      character: at.character,
+      parties: [...model.parties.keys()],
+      committed: exact(totals.committed),
+      contingent: exact(totals.contingent),
+      headline: exact(totals.headline),
+    };
+  });
+  return { uri, deals, problems };
+}
+
+/** Paths of `.deal` files under a folder, depth first; unreadable folders are skipped. */
+async function* dealFilesUnder(folder: string): AsyncGenerator<string> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory() && !skippedFolders.has(entry.name)) yield* dealFilesUnder(path);
+    else if (entry.isFile() && entry.name.endsWith('.deal')) yield path;
+  }
+}

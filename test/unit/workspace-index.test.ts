@@ -1,0 +1,105 @@
+// The portfolio index: which files it finds under a workspace folder, and the summary it keeps
+// for each (deal names and positions, exact totals, problem counts).
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { WorkspaceIndex } from '../../server/src/workspace/workspace-index';
+
+const alpha = `// Alpha: a licence with one itemized milestone under its cap.
+deal Alpha "Alpha licence" {
+  currency USD
+  party Acme "Acme Bio, Inc." licensor
+  party Globex "Globex Pharma AG" licensee
+  payments from Globex to Acme {
+    upfront 10M on signing
+    milestones Dev up to 50M { milestone D1 5M at phase1 }
+  }
+}
+`;
+
+const twoDeals = `deal Beta {
+  currency EUR
+  party Initech "Initech" licensor
+  party Hooli "Hooli" licensee
+  payments from Hooli to Initech { upfront 2.5M on signing  fee Access 1,250,000 on 2025-01-15 }
+}
+
+deal Gamma {
+  party Initech "Initech" licensor
+  party Hooli "Hooli" licensee
+  payments from Hooli to Nobody { upfront 1M on signing }
+}
+`;
+
+describe('workspace index', () => {
+  let root: string;
+  const uri = (path: string) => pathToFileURL(join(root, path)).href;
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'deal-index-'));
+    mkdirSync(join(root, 'licences', 'old'), { recursive: true });
+    mkdirSync(join(root, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(root, 'licences', 'alpha.deal'), alpha);
+    writeFileSync(join(root, 'licences', 'old', 'beta-gamma.deal'), twoDeals);
+    writeFileSync(join(root, 'licences', 'notes.txt'), 'deal Ignored { }');
+    writeFileSync(join(root, 'node_modules', 'pkg', 'vendored.deal'), alpha);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('finds the .deal files under the folder, skipping node_modules and other files', async () => {
+    const index = new WorkspaceIndex();
+    const result = await index.indexFolders([root]);
+    assert.equal(result.files, 2);
+    assert.equal(result.deals, 3);
+    assert.deepEqual(result.unreadable, []);
+    assert.deepEqual(index.all().map((f) => f.uri), [uri('licences/alpha.deal'), uri('licences/old/beta-gamma.deal')]);
+  });
+
+  it('keeps each deal\'s name, position, parties and exact totals', async () => {
+    const index = new WorkspaceIndex();
+    await index.indexFolders([root]);
+    assert.deepEqual(index.get(uri('licences/alpha.deal')), {
+      uri: uri('licences/alpha.deal'),
+      deals: [{
+        name: 'Alpha', title: 'Alpha licence', currency: 'USD', line: 1, character: 5, parties: ['Acme', 'Globex'],
+        committed: '10000000', contingent: '50000000', headline: '60000000',
+      }],
+      problems: { error: 0, warning: 0, info: 1, hint: 0 },
+    });
+    const [beta, gamma] = index.get(uri('licences/old/beta-gamma.deal'))!.deals;
+    assert.deepEqual(
+      [beta.name, beta.currency, beta.line, beta.character, beta.committed, beta.contingent, beta.headline],
+      ['Beta', 'EUR', 0, 5, '3750000', '0', '3750000'],
+    );
+    assert.deepEqual([gamma.name, gamma.currency, gamma.line, gamma.headline], ['Gamma', 'USD', 7, '1000000']);
+  });
+
+  it('counts a file\'s problems by severity', async () => {
+    const index = new WorkspaceIndex();
+    await index.indexFolders([root]);
+    // Gamma pays an undeclared party (an error), so its Initech takes part in nothing (a warning);
+    // Alpha's one milestone leaves most of its cap undisclosed (a note).
+    assert.deepEqual(index.get(uri('licences/old/beta-gamma.deal'))!.problems, { error: 1, warning: 1, info: 0, hint: 0 });
+    assert.deepEqual(index.get(uri('licences/alpha.deal'))!.problems, { error: 0, warning: 0, info: 1, hint: 0 });
+  });
+
+  it('takes an open file\'s text over what is on disk, and forgets a removed file', async () => {
+    const index = new WorkspaceIndex();
+    await index.indexFolders([root]);
+    const alphaUri = uri('licences/alpha.deal');
+    index.setText(alphaUri, alpha.replace('upfront 10M', 'upfront 12.5M'));
+    assert.equal(index.get(alphaUri)!.deals[0].headline, '62500000');
+    index.remove(alphaUri);
+    assert.equal(index.get(alphaUri), undefined);
+    assert.equal(index.dealCount(), 2);
+  });
+
+  it('indexes nothing from a folder that does not exist', async () => {
+    const index = new WorkspaceIndex();
+    const result = await index.indexFolders([join(root, 'missing')]);
+    assert.deepEqual([result.files, result.deals, index.all()], [0, 0, []]);
+  });
+});
