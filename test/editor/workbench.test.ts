@@ -21,6 +21,8 @@ const skip = !available && !process.env.CI ? 'needs chromium, code-server and de
 let server: RunningCodeServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
+/** The preview's content frame, once the preview is open. */
+let preview: Frame;
 let step = 0;
 
 async function shot(name: string): Promise<void> {
@@ -63,6 +65,27 @@ function token(lineText: string, tokenText: string) {
   return line(lineText).locator('span > span', { hasText: tokenText }).first();
 }
 
+/** The 1-based line and column of the first non-blank character of the example's line holding `text`. */
+function sourcePosition(text: string): string {
+  const lines = readFileSync(join(repo, 'examples', seedName), 'utf8').split(/\r?\n/);
+  const index = lines.findIndex((l) => l.includes(text));
+  assert.ok(index >= 0, `the example has a line with "${text}"`);
+  return `Ln ${index + 1}, Col ${lines[index].search(/\S/) + 1}`;
+}
+
+/** The status bar item whose text holds `text`. */
+function statusItem(text: string) {
+  return page.locator('.statusbar-item', { hasText: text }).first();
+}
+
+/** RFC 4180 rows (quoted fields may hold commas and doubled quotes). */
+function csvRows(text: string): Record<string, string>[] {
+  const rows = text.trimEnd().split('\r\n').map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
+    .map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, -1));
+  const [header, ...body] = rows;
+  return body.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
+}
+
 /** Scrolls the editor to the line holding `text` (the editor renders only visible lines). */
 async function revealLine(text: string): Promise<void> {
   const index = readFileSync(join(repo, 'examples', seedName), 'utf8').split(/\r?\n/).findIndex((l) => l.includes(text));
@@ -95,7 +118,7 @@ after(async () => {
   await server?.stop();
 });
 
-test('VS Code: the seed example, its checks, hover and preview', { skip, timeout: 170_000 }, async (t) => {
+test('VS Code: the seed example, its checks, hover and preview', { skip, timeout: 240_000 }, async (t) => {
   await t.test('opens the seed example as a Deal file, coloured', async () => {
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input');
@@ -160,6 +183,7 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
     });
     assert.match(problem, /Did you mean 'Biotest'\?/);
     await until('a red squiggle', async () => (await page.locator('.editor-instance .squiggly-error').count()) > 0);
+    await page.keyboard.press('Escape'); // the word suggestions would hide the squiggle
     await shot('misspelt-party');
     await page.keyboard.press('Control+Z');
     await until('the problem gone after undo', async () => {
@@ -179,7 +203,73 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
       }
       return undefined;
     }, 30_000);
-    assert.ok(frame as Frame);
+    preview = frame as Frame;
+    assert.match(await preview.locator('svg.chart title').first().textContent() ?? '', /Cumulative net position per party/);
     await shot('preview-to-the-side');
+    await preview.locator('.charts').first().scrollIntoViewIfNeeded();
+    await shot('preview-charts');
+  });
+
+  await t.test('the status bar shows the headline; a click offers the rollup', async () => {
+    await until('the headline $36.5M in the status bar', async () => (await statusItem('$36.5M').count()) > 0);
+    await shot('status-headline');
+    await statusItem('$36.5M').click();
+    await until('the scenario picker', async () =>
+      (await page.locator('.quick-input-list .monaco-list-row', { hasText: 'OptInAtPhase2' }).count()) > 0);
+    await page.keyboard.press('Escape');
+  });
+
+  await t.test('clicking a row of the preview reveals its line in the editor', async () => {
+    await preview.locator('tr[data-line]', { hasText: 'Upfront' }).first().click();
+    const expected = sourcePosition('upfront 1M on signing');
+    const at = await until(`the cursor at ${expected}`, async () => {
+      const text = (await page.locator('[id="status.editor.selection"]').textContent())?.trim();
+      return text === expected ? text : undefined;
+    });
+    assert.equal(at, expected);
+    await shot('preview-click-reveals-line');
+  });
+
+  await t.test('the preview follows typing in place: no reload, the scroll position kept', async () => {
+    await preview.evaluate(() => {
+      (window as unknown as { dealMarker: string }).dealMarker = 'same page';
+      window.scrollTo(0, 300);
+    });
+    const scrolled = await preview.evaluate(() => window.scrollY);
+    assert.ok(scrolled > 0, 'the preview can scroll');
+    // The cursor is on the upfront line (previous step): retype it with a bigger upfront.
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('upfront 2M on signing');
+    await until('the preview with the new headline $37,500,000', async () =>
+      (await preview.evaluate(() => document.body.innerText)).includes('$37,500,000'));
+    await until('the status bar with $37.5M', async () => (await statusItem('$37.5M').count()) > 0);
+    assert.equal(await preview.evaluate(() => (window as unknown as { dealMarker?: string }).dealMarker), 'same page');
+    assert.equal(await preview.evaluate(() => window.scrollY), scrolled);
+    // Back to the original line (undo would take back only the last word typed).
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('upfront 1M on signing');
+    await until('the headline back to $36.5M', async () => (await statusItem('$36.5M').count()) > 0);
+  });
+
+  await t.test('Deal: Export… writes the payment schedule as CSV beside the file', async () => {
+    await runCommand('Deal: Export');
+    await until('the format picker', async () => (await page.locator('.quick-input-list .monaco-list-row', { hasText: 'CSV' }).count()) > 0);
+    await shot('export-formats');
+    await page.keyboard.type('CSV');
+    await page.keyboard.press('Enter');
+    await until('the save dialog on immunogen-biotest-2006.csv', async () =>
+      (await page.locator('.quick-input-widget input').first().inputValue()).endsWith('immunogen-biotest-2006.csv'));
+    await page.keyboard.press('Enter');
+    const file = join(server!.folder, 'immunogen-biotest-2006.csv');
+    await until('the exported file', async () => existsSync(file));
+    await until('the export notification', async () =>
+      (await page.locator('.notification-toast', { hasText: 'Exported CSV to immunogen-biotest-2006.csv' }).count()) > 0);
+    await shot('exported-csv');
+    const rows = csvRows(readFileSync(file, 'utf8'));
+    const sum = (list: Record<string, string>[]) => list.reduce((total, r) => total + BigInt(r.amount || '0'), 0n);
+    // The deal's terms add up to the headline; the Partnered scenario pays all of it to ImmunoGen.
+    assert.equal(sum(rows.filter((r) => r.scenario === '' && ['upfront', 'milestone'].includes(r.kind))), 36_500_000n);
+    assert.equal(sum(rows.filter((r) => r.scenario === 'Partnered' && r.payee === 'ImmunoGen')), 36_500_000n);
   });
 });
