@@ -86,9 +86,9 @@ describe('language server over stdio', () => {
       + 'The Deal Terms language server speaks the Language Server Protocol; an editor starts it.\n');
   });
 
-  it('announces full text sync and hover', () => {
+  it('announces incremental text sync and hover', () => {
     const capabilities = server.initializeResult.capabilities;
-    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 1 });
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
     assert.equal(capabilities.hoverProvider, true);
   });
 
@@ -115,6 +115,18 @@ describe('language server over stdio', () => {
     await server.change(uri, seed, 3);
     const fixed = await server.diagnostics(uri, (d) => d.version === 3);
     assert.deepEqual(fixed.filter((d) => d.severity === 1), []);
+  });
+
+  it('applies an edit sent as a range, as editors send keystrokes', async () => {
+    const at = offsetOf(seed, 'payments from Biotest', 'Biotest');
+    const edit = (version: number, text: string) => server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version }, contentChanges: [{ range: rangeOf(seed, at + 4, 3), text }],
+    });
+    await edit(4, 'set');
+    const errors = (await server.diagnostics(uri, (d) => d.version === 4)).filter((d) => d.severity === 1);
+    assert.deepEqual(errors.map((e) => [e.code, e.range]), [['unknown-reference', rangeOf(seed, at, 'Biotset'.length)]]);
+    await edit(5, 'est');
+    assert.deepEqual((await server.diagnostics(uri, (d) => d.version === 5)).filter((d) => d.severity === 1), []);
   });
 
   it('hovers on the milestone group with its cap and undisclosed rest', async () => {
@@ -171,8 +183,8 @@ describe('language server over stdio', () => {
 
   it('clears the diagnostics when the document closes', async () => {
     const at = offsetOf(seed, 'payments from Biotest', 'Biotest');
-    await server.change(uri, `${seed.slice(0, at)}Biotset${seed.slice(at + 'Biotest'.length)}`, 4);
-    await server.diagnostics(uri, (d) => d.version === 4 && d.diagnostics.length > 0);
+    await server.change(uri, `${seed.slice(0, at)}Biotset${seed.slice(at + 'Biotest'.length)}`, 6);
+    await server.diagnostics(uri, (d) => d.version === 6 && d.diagnostics.length > 0);
     await server.close(uri);
     const cleared = await server.diagnostics(uri, (d) => d.version === undefined && d.diagnostics.length === 0);
     assert.deepEqual(cleared, []);

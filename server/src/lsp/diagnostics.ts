@@ -1,5 +1,6 @@
-// Diagnostics: published when a document opens and, a moment after the typing stops, on every
-// change; a result for a version the user has already typed past is dropped; cleared on close.
+// Diagnostics: published when a document opens and after every change, as soon as the edits
+// already received are applied; a result for a version the user has already typed past is
+// dropped; cleared on close.
 import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { AnalyzedDocument } from '../analysis/analyze';
 import type { DealDiagnostic, Severity } from '../analysis/diagnostic';
@@ -13,8 +14,12 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Time to wait after a keystroke before checking, so fast typing is checked once. */
-const debounceMs = 150;
+/** How long to wait after a keystroke before checking: about half as long as the last check of
+ * the document took. A short document is checked at once; for a long one, keystrokes that come
+ * faster than it can be checked are coalesced into one check instead of queueing stale ones. */
+function settleMs(lastCheckMs: number | undefined): number {
+  return Math.min(150, Math.floor((lastCheckMs ?? 0) / 2));
+}
 
 export function toLspDiagnostic(analysis: AnalyzedDocument, diagnostic: DealDiagnostic): Diagnostic {
   const result: Diagnostic = {
@@ -32,6 +37,7 @@ export function toLspDiagnostic(analysis: AnalyzedDocument, diagnostic: DealDiag
 
 export function registerDiagnostics(connection: Connection, documents: DealDocuments): void {
   const pending = new Map<string, NodeJS.Timeout>();
+  const lastCheckMs = new Map<string, number>();
 
   const publish = (uri: string) => {
     pending.delete(uri);
@@ -39,7 +45,9 @@ export function registerDiagnostics(connection: Connection, documents: DealDocum
     if (!document) return;
     const version = document.version;
     try {
+      const started = performance.now();
       const analysis = documents.analysisOf(document);
+      lastCheckMs.set(uri, performance.now() - started);
       // The document may have moved on while this ran; its own check will follow.
       if (documents.get(uri)?.version !== version) return;
       const diagnostics = analysis.diagnostics.map((d) => toLspDiagnostic(analysis, d));
@@ -59,11 +67,12 @@ export function registerDiagnostics(connection: Connection, documents: DealDocum
   documents.documents.onDidOpen((event) => opening.add(event.document.uri));
   documents.documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
-    schedule(uri, opening.delete(uri) ? 0 : debounceMs);
+    schedule(uri, opening.delete(uri) ? 0 : settleMs(lastCheckMs.get(uri)));
   });
   documents.documents.onDidClose((event) => {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
+    lastCheckMs.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 }

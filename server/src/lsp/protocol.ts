@@ -51,3 +51,13 @@ export interface DealHeadlineSummary {
   /** Errors in the file: the figures may be incomplete. */
   errors: number;
 }
+
+/** `deal/workspaceIndexed` (server → client notification): the workspace's `.deal` files are indexed. */
+export const workspaceIndexedMethod = 'deal/workspaceIndexed';
+
+export interface WorkspaceIndexedParams {
+  files: number;
+  deals: number;
+  /** Time spent reading and analysing, in milliseconds. */
+  ms: number;
+}

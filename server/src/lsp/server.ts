@@ -1,28 +1,37 @@
 // The language server: capabilities and the handlers, one small module per feature.
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { WorkspaceIndex } from '../workspace/workspace-index';
 import { registerDiagnostics } from './diagnostics';
 import { DealDocuments } from './document-cache';
 import { registerHeadlines } from './headlines';
 import { registerHover } from './hover';
 import { registerRender } from './render';
 import { registerScenarios } from './scenarios';
+import { registerWorkspaceIndex, workspaceFolderPaths } from './workspace';
 
 export function startDealServer(connection: Connection): void {
   const documents = new DealDocuments();
+  const workspace = new WorkspaceIndex();
+  let folders: string[] = [];
 
-  connection.onInitialize((): InitializeResult => ({
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
-      hoverProvider: true,
-    },
-    serverInfo: { name: 'deal-language-server' },
-  }));
+  connection.onInitialize((params): InitializeResult => {
+    folders = workspaceFolderPaths(params);
+    return {
+      capabilities: {
+        // Incremental: a keystroke in a long portfolio file sends the keystroke, not the file.
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'deal-language-server' },
+    };
+  });
 
   registerDiagnostics(connection, documents);
   registerHover(connection, documents);
   registerRender(connection, documents);
   registerScenarios(connection, documents);
   registerHeadlines(connection, documents);
+  registerWorkspaceIndex(connection, workspace, () => folders);
 
   documents.documents.listen(connection);
   connection.listen();
