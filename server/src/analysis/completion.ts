@@ -34,6 +34,7 @@ export interface DealCompletion {
 type Slot = 'party' | 'stage' | 'newStage' | 'payment' | 'group' | 'option' | 'currency' | 'role' | 'territory' | 'measure';
 const nameSlots: Record<string, (Slot | undefined)[]> = {
   deal: [undefined, 'currency', 'stage'],
+  dealItem: [undefined, 'currency', 'stage'],
   fxRate: ['currency', 'currency'],
   party: [undefined, 'role', 'role'],
   stageList: ['newStage'],
@@ -82,6 +83,8 @@ export function doComplete(document: AnalyzedDocument, offset: number): DealComp
     out.push({ label, kind, ...(detail ? { detail } : {}), insertText, snippet, span, sortText: `${sortOrder[kind]}${label}` });
   };
   for (const path of paths) {
+    // Terms after a deal's closing brace are only parsed there to recover from a stray `}`.
+    if (path.ruleStack.includes('afterDeal')) continue;
     const keyword = keywordOf(path.nextTokenType);
     if (keyword) {
       add(keyword, 'keyword');

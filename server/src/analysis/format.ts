@@ -59,7 +59,7 @@ export function formatDocument(document: AnalyzedDocument, options: FormatOption
 
 /** Only the edits that touch `range` (the lines the user selected). */
 export function formatRange(document: AnalyzedDocument, range: Span, options: FormatOptions = {}): TextEdit[] {
-  return formatDocument(document, options).filter((edit) => edit.span.end >= range.start && edit.span.start <= range.end);
+  return formatDocument(document, options).filter((edit) => edit.span.end >= range.start && edit.span.start < range.end);
 }
 
 /** The text in canonical layout, or undefined when it cannot be formatted (syntax errors). */

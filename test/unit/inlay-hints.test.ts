@@ -1,0 +1,30 @@
+// Inlay hints: converted amounts and group sums against their caps.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { analyzeDealText } from '../../server/src/analysis/analyze';
+import { findInlayHints } from '../../server/src/analysis/inlay-hints';
+
+const acme = analyzeDealText(readFileSync(new URL('../../../shared/examples/acme-globex-2024.deal', import.meta.url), 'utf8'));
+const where = (offset: number) => acme.text.slice(offset - 12, offset);
+
+describe('inlay hints', () => {
+  it('shows the converted value after a euro amount and each group sum after its header', () => {
+    assert.deepEqual(findInlayHints(acme).map((h) => [where(h.offset), h.label]), [
+      [' by phase3 {', 'itemized $41M / cap $120M'],
+      ['e 2" EUR 10M', '= $11M'],
+      ['up to 100M {', 'itemized $100M / cap $100M'],
+    ]);
+    assert.equal(findInlayHints(acme)[1].tooltip, '11000000 USD');
+  });
+
+  it('gives only the hints inside the requested range', () => {
+    const start = acme.text.indexOf('milestone Ph2');
+    const hints = findInlayHints(acme, { start, end: start + 80 });
+    assert.deepEqual(hints.map((h) => h.label), ['= $11M']);
+  });
+
+  it('gives none for a deal in one currency with no groups', () => {
+    assert.deepEqual(findInlayHints(analyzeDealText('deal D { party A "a" licensor party B "b" licensee payments from B to A { upfront 1M } }')), []);
+  });
+});
