@@ -1,0 +1,73 @@
+// In-process comparison, per size: the deal analysis (lex, parse, analyse), JSON.parse of the
+// deal's JSON export (the native floor), and vscode-json-languageservice on that same JSON.
+// The three run interleaved in one process so machine noise hits them alike.
+//
+// The code under test is bundled with esbuild first, as dist/server.js is: tsx compiles with
+// `keepNames`, which wraps every closure the parser's rules create in a naming helper and
+// makes parsing about twice as slow as the shipped bundle.
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Corpus } from './corpus';
+import { now, summarise, type Summary } from './stats';
+
+type Subject = typeof import('./subject');
+
+export interface AnalysisRow {
+  size: string;
+  lines: number;
+  dealChars: number;
+  jsonChars: number;
+  diagnostics: number;
+  lexParse: Summary;
+  analysis: Summary;
+  jsonParse: Summary;
+  jsonService: Summary;
+  /** analysis ÷ JSON.parse and analysis ÷ JSON language service, on the medians. */
+  ratioToJsonParse: number;
+  ratioToJsonService: number;
+}
+
+export async function loadSubject(root: string): Promise<Subject> {
+  const outfile = join(root, 'out', 'bench', 'subject.cjs');
+  await build({
+    entryPoints: [join(root, 'bench', 'subject.ts')], outfile, bundle: true, platform: 'node', format: 'cjs',
+    target: 'node20', minify: true, mainFields: ['module', 'main'], logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(outfile) as Subject;
+}
+
+export async function benchAnalysis(subject: Subject, corpus: Corpus, runs: number): Promise<AnalysisRow> {
+  const { text } = corpus;
+  const json = subject.jsonExport(text);
+  const diagnostics = subject.analyzeDealText(text).diagnostics.length;
+  const lexParse: number[] = [];
+  const analysis: number[] = [];
+  const jsonParse: number[] = [];
+  const jsonService: number[] = [];
+  const warmup = Math.max(2, Math.ceil(runs / 5));
+  for (let i = 0; i < warmup + runs; i++) {
+    const record = i >= warmup;
+    let start = now();
+    subject.parseDealText(text);
+    if (record) lexParse.push(now() - start);
+    start = now();
+    subject.analyzeDealText(text);
+    if (record) analysis.push(now() - start);
+    start = now();
+    JSON.parse(json);
+    if (record) jsonParse.push(now() - start);
+    start = now();
+    await subject.jsonLanguageService(json, i);
+    if (record) jsonService.push(now() - start);
+  }
+  const row = {
+    size: corpus.name, lines: corpus.lines, dealChars: text.length, jsonChars: json.length, diagnostics,
+    lexParse: summarise(lexParse), analysis: summarise(analysis), jsonParse: summarise(jsonParse), jsonService: summarise(jsonService),
+  };
+  return {
+    ...row,
+    ratioToJsonParse: row.analysis.p50 / row.jsonParse.p50,
+    ratioToJsonService: row.analysis.p50 / row.jsonService.p50,
+  };
+}

@@ -1,0 +1,63 @@
+// The benchmark's printed tables and the targets each figure is held to.
+import type { AnalysisRow } from './analysis-bench';
+import type { EditingRow, WorkspaceRow } from './lsp-bench';
+import { ms, ratio, type Summary } from './stats';
+
+export interface BundleRow { file: string; kb: number; sourceMap: boolean; limitKb?: number }
+
+export interface Results {
+  machine: Record<string, string | number>;
+  analysis: AnalysisRow[];
+  startup: Summary;
+  editing: EditingRow[];
+  workspace: WorkspaceRow;
+  bundles: BundleRow[];
+}
+
+const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? ' ✓' : ' ✗');
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+const p50p95 = (s: Summary | undefined) => (s ? `${ms(s.p50)} / ${ms(s.p95)}` : 'n/a');
+
+export function report(r: Results): string {
+  const out: string[] = [];
+  out.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory} RAM, Node ${r.machine.node}, ${r.machine.date}`);
+  out.push('', 'Analysis in one process, p50 / p95 (target: deal analysis ≤ 1.0× the JSON language service)');
+  out.push(table(
+    ['size', 'deal text', 'JSON export', 'lex + parse', '1. analyse', '2. JSON.parse', '3. JSON service', '1/2', '1/3'],
+    r.analysis.map((a) => [
+      `${a.lines} lines`, `${(a.dealChars / 1024).toFixed(0)} KB`, `${(a.jsonChars / 1024).toFixed(0)} KB`,
+      p50p95(a.lexParse), p50p95(a.analysis), p50p95(a.jsonParse), p50p95(a.jsonService),
+      ratio(a.analysis.p50, a.jsonParse.p50), ratio(a.analysis.p50, a.jsonService.p50) + mark(a.ratioToJsonService <= 1),
+    ]),
+  ));
+  out.push('', 'Language server over stdio (dist/server.js), p50 / p95');
+  out.push(`Ready (spawn → initialize result): ${p50p95(r.startup)}${mark(r.startup.p95 <= 200)} (target ≤ 200 ms)`);
+  const editLimit = (lines: number) => (lines >= 40_000 ? 100 : lines >= 4_000 ? 16 : undefined);
+  out.push(table(
+    ['size', 'open → diagnostics', 'edit → diagnostics', '10-edit burst: last / checks', 'hover', 'completion', 'RSS'],
+    r.editing.map((e) => {
+      const limit = editLimit(e.lines);
+      const small = e.lines >= 4_000 && e.lines < 40_000;
+      return [
+        `${e.lines} lines`, ms(e.openMs), p50p95(e.edit) + (limit ? mark(e.edit.p95 <= limit) : ''),
+        `${ms(e.burst.lastMs)} / ${e.burst.published}`,
+        p50p95(e.hover) + (small ? mark(e.hover.p95 <= 5) : ''),
+        p50p95(e.completion) + (small && e.completion ? mark(e.completion.p95 <= 5) : ''),
+        `${e.rssMb.toFixed(0)} MB`,
+      ];
+    }),
+  ));
+  const w = r.workspace;
+  out.push(`Workspace of ${w.files} files (${w.deals} deals): indexed in ${ms(w.indexMs)}${mark(w.indexMs <= 2000)} (server's own count ${ms(w.serverMs)}); RSS after ${w.rssMb.toFixed(0)} MB${mark(w.rssMb <= 200)}`);
+  out.push('', 'Bundles (minified)');
+  out.push(table(['file', 'size', 'source map', 'limit'], r.bundles.map((b) => [
+    b.file, `${b.kb.toFixed(0)} KB`, b.sourceMap ? 'beside' : 'missing', b.limitKb ? `${b.limitKb} KB${mark(b.kb <= b.limitKb)}` : '',
+  ])));
+  return out.join('\n');
+}
