@@ -78,18 +78,24 @@ export const allTokens: TokenType[] = [
   CurrencySymbol, LCurly, RCurly, Comma, Colon, Equals,
 ];
 
+// The lexers are built on first use: building one analyses every pattern, which a language
+// server should not spend before it answers `initialize`.
+let fullLexer: Lexer | undefined;
+let offsetLexer: Lexer | undefined;
+
 /** The lexer for tools that read tokens directly (folding, formatting, completion): full positions. */
-export const dealLexer = new Lexer(allTokens, {
-  positionTracking: 'full',
-  ensureOptimizations: true,
-});
+export const dealLexer = {
+  tokenize(text: string): ILexingResult {
+    fullLexer ??= new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
+    return fullLexer.tokenize(text);
+  },
+};
 
-/** The parser's lexer: offsets only, twice as fast as tracking lines and columns, which no
- * parser step reads (line and column come from the LineMap where a person reads them). */
-const offsetLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
-
-/** Tokens for the parser, with `endOffset` filled in from the image (the offset lexer leaves it out). */
+/** Tokens for the parser, with `endOffset` filled in from the image. Its lexer tracks offsets
+ * only, twice as fast as tracking lines and columns, which no parser step reads (line and
+ * column come from the LineMap where a person reads them). */
 export function tokenizeForParser(text: string): ILexingResult {
+  offsetLexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
   const lexed = offsetLexer.tokenize(text);
   for (const token of lexed.tokens) token.endOffset = token.startOffset + token.image.length - 1;
   for (const token of lexed.groups.comments ?? []) token.endOffset = token.startOffset + token.image.length - 1;
