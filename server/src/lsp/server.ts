@@ -5,6 +5,7 @@ import { registerDiagnostics } from './diagnostics';
 import { DealDocuments } from './document-cache';
 import { registerHeadlines } from './headlines';
 import { registerHover } from './hover';
+import { intelligenceCapabilities, registerIntelligence } from './intelligence';
 import { registerRender } from './render';
 import { registerScenarios } from './scenarios';
 import { registerWorkspaceIndex, workspaceFolderPaths } from './workspace';
@@ -13,14 +14,17 @@ export function startDealServer(connection: Connection): void {
   const documents = new DealDocuments();
   const workspace = new WorkspaceIndex();
   let folders: string[] = [];
+  const intelligence = registerIntelligence(connection, documents);
 
   connection.onInitialize((params): InitializeResult => {
     folders = workspaceFolderPaths(params);
+    intelligence.useClientCapabilities(params.capabilities);
     return {
       capabilities: {
         // Incremental: a keystroke in a long portfolio file sends the keystroke, not the file.
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        ...intelligenceCapabilities,
       },
       serverInfo: { name: 'deal-language-server' },
     };

@@ -1,0 +1,53 @@
+// Definition, references, document highlights and rename: names and where they are used.
+import {
+  DocumentHighlightKind, ResponseError, type Connection, type DocumentHighlight, type Location,
+  type Range, type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { findDefinition } from '../analysis/definition';
+import { findHighlights, findReferences } from '../analysis/references';
+import { prepareRename, renameSymbol } from '../analysis/rename';
+import type { DealDocuments } from './document-cache';
+import { runSafe } from './run-safe';
+import { toOffset, toRange, toTextEdits } from './spans';
+
+export function registerNavigation(connection: Connection, documents: DealDocuments): void {
+  const analysed = (uri: string) => documents.analysisByUri(uri);
+
+  connection.onDefinition((params, token) => runSafe<Location | null>(connection, 'Go to definition', token, null, () => {
+    const analysis = analysed(params.textDocument.uri);
+    const found = analysis && findDefinition(analysis, toOffset(analysis, params.position));
+    return found ? { uri: params.textDocument.uri, range: toRange(analysis, found.span) } : null;
+  }));
+
+  connection.onReferences((params, token) => runSafe<Location[]>(connection, 'Find references', token, [], () => {
+    const analysis = analysed(params.textDocument.uri);
+    if (!analysis) return [];
+    return findReferences(analysis, toOffset(analysis, params.position), { includeDeclaration: params.context.includeDeclaration })
+      .map((r) => ({ uri: params.textDocument.uri, range: toRange(analysis, r.span) }));
+  }));
+
+  connection.onDocumentHighlight((params, token) => runSafe<DocumentHighlight[]>(connection, 'Highlights', token, [], () => {
+    const analysis = analysed(params.textDocument.uri);
+    if (!analysis) return [];
+    return findHighlights(analysis, toOffset(analysis, params.position)).map((h) => ({
+      range: toRange(analysis, h.span),
+      kind: h.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+    }));
+  }));
+
+  connection.onPrepareRename((params, token) => runSafe<{ range: Range; placeholder: string } | ResponseError<void> | null>(connection, 'Rename', token, null, () => {
+    const analysis = analysed(params.textDocument.uri);
+    if (!analysis) return null;
+    const result = prepareRename(analysis, toOffset(analysis, params.position));
+    if ('error' in result) return new ResponseError(-32600, result.error);
+    return { range: toRange(analysis, result.span), placeholder: result.placeholder };
+  }));
+
+  connection.onRenameRequest((params, token) => runSafe<WorkspaceEdit | ResponseError<void> | null>(connection, 'Rename', token, null, () => {
+    const analysis = analysed(params.textDocument.uri);
+    if (!analysis) return null;
+    const result = renameSymbol(analysis, toOffset(analysis, params.position), params.newName);
+    if ('error' in result) return new ResponseError(-32600, result.error);
+    return { changes: { [params.textDocument.uri]: toTextEdits(analysis, result.edits) } };
+  }));
+}

@@ -1,0 +1,67 @@
+// The shape of a file: outline (document symbols), workspace symbols over the open files,
+// folding ranges and selection ranges.
+import {
+  FoldingRangeKind, SymbolKind, type Connection, type DocumentSymbol, type FoldingRange,
+  type SelectionRange, type WorkspaceSymbol,
+} from 'vscode-languageserver/node';
+import type { AnalyzedDocument } from '../analysis/analyze';
+import { findDocumentSymbols, findWorkspaceSymbols, type DealDocumentSymbol, type OutlineKind } from '../analysis/document-symbols';
+import { findFoldingRanges } from '../analysis/folding';
+import { findSelectionRanges } from '../analysis/selection-ranges';
+import type { DealDocuments } from './document-cache';
+import { runSafe } from './run-safe';
+import { toOffset, toRange } from './spans';
+
+const symbolKinds: Record<OutlineKind, SymbolKind> = {
+  deal: SymbolKind.Namespace, party: SymbolKind.Class, stage: SymbolKind.EnumMember, license: SymbolKind.Interface,
+  payments: SymbolKind.Module, payment: SymbolKind.Variable, group: SymbolKind.Struct, option: SymbolKind.Function,
+  scenario: SymbolKind.Event, currency: SymbolKind.Constant,
+};
+
+function toDocumentSymbol(analysis: AnalyzedDocument, symbol: DealDocumentSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    ...(symbol.detail ? { detail: symbol.detail } : {}),
+    kind: symbolKinds[symbol.kind],
+    range: toRange(analysis, symbol.span),
+    selectionRange: toRange(analysis, symbol.selectionSpan),
+    children: symbol.children.map((child) => toDocumentSymbol(analysis, child)),
+  };
+}
+
+export function registerOutline(connection: Connection, documents: DealDocuments): void {
+  connection.onDocumentSymbol((params, token) => runSafe<DocumentSymbol[]>(connection, 'Outline', token, [], () => {
+    const analysis = documents.analysisByUri(params.textDocument.uri);
+    return analysis ? findDocumentSymbols(analysis).map((s) => toDocumentSymbol(analysis, s)) : [];
+  }));
+
+  connection.onWorkspaceSymbol((params, token) => runSafe<WorkspaceSymbol[]>(connection, 'Workspace symbols', token, [], () => {
+    const open = documents.documents.all().map((document) => ({ uri: document.uri, document: documents.analysisOf(document) }));
+    const byUri = new Map(open.map((o) => [o.uri, o.document]));
+    return findWorkspaceSymbols(open, params.query).map((s) => ({
+      name: s.name,
+      kind: symbolKinds[s.kind],
+      location: { uri: s.uri, range: toRange(byUri.get(s.uri)!, s.span) },
+      ...(s.containerName ? { containerName: s.containerName } : {}),
+    }));
+  }));
+
+  connection.onFoldingRanges((params, token) => runSafe<FoldingRange[]>(connection, 'Folding', token, [], () => {
+    const analysis = documents.analysisByUri(params.textDocument.uri);
+    if (!analysis) return [];
+    return findFoldingRanges(analysis).map((r) => ({
+      startLine: r.startLine, endLine: r.endLine, kind: r.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region,
+    }));
+  }));
+
+  connection.onSelectionRanges((params, token) => runSafe<SelectionRange[]>(connection, 'Selection ranges', token, [], () => {
+    const analysis = documents.analysisByUri(params.textDocument.uri);
+    if (!analysis) return [];
+    return params.positions.map((position) => {
+      const spans = findSelectionRanges(analysis, toOffset(analysis, position));
+      let parent: SelectionRange | undefined;
+      for (const span of [...spans].reverse()) parent = { range: toRange(analysis, span), ...(parent ? { parent } : {}) };
+      return parent ?? { range: { start: position, end: position } };
+    });
+  }));
+}

@@ -1,0 +1,21 @@
+// Offsets (what the analysis speaks) to protocol positions and ranges, and back.
+import type { Position, Range, TextEdit } from 'vscode-languageserver/node';
+import type { AnalyzedDocument } from '../analysis/analyze';
+import type { TextEdit as DealTextEdit } from '../analysis/rename';
+import type { Span } from '../language/ast';
+
+export function toRange(analysis: AnalyzedDocument, span: Span): Range {
+  return { start: analysis.lines.positionAt(span.start), end: analysis.lines.positionAt(span.end) };
+}
+
+export function toSpan(analysis: AnalyzedDocument, range: Range): Span {
+  return { start: analysis.lines.offsetAt(range.start), end: analysis.lines.offsetAt(range.end) };
+}
+
+export function toOffset(analysis: AnalyzedDocument, position: Position): number {
+  return analysis.lines.offsetAt(position);
+}
+
+export function toTextEdits(analysis: AnalyzedDocument, edits: readonly DealTextEdit[]): TextEdit[] {
+  return edits.map((edit) => ({ range: toRange(analysis, edit.span), newText: edit.newText }));
+}

@@ -1,0 +1,185 @@
+// Editor intelligence over the protocol, against the bundled server: each request with its
+// exact answer on the seed example (definition, references, rename, completion, formatting,
+// quick fixes, CodeLens, inlay hints, semantic tokens), and the settings that turn figures off.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import type {
+  CodeAction, CodeLens, CompletionItem, InlayHint, Location, Position, Range, SemanticTokens, TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
+import { startDealServer, withTimeout, type DealServer } from './client';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const seedPath = fileURLToPath(new URL('../../../shared/examples/immunogen-biotest-2006.deal', import.meta.url));
+const seed = readFileSync(seedPath, 'utf8');
+const uri = pathToFileURL(seedPath).href;
+
+/** 0-based position of an offset, counted independently of the server's line map. */
+function positionOf(text: string, offset: number): Position {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/** Where `marker` stands inside the first `context` after the deal starts. */
+function at(text: string, context: string, marker = context): number {
+  const found = text.indexOf(context, text.indexOf('deal ImmunoGenBiotest2006'));
+  assert.ok(found >= 0, `${context} not found`);
+  return found + context.indexOf(marker);
+}
+
+function rangeOf(text: string, start: number, length: number): Range {
+  return { start: positionOf(text, start), end: positionOf(text, start + length) };
+}
+
+const doc = { textDocument: { uri } };
+
+describe('editor intelligence over the protocol', () => {
+  let server: DealServer;
+  let outDir: string;
+
+  before(async () => {
+    outDir = mkdtempSync(join(tmpdir(), 'deal-intelligence-'));
+    await build({
+      entryPoints: [join(root, 'server/src/main.ts')], outfile: join(outDir, 'server.js'), bundle: true, platform: 'node',
+      format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
+    });
+    server = await startDealServer(join(outDir, 'server.js'));
+    await server.open(uri, seed, 1);
+  });
+
+  after(async () => {
+    await server?.stop();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('announces the features and the semantic token legend', () => {
+    const capabilities = server.initializeResult.capabilities;
+    assert.equal(capabilities.definitionProvider, true);
+    assert.deepEqual(capabilities.renameProvider, { prepareProvider: true });
+    assert.deepEqual(capabilities.semanticTokensProvider?.legend.tokenTypes, [
+      'namespace', 'class', 'enumMember', 'variable', 'struct', 'function', 'event', 'interface', 'type', 'money', 'percentage', 'date',
+    ]);
+  });
+
+  it('goes from `forfeit unearned Development` to the milestone group', async () => {
+    const location = await server.request<Location>('textDocument/definition', { ...doc, position: positionOf(seed, at(seed, 'unearned Development', 'Development') + 3) });
+    assert.deepEqual(location, { uri, range: rangeOf(seed, at(seed, 'milestones Development', 'Development'), 'Development'.length) });
+  });
+
+  it('finds the five places Biotest is named', async () => {
+    const locations = await server.request<Location[]>('textDocument/references', {
+      ...doc, position: positionOf(seed, at(seed, 'party Biotest', 'Biotest')), context: { includeDeclaration: true },
+    });
+    assert.equal(locations.length, 5);
+    for (const location of locations) {
+      const start = seed.split('\n').slice(0, location.range.start.line).join('\n').length + 1 + location.range.start.character;
+      assert.equal(seed.slice(start, start + 7), 'Biotest');
+    }
+  });
+
+  it('renames OptIn at its declaration and in the scenario', async () => {
+    const edit = await server.request<WorkspaceEdit>('textDocument/rename', { ...doc, position: positionOf(seed, at(seed, 'option OptIn', 'OptIn')), newName: 'CoDev' });
+    assert.deepEqual(edit.changes?.[uri], [
+      { range: rangeOf(seed, at(seed, 'option OptIn', 'OptIn'), 5), newText: 'CoDev' },
+      { range: rangeOf(seed, at(seed, 'exercise OptIn', 'OptIn'), 5), newText: 'CoDev' },
+    ]);
+  });
+
+  it('refuses to rename a party to a keyword, with the reason', async () => {
+    await assert.rejects(
+      server.request('textDocument/rename', { ...doc, position: positionOf(seed, at(seed, 'party Biotest', 'Biotest')), newName: 'royalty' }),
+      /'royalty' is a keyword of the deal language: choose another party name\./,
+    );
+  });
+
+  it('completes the parties after `from `', async () => {
+    const items = await server.request<CompletionItem[]>('textDocument/completion', { ...doc, position: positionOf(seed, at(seed, 'payments from Biotest', 'Biotest')) });
+    assert.deepEqual(items.map((i) => i.label), ['ImmunoGen', 'Biotest']);
+  });
+
+  it('formats: the seed is canonical, so no edits; a squeezed line gets its layout back', async () => {
+    assert.deepEqual(await server.request<TextEdit[]>('textDocument/formatting', { ...doc, options: { tabSize: 2, insertSpaces: true } }), []);
+    const squeezedUri = 'file:///squeezed.deal';
+    await server.open(squeezedUri, 'deal D { party A "a" licensor }', 1);
+    const edits = await server.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: squeezedUri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.deepEqual(edits, [
+      { range: rangeOf('deal D { party', 8, 1), newText: '\n  ' },
+      { range: { start: { line: 0, character: 29 }, end: { line: 0, character: 30 } }, newText: '\n' },
+      { range: { start: { line: 0, character: 31 }, end: { line: 0, character: 31 } }, newText: '\n' },
+    ]);
+  });
+
+  it('offers the quick fix for a misspelt party', async () => {
+    const misspelt = seed.replace('payments from Biotest', 'payments from Biotset');
+    await server.change(uri, misspelt, 2);
+    const start = at(misspelt, 'payments from Biotset', 'Biotset');
+    const actions = await server.request<CodeAction[]>('textDocument/codeAction', {
+      ...doc, range: rangeOf(misspelt, start, 7), context: { diagnostics: [] },
+    });
+    assert.deepEqual(actions.map((a) => a.title), ["Change to 'Biotest'", "Declare party 'Biotset'"]);
+    assert.deepEqual(actions[0].edit?.changes?.[uri], [{ range: rangeOf(misspelt, start, 7), newText: 'Biotest' }]);
+    await server.change(uri, seed, 3);
+  });
+
+  it('shows CodeLens totals and inlay hints', async () => {
+    const lenses = await server.request<CodeLens[]>('textDocument/codeLens', doc);
+    assert.deepEqual(lenses.map((l) => l.command?.title), [
+      'ImmunoGen receives $36.5M · pays $0',
+      'Biotest receives $0 · pays $36.5M',
+      'Biotest pays ImmunoGen $36.5M (committed $1M · contingent $35.5M) · 2 more without a fixed figure',
+      'itemized $0 in 0 milestones of $35.5M · undisclosed $35.5M',
+      'ImmunoGen receives $36.5M · pays $0 | Biotest receives $0 · pays $36.5M',
+      'ImmunoGen receives $1M · pays $5M | Biotest receives $5M · pays $1M',
+      'ImmunoGen receives $1M · pays $0 | Biotest receives $0 · pays $1M',
+    ]);
+    assert.equal(lenses[0].command?.command, 'deal.showRollup');
+    const hints = await server.request<InlayHint[]>('textDocument/inlayHint', { ...doc, range: rangeOf(seed, 0, seed.length) });
+    const brace = seed.indexOf('{', at(seed, 'milestones Development'));
+    assert.deepEqual(hints.map((h) => [h.position, h.label]), [[positionOf(seed, brace + 1), 'itemized $0 / cap $35.5M']]);
+  });
+
+  it('gives five integers per semantic token', async () => {
+    const tokens = await server.request<SemanticTokens>('textDocument/semanticTokens/full', doc);
+    assert.ok(tokens.data.length > 0);
+    assert.equal(tokens.data.length % 5, 0);
+    // The first token is the deal name, declared: line 12 of the seed, after `deal `.
+    assert.deepEqual(tokens.data.slice(0, 5), [positionOf(seed, at(seed, 'ImmunoGenBiotest2006')).line, 5, 20, 0, 1]);
+  });
+});
+
+describe('figures follow the settings', () => {
+  it('gives no CodeLens and no inlay hints when the settings turn them off', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'deal-settings-'));
+    await build({
+      entryPoints: [join(root, 'server/src/main.ts')], outfile: join(outDir, 'server.js'), bundle: true, platform: 'node',
+      format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
+    });
+    const child = spawn(process.execPath, [join(outDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map(() => ({ codeLens: { enabled: false }, inlayHints: { enabled: false } })));
+    connection.onNotification(() => {});
+    connection.listen();
+    try {
+      await withTimeout(connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } }), 10_000, 'initialize');
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'deal', version: 1, text: seed } });
+      assert.deepEqual(await withTimeout(connection.sendRequest('textDocument/codeLens', doc), 10_000, 'codeLens'), []);
+      assert.deepEqual(await withTimeout(connection.sendRequest('textDocument/inlayHint', { ...doc, range: rangeOf(seed, 0, seed.length) }), 10_000, 'inlayHint'), []);
+      // Formatting is still on: it has its own setting.
+      assert.deepEqual(await withTimeout(connection.sendRequest('textDocument/formatting', { ...doc, options: { tabSize: 2, insertSpaces: true } }), 10_000, 'formatting'), []);
+      await withTimeout(connection.sendRequest('shutdown'), 5_000, 'shutdown');
+      await connection.sendNotification('exit');
+    } finally {
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});
