@@ -50,6 +50,8 @@ describe('scenario charts', () => {
     const html = renderHtml(immunogen.doc, { scenario: 'Partnered' });
     assert.match(html, /<p class="note">Not charted: \$35,500,000 \(\$35\.5M\) of payments with no year\.<\/p>/);
     assert.equal(titles(charts(html)[0])[0], 'Cumulative net position per party, in 2006');
+    // The unscheduled milestones get no bar, and so no legend entry.
+    assert.match(html, /<ul class="legend"><li><span class="swatch k-upfront"><\/span>Upfront<\/li><\/ul><\/figure>/);
   });
 
   it('picks round ticks that cover the range', () => {

@@ -127,13 +127,16 @@ export function cumulativeChart(model: DealModel, rollup: ScenarioRollup): strin
 export function yearlyBarsChart(model: DealModel, rollup: ScenarioRollup): string {
   const years = chartYears(rollup);
   if (!years.length) return '';
-  const kinds = kindOrder.filter((k) => rollup.byKind.has(k));
   const amount = new Map<string, Decimal>();
+  const charted = new Set<PaymentKind>();
   for (const p of rollup.payments) {
     if (p.year === 'unscheduled') continue;
     const key = `${p.year}|${p.kind}`;
     amount.set(key, (amount.get(key) ?? ZERO).plus(p.amount));
+    charted.add(p.kind);
   }
+  // Only the kinds drawn: a kind paid only in unscheduled years has no bar, so no legend entry.
+  const kinds = kindOrder.filter((k) => charted.has(k));
   const totals = years.map((year) => kinds.reduce((sum, k) => sum.plus(amount.get(`${year}|${k}`) ?? ZERO), ZERO as Decimal));
   const s = scale(totals, years.length);
   const barWidth = Math.max(2, Math.min(40, s.band * 0.7));
