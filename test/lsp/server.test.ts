@@ -177,7 +177,7 @@ describe('language server over stdio', () => {
   });
 
   it('answers a render request it cannot serve with a clear error', async () => {
-    await assert.rejects(server.request('deal/render', { uri, format: 'pdf' }), /Unknown render format 'pdf': use html, md or json\./);
+    await assert.rejects(server.request('deal/render', { uri, format: 'pdf' }), /Unknown render format 'pdf': use html, md, csv or json\./);
     await assert.rejects(server.request('deal/render', { uri: 'file:///nowhere.deal', format: 'html' }), /is not open in the editor/);
   });
 
