@@ -160,6 +160,12 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
       return widget.first().textContent();
     }, 40_000);
     assert.match(hover!, /\$35,500,000/);
+    // The screenshot waits for the hover's fade-in to end.
+    await until('the hover fully shown', async () => page.locator('.monaco-hover:not(.hidden)', { hasText: '$35,500,000' }).first()
+      .evaluate((el) => {
+        for (let e: Element | null = el; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
+        return true;
+      }));
     await shot('hover-group');
     await page.keyboard.press('Escape');
   });
