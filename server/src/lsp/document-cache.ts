@@ -3,6 +3,7 @@
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDealText, type AnalyzedDocument } from '../analysis/analyze';
+import { reanalyzeDealText } from '../analysis/reanalyze';
 
 export class DealDocuments {
   readonly documents = new TextDocuments(TextDocument);
@@ -20,7 +21,9 @@ export class DealDocuments {
   analysisOf(document: TextDocument): AnalyzedDocument {
     const cached = this.analyses.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = analyzeDealText(document.getText());
+    // An edit to one deal of a long file re-analyses that deal only (the rest is reused).
+    const text = document.getText();
+    const analysis = cached ? reanalyzeDealText(cached.analysis, text) : analyzeDealText(text);
     this.analyses.set(document.uri, { version: document.version, analysis });
     return analysis;
   }
