@@ -67,7 +67,14 @@ export class DealPreview implements vscode.Disposable {
   toggleLock(): void {
     this.locked = !this.locked;
     void vscode.commands.executeCommand('setContext', lockedContext, this.locked);
-    if (this.panel) this.panel.title = this.title();
+    if (!this.panel) return;
+    this.panel.title = this.title();
+    // Unlocked, it catches up with the editor in front, as it would have followed it.
+    const active = vscode.window.activeTextEditor?.document;
+    if (!this.locked && active?.languageId === 'deal' && active !== this.document) {
+      this.follow(active, undefined);
+      this.scheduleRender(0);
+    }
   }
 
   private follow(document: vscode.TextDocument, scenario: string | undefined): void {

@@ -15,6 +15,7 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const vsix = join(repo, 'deal-terms.vsix');
 const shots = join(repo, 'test-results/editor');
 const seedName = 'immunogen-biotest-2006.deal';
+const otherName = 'acme-globex-2024.deal';
 const available = existsSync('/usr/bin/chromium') && existsSync(vsix) && ensureCodeServer(repo);
 const skip = !available && !process.env.CI ? 'needs chromium, code-server and deal-terms.vsix (npm run test:editor)' : false;
 
@@ -45,6 +46,19 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
   await shot(`timeout-${what.replace(/\W+/g, '-').slice(0, 40)}`);
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+async function quickOpen(name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(name);
+  await until(`${name} in quick open`, async () => (await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).count()) > 0);
+  await page.keyboard.press('Enter');
+}
+
+/** The editor tab whose label holds `text`. */
+function tab(text: string) {
+  return page.locator('.tabs-container .tab', { hasText: text });
 }
 
 async function runCommand(title: string): Promise<void> {
@@ -102,7 +116,8 @@ before(async () => {
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   const seed = readFileSync(join(repo, 'examples', seedName), 'utf8');
-  server = await startCodeServer(repo, vsix, { [seedName]: seed });
+  const other = readFileSync(join(repo, 'examples', otherName), 'utf8');
+  server = await startCodeServer(repo, vsix, { [seedName]: seed, [otherName]: other });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -278,5 +293,26 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
     // The deal's terms add up to the headline; the Partnered scenario pays all of it to ImmunoGen.
     assert.equal(sum(rows.filter((r) => r.scenario === '' && ['upfront', 'milestone'].includes(r.kind))), 36_500_000n);
     assert.equal(sum(rows.filter((r) => r.scenario === 'Partnered' && r.payee === 'ImmunoGen')), 36_500_000n);
+  });
+
+  await t.test('locked, the preview keeps its file; unlocked, it follows the editor in front', async () => {
+    await runCommand('Deal: Toggle Preview Locking');
+    await until('the locked preview tab', async () => (await tab(`Preview ${seedName} (locked)`).count()) > 0);
+    await quickOpen(otherName);
+    // The status bar shows the other deal's headline once its editor is in front.
+    await until('$412.5M in the status bar', async () => (await statusItem('$412.5M').count()) > 0);
+    assert.equal(await tab(`Preview ${otherName}`).count(), 0);
+    assert.match(await preview.evaluate(() => document.body.innerText), /ImmunoGen \/ Biotest TAP license/);
+    await shot('preview-locked');
+    await runCommand('Deal: Toggle Preview Locking');
+    await until('the preview following the Acme deal', async () => {
+      if ((await tab(`Preview ${otherName}`).count()) === 0) return false;
+      for (const f of page.frames()) {
+        const body = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (body.includes('Acme Bio / Globex Pharma oncology collaboration')) return true;
+      }
+      return false;
+    });
+    await shot('preview-follows');
   });
 });

@@ -51,7 +51,7 @@ describe('the exported term sheet in a browser', { skip }, () => {
       // Every chart is laid out at a readable size, and every bar has a height.
       const charts = await page.locator('svg.chart').evaluateAll((svgs) => svgs.map((s) => {
         const box = s.getBoundingClientRect();
-        return { width: box.width, bars: [...s.querySelectorAll('rect.bar')].map((r) => (r as SVGGraphicsElement).getBBox().height) };
+        return { width: box.width, bars: Array.from(s.querySelectorAll('rect.bar')).map((r) => (r as SVGGraphicsElement).getBBox().height) };
       }));
       assert.ok(charts.length >= 2);
       for (const chart of charts) {
