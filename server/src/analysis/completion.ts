@@ -62,11 +62,15 @@ const sortOrder: Record<CompletionKind, string> = {
 
 export function doComplete(document: AnalyzedDocument, offset: number): DealCompletion[] {
   const text = document.text;
-  const lexed = dealLexer.tokenize(text);
-  if (insideStringOrComment(lexed.tokens, lexed.groups.comments ?? [], offset)) return [];
-  const span = wordAround(text, offset);
-  const before = tokensOfDealBefore(lexed.tokens, span.start);
   const deal = dealAt(document, offset) ?? lastDealBefore(document, offset);
+  // Only the text from the deal's start to the end of the cursor's line is read: in a long
+  // portfolio file, lexing it all on every keystroke would cost more than the answer.
+  const from = deal?.model.deal.span.start ?? 0;
+  const lineEnd = text.indexOf('\n', offset);
+  const lexed = dealLexer.tokenize(text.slice(from, lineEnd < 0 ? text.length : lineEnd));
+  if (insideStringOrComment(lexed.tokens, lexed.groups.comments ?? [], offset - from)) return [];
+  const span = wordAround(text, offset);
+  const before = tokensOfDealBefore(lexed.tokens, span.start - from);
 
   let paths: ReturnType<ReturnType<typeof dealParser>['computeContentAssist']>;
   try {
