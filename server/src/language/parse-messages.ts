@@ -49,6 +49,8 @@ export const dealErrorMessages: IParserErrorMessageProvider = {
       return `Unexpected ${found(actual)}: not something this block can hold (check its spelling), or a '}' is missing before it.`;
     }
     if (expected.name === 'RCurly') return `Expected '}' to close the block before the end of the file.`;
+    // Past the last deal, only another deal (or a deal's terms, see the parser's afterDeal) may follow.
+    if (expected === EOF) return `Unexpected ${found(actual)}: a file holds only 'deal' blocks; anything else belongs inside one.`;
     return `Expected ${describeToken(expected)}${after(previous)}, but found ${found(actual)}.`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {

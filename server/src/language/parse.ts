@@ -65,5 +65,20 @@ export function parseDealText(text: string): ParsedDealFile {
   }
   syntaxErrors.push(...parser.structureErrors);
   syntaxErrors.sort((a, b) => a.span.start - b.span.start);
-  return { text, file, syntaxErrors, comments };
+  return { text, file, syntaxErrors: atMost(maxSyntaxErrors, syntaxErrors), comments };
+}
+
+/** Past this many, the text is most likely not a .deal file at all (a binary file, a pasted PDF):
+ * listing every stray byte helps nobody and floods the editor. */
+const maxSyntaxErrors = 500;
+
+function atMost(limit: number, errors: SyntaxProblem[]): SyntaxProblem[] {
+  if (errors.length <= limit) return errors;
+  const shown = errors.slice(0, limit - 1);
+  const rest = errors.length - shown.length;
+  shown.push({
+    message: `${rest} more syntax errors from here on are not listed. Is this a .deal file? Fix the errors above first.`,
+    span: errors[limit - 1].span,
+  });
+  return shown;
 }

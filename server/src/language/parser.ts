@@ -7,6 +7,7 @@ import type * as ast from './ast';
 import { isCurrencyCode } from './currencies';
 import { parseDate, parseNumber, parsePercent, parseString } from './literals';
 import { dealErrorMessages } from './parse-messages';
+import { limitRecoveryCost } from './recovery-cost';
 import {
   allTokens, Colon, Comma, CurrencySymbol, DateLiteral, Equals, Identifier, kw, LCurly,
   NumberLiteral, PercentLiteral, QuarterLiteral, RCurly, StringLiteral,
@@ -15,11 +16,17 @@ import {
 /** A node built by a rule, as opposed to the placeholder a rule yields while recording or recovering. */
 const isNode = (item: unknown): boolean => typeof item === 'object' && item !== null && 'span' in item;
 const defined = <T>(items: (T | undefined)[]): T[] => items.filter((i): i is T => isNode(i));
+/** A deal to hold terms written outside any deal, so they are parsed (and checked for syntax) but kept out of the file. */
+const emptyDeal = (at: number): ast.Deal => ({
+  type: 'Deal', name: { text: '', span: { start: at, end: at } }, fx: [], parties: [], licenses: [], paymentBlocks: [],
+  options: [], scenarios: [], span: { start: at, end: at },
+});
 
 export class DealParser extends EmbeddedActionsParser {
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: dealErrorMessages });
     this.performSelfAnalysis();
+    limitRecoveryCost(this);
   }
 
   // ---- spans --------------------------------------------------------------------------------
@@ -77,10 +84,73 @@ export class DealParser extends EmbeddedActionsParser {
 
   // ---- file and deal ------------------------------------------------------------------------
 
+  /** Problems the grammar itself finds around deals (see `afterDeal`); cleared per parse. */
+  public structureErrors: { message: string; span: ast.Span }[] = [];
+
   public dealFile = this.RULE('dealFile', (): ast.DealFile => {
-    const deals: (ast.Deal | undefined)[] = [];
-    this.MANY(() => deals.push(this.SUBRULE(this.deal)));
+    this.structureErrors = [];
+    this.openDeal = undefined;
+    const deals: (ast.Deal | undefined)[] = this.readDeals = [];
+    const state = { continuing: false };
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => { deals.push(this.SUBRULE(this.deal)); state.continuing = false; } },
+        { ALT: () => this.SUBRULE(this.afterDeal, { ARGS: [deals[deals.length - 1], state] }) },
+      ]);
+    });
     return { deals: defined(deals), span: { start: 0, end: this.endHere() } };
+  }, {
+    // The end of the file inside a deal: keep the deals read, and the open one with what it has.
+    recoveryValueFunc: (): ast.DealFile => ({
+      deals: defined([...this.readDeals, this.recoverOpenDeal()]), span: { start: 0, end: this.endHere() },
+    }),
+  });
+
+  /** The deals of the file read so far (for recovery at the end of the file). */
+  private readDeals: (ast.Deal | undefined)[] = [];
+
+  /**
+   * What follows a deal's closing '}' at the top level. Terms of a deal there mean a '}' closed
+   * the deal too early: they are kept in that deal (so its figures and later deals survive) with
+   * one error on the brace that closed it, and the next '}' is the deal's own. A '}' that closes
+   * nothing is an error of its own.
+   */
+  private afterDeal = this.RULE('afterDeal', (deal: ast.Deal | undefined, state: { continuing: boolean } | undefined) => {
+    const closing = this.LA(0);
+    this.OR([
+      {
+        ALT: () => {
+          const brace = this.CONSUME(RCurly);
+          if (this.RECORDING_PHASE || !state) return;
+          if (state.continuing && isNode(deal)) deal!.span = { start: deal!.span.start, end: this.endHere() };
+          else this.structureErrors.push({ message: "This '}' closes nothing: every block before it is already closed. Remove it.", span: this.spanOf(brace) });
+          state.continuing = false;
+        },
+      },
+      {
+        ALT: () => {
+          const next = this.LA(1);
+          const into = isNode(deal) ? deal! : emptyDeal(this.startHere());
+          if (!this.RECORDING_PHASE && state && !state.continuing) {
+            if (isNode(deal) && closing?.tokenType === RCurly) {
+              this.structureErrors.push({
+                message: `This '}' ends deal ${deal!.name.text} early: more of its terms follow. Remove it; the deal's own '}' comes after its last term.`,
+                span: this.spanOf(closing),
+              });
+            } else if (!isNode(deal)) {
+              this.structureErrors.push({
+                message: `'${next.image}' belongs inside a deal: start one with deal Name "title" { … } and write it there.`,
+                span: this.spanOf(next),
+              });
+            }
+          }
+          this.SUBRULE(this.dealItem, { ARGS: [into] });
+          if (this.RECORDING_PHASE || !state || !isNode(deal)) return;
+          state.continuing = true;
+          deal!.span = { start: deal!.span.start, end: this.endHere() };
+        },
+      },
+    ]);
   });
 
   private deal = this.RULE('deal', (): ast.Deal => {
@@ -93,29 +163,46 @@ export class DealParser extends EmbeddedActionsParser {
       type: 'Deal', name, title, fx: [], parties: [], licenses: [], paymentBlocks: [], options: [],
       scenarios: [], span: { start, end: start },
     };
+    this.openDeal = deal;
     this.CONSUME(LCurly);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => { this.CONSUME(kw('currency')); deal.currency = this.consumeName(1); } },
-        { ALT: () => { this.CONSUME(kw('signed')); deal.signed = this.SUBRULE(this.dateLike); } },
-        { ALT: () => { this.CONSUME(kw('effective')); deal.effective = this.SUBRULE1(this.dateLike); } },
-        { ALT: () => { this.CONSUME(kw('announced')); deal.announced = this.SUBRULE2(this.dateLike); } },
-        { ALT: () => { this.CONSUME(kw('source')); deal.source = this.SUBRULE1(this.stringLit); } },
-        { ALT: () => { this.CONSUME(kw('headline')); deal.headline = this.SUBRULE(this.money); } },
-        { ALT: () => { this.CONSUME(kw('stage')); deal.stage = this.consumeName(2); } },
-        { ALT: () => this.pushDefined(deal.fx, this.SUBRULE(this.fxRate)) },
-        { ALT: () => this.pushDefined(deal.parties, this.SUBRULE(this.party)) },
-        { ALT: () => { deal.stages = this.SUBRULE(this.stageList) ?? deal.stages; } },
-        { ALT: () => this.pushDefined(deal.licenses, this.SUBRULE(this.license)) },
-        { ALT: () => this.pushDefined(deal.paymentBlocks, this.SUBRULE(this.paymentBlock)) },
-        { ALT: () => this.pushDefined(deal.options, this.SUBRULE(this.optionDecl)) },
-        { ALT: () => this.pushDefined(deal.scenarios, this.SUBRULE(this.scenario)) },
-        { ALT: () => { deal.valuation = this.SUBRULE(this.valuation) ?? deal.valuation; } },
-      ]);
-    });
+    this.MANY(() => this.SUBRULE(this.dealItem, { ARGS: [deal] }));
     this.CONSUME(RCurly);
+    this.openDeal = undefined;
     deal.span = this.spanFrom(start);
     return deal;
+  }, { recoveryValueFunc: () => this.recoverOpenDeal() as ast.Deal });
+
+  /** The deal being read: one that the end of the file (or the next deal) cuts off before its
+   * '}' is kept with the terms read so far, so a half-typed file still has its figures. */
+  private openDeal: ast.Deal | undefined;
+
+  private recoverOpenDeal(): ast.Deal | undefined {
+    const deal = this.openDeal;
+    this.openDeal = undefined;
+    if (deal && !this.RECORDING_PHASE) deal.span = { start: deal.span.start, end: Math.max(deal.span.start, this.endHere()) };
+    return deal;
+  }
+
+  /** One term of a deal, written into it. */
+  private dealItem = this.RULE('dealItem', (into: ast.Deal | undefined) => {
+    const deal = into ?? emptyDeal(0);
+    this.OR([
+      { ALT: () => { this.CONSUME(kw('currency')); deal.currency = this.consumeName(1); } },
+      { ALT: () => { this.CONSUME(kw('signed')); deal.signed = this.SUBRULE(this.dateLike); } },
+      { ALT: () => { this.CONSUME(kw('effective')); deal.effective = this.SUBRULE1(this.dateLike); } },
+      { ALT: () => { this.CONSUME(kw('announced')); deal.announced = this.SUBRULE2(this.dateLike); } },
+      { ALT: () => { this.CONSUME(kw('source')); deal.source = this.SUBRULE1(this.stringLit); } },
+      { ALT: () => { this.CONSUME(kw('headline')); deal.headline = this.SUBRULE(this.money); } },
+      { ALT: () => { this.CONSUME(kw('stage')); deal.stage = this.consumeName(2); } },
+      { ALT: () => this.pushDefined(deal.fx, this.SUBRULE(this.fxRate)) },
+      { ALT: () => this.pushDefined(deal.parties, this.SUBRULE(this.party)) },
+      { ALT: () => { deal.stages = this.SUBRULE(this.stageList) ?? deal.stages; } },
+      { ALT: () => this.pushDefined(deal.licenses, this.SUBRULE(this.license)) },
+      { ALT: () => this.pushDefined(deal.paymentBlocks, this.SUBRULE(this.paymentBlock)) },
+      { ALT: () => this.pushDefined(deal.options, this.SUBRULE(this.optionDecl)) },
+      { ALT: () => this.pushDefined(deal.scenarios, this.SUBRULE(this.scenario)) },
+      { ALT: () => { deal.valuation = this.SUBRULE(this.valuation) ?? deal.valuation; } },
+    ]);
   });
 
   private pushDefined<T>(list: T[], item: T | undefined): void {
