@@ -3,17 +3,21 @@
 import Decimal from 'decimal.js';
 import type { DateLit, Span } from './ast';
 
-const scales: Record<string, string> = { K: '1e3', M: '1e6', B: '1e9', bn: '1e9' };
+const scales: Record<string, number> = { K: 3, M: 6, B: 9, bn: 9 };
 
-/** `35.5M` → 35500000, `1,000,000` → 1000000, `1_000` → 1000. Exact decimal. */
+/** Values as read: plain notation however large or small (`String(x)` never gives `1e+21`),
+ * the same settings as analysis's Money. */
+const Exact = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -1e9, toExpPos: 1e9 });
+
+/** `35.5M` → 35500000, `1,000,000` → 1000000, `1_000` → 1000. Exact decimal: the scale is
+ * written as an exponent, because a Decimal is exact as read but `times` rounds to 20 digits. */
 export function parseNumber(image: string): Decimal {
   const match = /^(-?[\d.,_]+)(K|M|B|bn)?$/.exec(image);
-  if (!match) return new Decimal(0);
+  if (!match) return new Exact(0);
   try {
-    const base = new Decimal(match[1].replace(/[,_]/g, ''));
-    return match[2] ? base.times(scales[match[2]]) : base;
+    return new Exact(`${match[1].replace(/[,_]/g, '')}e${match[2] ? scales[match[2]] : 0}`);
   } catch {
-    return new Decimal(0);
+    return new Exact(0);
   }
 }
 

@@ -8,6 +8,7 @@ import type { DealTotals } from '../totals';
 import { checkFxRates, checkHeadline, checkMilestoneCaps } from './amounts';
 import { checkDates, checkDatesBeforeSigning } from './dates';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
+import { checkMagnitudes } from './magnitudes';
 import { checkOptionEffects } from './options';
 import { checkPayerAndPayee, checkUnusedParties } from './parties';
 import { checkPercentRanges, checkShares } from './percents';
@@ -38,5 +39,6 @@ export function checkDeal(model: DealModel, totals: DealTotals): DealDiagnostic[
     ...checkDatesBeforeSigning(deal),
     ...checkScenarios(model),
     ...checkOptionEffects(model),
+    ...checkMagnitudes(deal),
   ];
 }

@@ -29,7 +29,9 @@ export function salesBook(model: DealModel, scenario: ast.Scenario): SalesBook {
     }
     for (const entry of table.years) {
       const amount = model.convert(entry.amount);
-      if (!amount || !Number.isInteger(entry.year)) {
+      // A year that is not four digits is an error (invalid-date) and counts nowhere.
+      if (!Number.isInteger(entry.year) || entry.year < 1000 || entry.year > 9999) continue;
+      if (!amount) {
         book.unconverted.push(entry);
         continue;
       }

@@ -4,6 +4,7 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../../language/ast';
 import type { DealModel, PaymentItem } from '../deal-model';
 import { Money } from '../money';
+import { longestFundingYears } from '../diagnostics/magnitudes';
 
 /** The date the deal was signed (`signed`, else `effective`). */
 export function signingDate(model: DealModel): ast.DateLit | undefined {
@@ -38,6 +39,9 @@ export function fundingInstalments(item: PaymentItem, model: DealModel): Instalm
   if (item.amount === undefined || item.node.type !== 'Funding') return [];
   const count = new Money(item.node.years?.count ?? 1);
   if (!count.isFinite() || count.lte(0)) return [];
+  // Centuries of funding are a slip (invalid-value says so): one unscheduled payment of the
+  // whole amount keeps the totals right without listing thousands of instalments.
+  if (count.gt(longestFundingYears)) return [{ amount: item.amount, index: 1, count: 1 }];
   const each = item.amount.div(count);
   const start = yearOf(ownDate(item, model) ?? signingDate(model));
   const whole = count.floor().toNumber();
