@@ -51,7 +51,8 @@ ${body}
 `;
 }
 
-function cspMeta(options: RenderHtmlOptions): string {
+/** The Content-Security-Policy of a webview page: styles and scripts only under its nonce. */
+export function cspMeta(options: Pick<RenderHtmlOptions, 'cspNonce' | 'cspSource'>): string {
   if (!options.cspNonce) return '';
   const source = options.cspSource ? `${esc(options.cspSource)} ` : '';
   const nonce = esc(options.cspNonce);
