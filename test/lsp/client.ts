@@ -23,7 +23,8 @@ export interface DealServer {
   stderr(): string;
 }
 
-export async function startDealServer(serverPath: string): Promise<DealServer> {
+/** `rootUri`: a workspace folder (a file: URI) for the server to index; none by default. */
+export async function startDealServer(serverPath: string, options: { rootUri?: string } = {}): Promise<DealServer> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => { stderr += chunk; });
@@ -40,7 +41,10 @@ export async function startDealServer(serverPath: string): Promise<DealServer> {
 
   try {
     const initializeResult = await withTimeout(
-      connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }),
+      connection.sendRequest<InitializeResult>('initialize', {
+        processId: process.pid, rootUri: options.rootUri ?? null, capabilities: {},
+        workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'workspace' }] : null,
+      }),
       10_000, 'initialize',
     );
     await connection.sendNotification('initialized', {});

@@ -9,21 +9,9 @@ import { exact, Money } from '../../server/src/analysis/money';
 import { rollupPortfolio, type PortfolioInput } from '../../server/src/analysis/portfolio';
 import { dealTree, portfolioJson } from '../../server/src/analysis/portfolio-json';
 import { renderPortfolioHtml, renderPortfolioMarkdown } from '../../server/src/analysis/render/portfolio';
-import { generateDeal } from '../generate-deal';
+import { euroDeal } from './euro-deal';
 
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
-
-/** Generated deal 1 (Acme licenses to Wayne) written in euros: every amount in the deal's own
- * currency, with the given `fx` line (or none). */
-export function euroDeal(fx?: string): string {
-  const text = generateDeal(1)
-    .replace(/^\s*fx EUR = 1\.10 USD\n/m, '')
-    .replace(/^\s*headline .*\n/m, '')
-    .replace(/\$(?=\d)/g, '').replace(/\bUSD (?=\d)/g, '').replace(/(\d[KMB]?) USD\b/g, '$1')
-    .replace('currency USD', fx ? `currency EUR\n  fx ${fx}` : 'currency EUR');
-  assert.ok(!/\bUSD\b|\$/.test(text.replace(`fx ${fx}`, '')), 'every amount is in euros');
-  return text;
-}
 
 function inputs(files: Record<string, string>): PortfolioInput[] {
   return Object.entries(files).flatMap(([name, text]) => {

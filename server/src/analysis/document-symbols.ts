@@ -133,7 +133,7 @@ export function findWorkspaceSymbols(documents: readonly { uri: string; document
   return out;
 }
 
-function matches(name: string, query: string): boolean {
+export function matches(name: string, query: string): boolean {
   const target = name.toLowerCase();
   let at = 0;
   for (const char of query.toLowerCase()) {

@@ -1,11 +1,11 @@
-// The shape of a file: outline (document symbols), workspace symbols over the open files,
-// folding ranges and selection ranges.
+// The shape of a file: outline (document symbols), folding ranges and selection ranges.
+// (Workspace symbols, over the whole workspace, are in workspace-symbols.ts.)
 import {
   FoldingRangeKind, SymbolKind, type Connection, type DocumentSymbol, type FoldingRange,
-  type SelectionRange, type WorkspaceSymbol,
+  type SelectionRange,
 } from 'vscode-languageserver/node';
 import type { AnalyzedDocument } from '../analysis/analyze';
-import { findDocumentSymbols, findWorkspaceSymbols, type DealDocumentSymbol, type OutlineKind } from '../analysis/document-symbols';
+import { findDocumentSymbols, type DealDocumentSymbol, type OutlineKind } from '../analysis/document-symbols';
 import { findFoldingRanges } from '../analysis/folding';
 import { findSelectionRanges } from '../analysis/selection-ranges';
 import type { DealDocuments } from './document-cache';
@@ -33,17 +33,6 @@ export function registerOutline(connection: Connection, documents: DealDocuments
   connection.onDocumentSymbol((params, token) => runSafe<DocumentSymbol[]>(connection, 'Outline', token, [], () => {
     const analysis = documents.analysisByUri(params.textDocument.uri);
     return analysis ? findDocumentSymbols(analysis).map((s) => toDocumentSymbol(analysis, s)) : [];
-  }));
-
-  connection.onWorkspaceSymbol((params, token) => runSafe<WorkspaceSymbol[]>(connection, 'Workspace symbols', token, [], () => {
-    const open = documents.documents.all().map((document) => ({ uri: document.uri, document: documents.analysisOf(document) }));
-    const byUri = new Map(open.map((o) => [o.uri, o.document]));
-    return findWorkspaceSymbols(open, params.query).map((s) => ({
-      name: s.name,
-      kind: symbolKinds[s.kind],
-      location: { uri: s.uri, range: toRange(byUri.get(s.uri)!, s.span) },
-      ...(s.containerName ? { containerName: s.containerName } : {}),
-    }));
   }));
 
   connection.onFoldingRanges((params, token) => runSafe<FoldingRange[]>(connection, 'Folding', token, [], () => {

@@ -61,3 +61,30 @@ export interface WorkspaceIndexedParams {
   /** Time spent reading and analysing, in milliseconds. */
   ms: number;
 }
+
+/** `deal/portfolio`: every deal of the workspace (files on disk, open files as edited) rolled up
+ * in one reporting currency, as data and, when asked, as a page or Markdown. */
+export const portfolioRequestMethod = 'deal/portfolio';
+
+export interface PortfolioParams {
+  /** The reporting currency (ISO code, the `deal.rollup.currency` setting); default USD. */
+  currency?: string;
+  /** Also render the rollup: `html` for a webview (with the nonce and CSP source below), `md`. */
+  format?: 'html' | 'md';
+  cspNonce?: string;
+  cspSource?: string;
+}
+
+export interface PortfolioResult {
+  /** The rollup's figures as exact decimal strings (see `PortfolioJson`). */
+  portfolio: import('../analysis/portfolio-json').PortfolioJson;
+  html?: string;
+  markdown?: string;
+}
+
+/** `deal/dealTree`: the Deals view's rows (deals → parties and payments), ready to show. */
+export const dealTreeRequestMethod = 'deal/dealTree';
+
+export interface DealTreeParams { currency?: string }
+
+export type DealTreeNode = import('../analysis/portfolio-json').DealTreeNode;

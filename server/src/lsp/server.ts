@@ -1,18 +1,20 @@
 // The language server: capabilities and the handlers, one small module per feature.
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
-import { WorkspaceIndex } from '../workspace/workspace-index';
+import { PortfolioIndex } from '../workspace/portfolio-index';
 import { registerDiagnostics } from './diagnostics';
 import { DealDocuments } from './document-cache';
 import { registerHeadlines } from './headlines';
 import { registerHover } from './hover';
 import { intelligenceCapabilities, registerIntelligence } from './intelligence';
+import { registerPortfolio } from './portfolio';
 import { registerRender } from './render';
 import { registerScenarios } from './scenarios';
 import { registerWorkspaceIndex, workspaceFolderPaths } from './workspace';
+import { registerWorkspaceSymbols } from './workspace-symbols';
 
 export function startDealServer(connection: Connection): void {
   const documents = new DealDocuments();
-  const workspace = new WorkspaceIndex();
+  const workspace = new PortfolioIndex();
   let folders: string[] = [];
   const intelligence = registerIntelligence(connection, documents);
 
@@ -36,6 +38,8 @@ export function startDealServer(connection: Connection): void {
   registerScenarios(connection, documents);
   registerHeadlines(connection, documents);
   registerWorkspaceIndex(connection, workspace, () => folders);
+  registerPortfolio(connection, documents, workspace, () => folders);
+  registerWorkspaceSymbols(connection, documents, workspace, () => folders);
 
   documents.documents.listen(connection);
   connection.listen();

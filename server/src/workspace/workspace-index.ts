@@ -39,7 +39,7 @@ export interface IndexingResult {
 }
 
 /** Folders never searched for deals: tools' and dependencies' trees. */
-const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
+export const skippedFolders: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();

@@ -1,0 +1,101 @@
+// The portfolio over the protocol: `deal/portfolio` and `deal/dealTree` roll up every deal of
+// the workspace — files on disk from the index, open files from the editor's latest text — and
+// `workspace/didChangeWatchedFiles` keeps the index in step with the disk (the client watches
+// `**/*.deal`). Answers wait for the first indexing and for changes already reported.
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ResponseError, type Connection } from 'vscode-languageserver/node';
+import type { AnalyzedDocument } from '../analysis/analyze';
+import { combinePortfolio, type Portfolio } from '../analysis/portfolio';
+import { portfolioDealsOf, type PortfolioDeal } from '../analysis/portfolio-deal';
+import { dealTree, portfolioJson } from '../analysis/portfolio-json';
+import { fileName, renderPortfolioHtml, renderPortfolioMarkdown } from '../analysis/render/portfolio';
+import { isCurrencyCode } from '../language/currencies';
+import type { PortfolioIndex } from '../workspace/portfolio-index';
+import type { DealDocuments } from './document-cache';
+import {
+  dealTreeRequestMethod, portfolioRequestMethod, type DealTreeNode, type DealTreeParams, type PortfolioParams, type PortfolioResult,
+} from './protocol';
+import { runSafe } from './run-safe';
+
+/** File events of `workspace/didChangeWatchedFiles`: 1 created, 2 changed, 3 deleted. */
+const deletedFile = 3;
+
+/** The file-system path of a URI (file: URIs only), so one file is one key however it is spelt. */
+export function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Open documents that belong to the workspace: under one of its folders (any file when it has none). */
+export function openWorkspaceDocuments(documents: DealDocuments, folders: string[]): { uri: string; path: string; analysis: AnalyzedDocument }[] {
+  const out: { uri: string; path: string; analysis: AnalyzedDocument }[] = [];
+  for (const document of documents.documents.all()) {
+    const path = pathOf(document.uri);
+    if (!path || (folders.length > 0 && !folders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : `${f}${sep}`)))) continue;
+    out.push({ uri: document.uri, path, analysis: documents.analysisOf(document) });
+  }
+  return out;
+}
+
+/** Each analysis summarised once, however many requests read it. */
+const summaries = new WeakMap<AnalyzedDocument, PortfolioDeal[]>();
+
+function portfolioDeals(documents: DealDocuments, index: PortfolioIndex, folders: string[]): PortfolioDeal[] {
+  const open = openWorkspaceDocuments(documents, folders);
+  const openPaths = new Set(open.map((o) => o.path));
+  const deals: PortfolioDeal[] = [];
+  for (const file of index.portfolioFilesAll()) {
+    const path = pathOf(file.uri);
+    if (!path || !openPaths.has(path)) deals.push(...file.deals);
+  }
+  for (const { uri, analysis } of open) {
+    let summary = summaries.get(analysis);
+    if (!summary) summaries.set(analysis, (summary = portfolioDealsOf(uri, analysis)));
+    deals.push(...summary);
+  }
+  return deals;
+}
+
+function reportingCurrency(requested: string | undefined): string | ResponseError<void> {
+  const currency = (requested ?? '').trim().toUpperCase() || 'USD';
+  return isCurrencyCode(currency)
+    ? currency
+    : new ResponseError(-32602, `'${requested}' is not a currency the portfolio can report in: set deal.rollup.currency to an ISO 4217 code such as USD, EUR or CHF.`);
+}
+
+export function registerPortfolio(connection: Connection, documents: DealDocuments, index: PortfolioIndex, folders: () => string[]): void {
+  const rollup = (currency: string): Portfolio => combinePortfolio(portfolioDeals(documents, index, folders()), { currency });
+
+  connection.onRequest(portfolioRequestMethod, async (params: PortfolioParams | undefined, token) => {
+    const currency = reportingCurrency(params?.currency);
+    if (currency instanceof ResponseError) return currency;
+    await index.settled();
+    return runSafe<PortfolioResult | ResponseError<void>>(connection, 'Rolling up the portfolio', token,
+      new ResponseError(-32603, 'The portfolio could not be rolled up; see the Deal Terms output for details.'), () => {
+        const portfolio = rollup(currency);
+        const result: PortfolioResult = { portfolio: portfolioJson(portfolio) };
+        if (params?.format === 'html') result.html = renderPortfolioHtml(portfolio, { cspNonce: params.cspNonce, cspSource: params.cspSource, fileLabel: fileName });
+        if (params?.format === 'md') result.markdown = renderPortfolioMarkdown(portfolio);
+        return result;
+      });
+  });
+
+  connection.onRequest(dealTreeRequestMethod, async (params: DealTreeParams | undefined, token) => {
+    const currency = reportingCurrency(params?.currency);
+    if (currency instanceof ResponseError) return currency;
+    await index.settled();
+    return runSafe<DealTreeNode[]>(connection, 'Listing the deals', token, [], () => dealTree(rollup(currency)));
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      index.updateFromDisk(change.uri, change.type === deletedFile).catch((error: unknown) =>
+        connection.console.error(`Re-indexing ${change.uri} failed: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  });
+}

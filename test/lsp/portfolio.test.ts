@@ -1,0 +1,119 @@
+// The portfolio over the protocol, against the bundled server and a workspace folder of three
+// .deal files on disk: `deal/portfolio` totals, workspace symbols from files that are not open,
+// a file changed or deleted on disk (workspace/didChangeWatchedFiles), and an open file's
+// unsaved text taking the place of what is on disk.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import type { DealTreeNode, PortfolioResult } from '../../server/src/lsp/protocol';
+import { euroDeal } from '../unit/euro-deal';
+import { startDealServer, type DealServer } from './client';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
+
+describe('portfolio over the protocol', () => {
+  let server: DealServer;
+  let outDir: string;
+  let folder: string;
+  const uri = (name: string) => pathToFileURL(join(folder, name)).href;
+  const portfolio = (params: object = {}) => server.request<PortfolioResult>('deal/portfolio', params);
+
+  before(async () => {
+    outDir = mkdtempSync(join(tmpdir(), 'deal-portfolio-server-'));
+    folder = mkdtempSync(join(tmpdir(), 'deal-portfolio-ws-'));
+    writeFileSync(join(folder, 'acme-globex-2024.deal'), example('acme-globex-2024.deal'));
+    writeFileSync(join(folder, 'immunogen-biotest-2006.deal'), example('immunogen-biotest-2006.deal'));
+    writeFileSync(join(folder, 'euro.deal'), euroDeal('EUR = 1.08 USD'));
+    await build({
+      entryPoints: [join(root, 'server/src/main.ts')], outfile: join(outDir, 'server.js'), bundle: true, platform: 'node',
+      format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
+    });
+    server = await startDealServer(join(outDir, 'server.js'), { rootUri: pathToFileURL(folder).href });
+  });
+
+  after(async () => {
+    await server?.stop();
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('totals the three files on disk in dollars, the euro deal at its own rate', async () => {
+    const { portfolio: json, html } = await portfolio({ format: 'html', cspNonce: 'n0nce' });
+    // 412.5M + 36.5M + 128.5M × 1.08 (the euro deal: upfront 10M, fee 4M, caps 41M + 28M, sales milestone 45.5M)
+    assert.deepEqual(json.totals, { committed: '66120000', contingent: '521660000', headline: '587780000', deals: 3 });
+    assert.deepEqual(json.deals.map((d) => [d.id, d.uri, d.reported?.headline]), [
+      ['AcmeGlobex2024', uri('acme-globex-2024.deal'), '412500000'],
+      ['Deal1', uri('euro.deal'), '138780000'],
+      ['ImmunoGenBiotest2006', uri('immunogen-biotest-2006.deal'), '36500000'],
+    ]);
+    assert.deepEqual(json.counterparties.find((p) => p.name === 'Acme'), {
+      name: 'Acme', title: 'Acme Bio, Inc.', deals: 2,
+      receives: { committed: '65120000', contingent: '486160000', headline: '551280000' },
+      pays: { committed: '0', contingent: '0', headline: '0' },
+      net: { committed: '65120000', contingent: '486160000', headline: '551280000' },
+    });
+    assert.match(html!, /\$587,780,000 \(\$587\.78M\)/);
+    assert.match(html!, /<style nonce="n0nce">/);
+  });
+
+  it('reports in the currency asked for, and refuses one that is not a currency', async () => {
+    const { portfolio: json } = await portfolio({ currency: 'EUR' });
+    // Acme/Globex gives fx EUR = 1.10 USD: 375M; the euro deal 128.5M; ImmunoGen/Biotest has no rate.
+    assert.equal(json.totals.headline, '503500000');
+    assert.deepEqual(json.apart, ['ImmunoGenBiotest2006']);
+    await assert.rejects(portfolio({ currency: 'dollars' }),
+      /'dollars' is not a currency the portfolio can report in: set deal\.rollup\.currency to an ISO 4217 code such as USD, EUR or CHF\./);
+  });
+
+  it('finds a party of a file that is not open', async () => {
+    const symbols = await server.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Wayne' });
+    const lines = euroDeal('EUR = 1.08 USD').split('\n');
+    const line = lines.findIndex((l) => l.includes('party Wayne'));
+    const character = lines[line].indexOf('Wayne');
+    assert.deepEqual(symbols.filter((s) => s.kind === 5 /* Class: a party */), [{
+      name: 'Wayne', kind: 5, containerName: 'Deal1',
+      location: { uri: uri('euro.deal'), range: { start: { line, character }, end: { line, character: character + 'Wayne'.length } } },
+    }]);
+  });
+
+  it('lists the Deals tree: deals with their headline, parties and payments', async () => {
+    const tree = await server.request<DealTreeNode[]>('deal/dealTree', {});
+    assert.deepEqual(tree.map((d) => [d.label, d.description]), [
+      ['Acme Bio / Globex Pharma oncology collaboration', 'headline $412.5M'],
+      ['Acme Bio / Wayne Oncology rare diseases licence', 'headline €128.5M · $138.78M'],
+      ['ImmunoGen / Biotest TAP license', 'headline $36.5M'],
+    ]);
+    const acme = tree[0].children!.find((c) => c.label === 'Acme')!;
+    assert.equal(acme.description, 'receives $412.5M · pays $0');
+  });
+
+  it('follows a file changed on disk, then deleted', async () => {
+    writeFileSync(join(folder, 'euro.deal'), euroDeal());
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('euro.deal'), type: 2 }] });
+    const changed = (await portfolio()).portfolio;
+    assert.deepEqual(changed.totals, { committed: '51000000', contingent: '398000000', headline: '449000000', deals: 2 });
+    assert.deepEqual(changed.apart, ['Deal1']);
+
+    unlinkSync(join(folder, 'euro.deal'));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('euro.deal'), type: 3 }] });
+    const deleted = (await portfolio()).portfolio;
+    assert.deepEqual(deleted.deals.map((d) => d.id), ['AcmeGlobex2024', 'ImmunoGenBiotest2006']);
+    assert.deepEqual(deleted.apart, []);
+  });
+
+  it('counts an open file as the editor has it, and the disk again once it is closed', async () => {
+    const name = 'immunogen-biotest-2006.deal';
+    const edited = example(name).replace('upfront 1M on signing', 'upfront 2.25M on signing');
+    assert.notEqual(edited, example(name));
+    await server.open(uri(name), edited, 1);
+    assert.equal((await portfolio()).portfolio.totals.headline, '450250000');
+    await server.close(uri(name));
+    assert.equal((await portfolio()).portfolio.totals.headline, '449000000');
+  });
+});
