@@ -51,9 +51,12 @@ ${body}
 `;
 }
 
-/** The Content-Security-Policy of a webview page: styles and scripts only under its nonce. */
+/** The policy of an exported page: inert in any browser whatever it holds, no script, nothing fetched. */
+export const exportCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** The Content-Security-Policy of a webview page (styles and scripts only under its nonce), or of an export. */
 export function cspMeta(options: Pick<RenderHtmlOptions, 'cspNonce' | 'cspSource'>): string {
-  if (!options.cspNonce) return '';
+  if (!options.cspNonce) return `<meta http-equiv="Content-Security-Policy" content="${exportCsp}">\n`;
   const source = options.cspSource ? `${esc(options.cspSource)} ` : '';
   const nonce = esc(options.cspNonce);
   return `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${source}'nonce-${nonce}'; img-src ${source}data:; script-src 'nonce-${nonce}';">\n`;
