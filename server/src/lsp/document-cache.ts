@@ -1,12 +1,19 @@
 // The open documents and their analysis, computed once per version. Every feature reads the
 // analysis from here, so typing re-parses once however many requests follow.
-import { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocuments, type TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDealText, type AnalyzedDocument } from '../analysis/analyze';
 import { reanalyzeDealText } from '../analysis/reanalyze';
 
+/** Changes apply only forward: a change for a version the document is already past (a client
+ * sending out of order) is dropped, since its ranges refer to a text that no longer exists. */
+const forwardOnly: TextDocumentsConfiguration<TextDocument> = {
+  create: TextDocument.create,
+  update: (document, changes, version) => (version > document.version ? TextDocument.update(document, changes, version) : document),
+};
+
 export class DealDocuments {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments(forwardOnly);
   private readonly analyses = new Map<string, { version: number; analysis: AnalyzedDocument }>();
 
   constructor() {
