@@ -4,6 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { analyzeDealText } from '../../server/src/analysis/analyze';
+import { reanalyzeDealText } from '../../server/src/analysis/reanalyze';
+import { rollupJson } from '../../server/src/analysis/rollup-json';
 import { generateDeal } from '../generate-deal';
 import { checkAnyInput, checkFormatting } from './check-document';
 import { baseSeed, rng, settings } from './fuzz-settings';
@@ -54,6 +57,29 @@ describe('mutated examples', () => {
       }
     });
   }
+
+  it('re-analysing after an edit (as the server does per keystroke) gives what a fresh analysis gives', () => {
+    // Three deals, so an edit to one can be re-analysed on its own.
+    const text = `${examples[0].text}\n${examples[1].text}\n${generateDeal(baseSeed)}`;
+    const pieces = piecesOf(text);
+    const view = (d: ReturnType<typeof analyzeDealText>) => ({
+      diagnostics: d.diagnostics.map((x) => `${x.span.start}-${x.span.end} ${x.severity} ${x.code} ${x.message}`),
+      json: rollupJson(d, {}),
+    });
+    for (let i = 0; i < settings.mutationsPerExample; i++) {
+      const seed = baseSeed + 7_777 + i;
+      const r = rng(seed);
+      const mutated = mutate(text, pieces, r.pick(mutationKinds.filter((k) => k !== 'truncate')), r);
+      let incremental;
+      try {
+        // The previous analysis is taken over by the re-analysis: a fresh one each time.
+        incremental = reanalyzeDealText(analyzeDealText(text), mutated);
+      } catch (error) {
+        assert.fail(`seed ${seed}: re-analysis threw ${error instanceof Error ? error.stack : error}`);
+      }
+      assert.deepEqual(view(incremental), view(analyzeDealText(mutated)), `seed ${seed}`);
+    }
+  });
 
   it(`${settings.mutatedGenerated} generated deals, each broken several times`, () => {
     for (let i = 0; i < settings.mutatedGenerated; i++) {
