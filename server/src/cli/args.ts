@@ -58,6 +58,8 @@ export function parseArgs(argv: readonly string[]): Invocation {
 
   if (version) return { command: 'version', files: [], json: false };
   const [word, ...files] = positional;
+  // `deal --json`: flags for a command that was never named.
+  if (!help && word === undefined && (values.size || switches.size)) throw new UsageError('no command given (commands: check, rollup, render)');
   if (help || word === undefined) {
     return { command: 'help', topic: word === 'help' ? files[0] : word, files: [], json: false };
   }

@@ -6,12 +6,17 @@ export type ReadResult = { ok: true; text: string } | { ok: false; message: stri
 
 export function readDealFile(file: string): ReadResult {
   try {
-    if (file === '-') return { ok: true, text: readFileSync(0, 'utf8') };
+    if (file === '-') return { ok: true, text: withoutBom(readFileSync(0, 'utf8')) };
     if (statSync(file).isDirectory()) return { ok: false, message: `${file}: is a directory, not a .deal file` };
-    return { ok: true, text: readFileSync(file, 'utf8') };
+    return { ok: true, text: withoutBom(readFileSync(file, 'utf8')) };
   } catch (error) {
     return { ok: false, message: `${file}: ${reason(error)}` };
   }
+}
+
+/** Editors hide a byte-order mark and count columns after it; so does the CLI. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function reason(error: unknown): string {
