@@ -179,11 +179,11 @@ export class DealPreview implements vscode.Disposable {
 }
 
 /** Shown when the server cannot render: the reason, escaped, under the same strict policy. */
-function problemPage(nonce: string, message: string): string {
+export function problemPage(nonce: string, message: string, what = 'The preview could not be shown'): string {
   const escaped = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
 <style nonce="${nonce}">body { color: var(--vscode-foreground); font-family: var(--vscode-font-family); padding: 1em; }
 .problem { color: var(--vscode-errorForeground); }</style></head>
-<body><main><p class="problem">The preview could not be shown: ${escaped}</p></main></body></html>`;
+<body><main><p class="problem">${what}: ${escaped}</p></main></body></html>`;
 }

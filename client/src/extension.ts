@@ -3,8 +3,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DealsTree } from './deals-tree';
 import { DealPreview } from './deal-preview';
 import { exportDeal, type ExportOptions } from './export-command';
+import { PortfolioChanges } from './portfolio-changes';
+import { PortfolioPanel } from './portfolio-panel';
 import { showRollup } from './rollup-command';
 import { HeadlineStatus } from './status-headline';
 
@@ -16,20 +19,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // The server's portfolio index follows .deal files changed on disk (workspace/didChangeWatchedFiles).
+  const dealFiles = vscode.workspace.createFileSystemWatcher('**/*.deal');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'deal' }],
+    synchronize: { fileEvents: dealFiles },
   };
   // The id `deal` makes the `deal.trace.server` setting trace the protocol.
   client = new LanguageClient('deal', 'Deal Terms', serverOptions, clientOptions);
   const started = client.start();
 
   const preview = new DealPreview(client, started);
+  const changes = new PortfolioChanges(client, dealFiles);
+  const deals = new DealsTree(client, started, changes);
+  const portfolio = new PortfolioPanel(client, started, changes);
   context.subscriptions.push(
+    dealFiles, changes, deals, portfolio,
+    vscode.window.registerTreeDataProvider('deal.deals', deals),
+    vscode.commands.registerCommand('deal.showPortfolio', () => portfolio.show()),
+    vscode.commands.registerCommand('deal.refreshDeals', () => deals.refresh()),
     preview,
     new HeadlineStatus(client, started),
     vscode.commands.registerCommand('deal.showPreview', (uri?: vscode.Uri) => preview.show(uri, false)),
     vscode.commands.registerCommand('deal.showPreviewToSide', (uri?: vscode.Uri) => preview.show(uri, true)),
-    vscode.commands.registerCommand('deal.showRollup', () => showRollup(client!, started, preview)),
+    vscode.commands.registerCommand('deal.showRollup', (uri?: string | vscode.Uri, scenario?: unknown) => showRollup(client!, started, preview, uri, scenario)),
     vscode.commands.registerCommand('deal.togglePreviewLock', () => preview.toggleLock()),
     vscode.commands.registerCommand('deal.export', (uri?: vscode.Uri, options?: ExportOptions) => exportDeal(client!, started, uri, options)),
   );

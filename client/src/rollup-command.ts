@@ -1,5 +1,5 @@
 // Deal: Show Payment Rollup — pick one of the active deal's scenarios and see what it rolls up
-// to (per party, kind and year) in the preview.
+// to (per party, kind and year) in the preview; a CodeLens click goes straight to its scenario.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { scenariosRequestMethod, type ScenarioSummary, type ScenariosParams } from '../../server/src/lsp/protocol';
@@ -7,7 +7,24 @@ import type { DealPreview } from './deal-preview';
 
 interface ScenarioPick extends vscode.QuickPickItem { scenario?: string }
 
-export async function showRollup(client: LanguageClient, started: Promise<void>, preview: DealPreview): Promise<void> {
+/**
+ * From the palette: pick a scenario of the active deal. From a CodeLens (`[uri, scenario?]`):
+ * straight to that file's rollup, the scenario's when the lens stands on one, no picker.
+ */
+export async function showRollup(
+  client: LanguageClient, started: Promise<void>, preview: DealPreview, target?: string | vscode.Uri, scenario?: unknown,
+): Promise<void> {
+  if (target) {
+    let uri: vscode.Uri;
+    try {
+      uri = typeof target === 'string' ? vscode.Uri.parse(target, true) : target;
+    } catch {
+      void vscode.window.showErrorMessage(`Deal Terms: '${String(target)}' is not a file the rollup can open.`);
+      return;
+    }
+    await preview.show(uri, true, typeof scenario === 'string' && scenario ? scenario : undefined);
+    return;
+  }
   const document = vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'deal') {
     void vscode.window.showInformationMessage('Open a .deal file to see its payment rollup.');

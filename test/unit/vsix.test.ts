@@ -74,15 +74,15 @@ describe('deal-terms.vsix', { skip }, () => {
     }
   });
 
-  it('activates on the deal language only and declares its icon, categories and commands', () => {
+  it('activates on the deal language or a workspace with .deal files and declares its icon, categories and commands', () => {
     const manifest = JSON.parse(file('extension/package.json').toString('utf8'));
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:deal']);
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:deal', 'workspaceContains:**/*.deal']);
     assert.match(manifest.engines.vscode, /^\^1\.\d+\.\d+$/);
     assert.equal(manifest.icon, 'images/icon.png');
     assert.ok(manifest.categories.includes('Programming Languages'));
     assert.ok(manifest.keywords.includes('term sheet'));
     const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
-    for (const command of ['deal.showPreview', 'deal.showPreviewToSide', 'deal.showRollup', 'deal.export', 'deal.togglePreviewLock']) {
+    for (const command of ['deal.showPreview', 'deal.showPreviewToSide', 'deal.showRollup', 'deal.export', 'deal.togglePreviewLock', 'deal.showPortfolio']) {
       assert.ok(commands.includes(command), command);
     }
     assert.deepEqual(manifest.bin, { deal: './dist/cli.js', 'deal-language-server': './dist/server.js' });
