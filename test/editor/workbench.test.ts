@@ -316,3 +316,58 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
     await shot('preview-follows');
   });
 });
+
+test('VS Code: the portfolio of the workspace', { skip, timeout: 120_000 }, async (t) => {
+  /** A row of the Deals view holding all of `texts`. */
+  const dealsRow = (...texts: string[]) => texts.reduce(
+    (rows, text) => rows.filter({ hasText: text }),
+    page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Deals/ }) }).locator('.monaco-list-row'),
+  );
+
+  await t.test('the Deals view lists each deal with its headline; a party opens at its declaration', async () => {
+    await page.keyboard.press('Control+Shift+E');
+    const header = page.locator('.pane-header', { hasText: /^Deals/ });
+    await until('the Deals view', async () => (await header.count()) > 0);
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await until('the seed deal with headline $36.5M', async () => (await dealsRow('ImmunoGen / Biotest TAP license', 'headline $36.5M').count()) > 0);
+    await until('the Acme deal with headline $412.5M', async () => (await dealsRow('Acme Bio / Globex Pharma oncology collaboration', 'headline $412.5M').count()) > 0);
+    // Room for the deals' rows: the folder's file list folds away.
+    const folder = page.locator('.pane-header', { hasText: /^workspace/i }).first();
+    if ((await folder.getAttribute('aria-expanded')) === 'true') await folder.click();
+    await dealsRow('ImmunoGen / Biotest TAP license').locator('.monaco-tl-twistie').click();
+    await until('Biotest with what it pays', async () => (await dealsRow('Biotest', 'receives $0 · pays $36.5M').count()) > 0);
+    assert.equal(await dealsRow('Upfront', '$1M · upfront').count(), 1);
+    await shot('deals-view');
+    await dealsRow('Biotest', 'pays $36.5M').click();
+    const lines = readFileSync(join(repo, 'examples', seedName), 'utf8').split(/\r?\n/);
+    const index = lines.findIndex((l) => /^\s*party Biotest\b/.test(l));
+    const expected = `Ln ${index + 1}, Col ${lines[index].indexOf('Biotest') + 1}`;
+    await until(`the cursor at ${expected}`, async () =>
+      (await page.locator('[id="status.editor.selection"]').textContent())?.trim() === expected);
+  });
+
+  await t.test('a CodeLens on a scenario opens its rollup, no picker', async () => {
+    await revealLine('scenario OptInAtPhase2 "');
+    const lens = page.locator('.codelens-decoration a', { hasText: 'ImmunoGen receives $1M · pays $5M' }).first();
+    await until('the lens above the scenario', async () => (await lens.count()) > 0);
+    await lens.click();
+    await until('the preview of OptInAtPhase2', async () => (await tab(`Preview ${seedName} · OptInAtPhase2`).count()) > 0);
+    assert.equal(await page.locator('.quick-input-widget:not([style*="display: none"])').count(), 0, 'no scenario picker');
+    await shot('codelens-scenario-rollup');
+  });
+
+  await t.test('Deal: Show Portfolio Rollup totals both examples: $449,000,000', async () => {
+    await runCommand('Deal: Show Portfolio Rollup');
+    const frame = await until('the portfolio page with $449,000,000', async () => {
+      for (const f of page.frames()) {
+        const body = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (body.includes('Portfolio rollup') && body.includes('$449,000,000')) return f;
+      }
+      return undefined;
+    }, 30_000);
+    const body = await frame.evaluate(() => document.body.innerText);
+    assert.match(body, /2 deals in 2 files · amounts in USD/);
+    assert.match(body, /Acme Bio, Inc\. \(Acme\)\t1\t\$412,500,000 \(\$412\.5M\)/);
+    await shot('portfolio-rollup');
+  });
+});
