@@ -4,6 +4,7 @@
 //   node esbuild.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { clientStandIns } from './scripts/client-stand-ins.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,23 +21,8 @@ const shared = {
   mainFields: ['module', 'main'],
 };
 
-// vscode-languageclient bundles `semver` (20 KB) only to check the VS Code version at start-up;
-// VS Code already enforces `engines.vscode` (^1.100, above the client's ^1.82) before
-// activating, so the extension carries a two-line stand-in instead.
-const vscodeVersionCheck = {
-  name: 'vscode-version-check',
-  setup(build) {
-    build.onResolve({ filter: /^semver\/functions\/(parse|satisfies)$/ }, (args) => ({ path: args.path, namespace: 'semver-stand-in' }));
-    build.onLoad({ filter: /.*/, namespace: 'semver-stand-in' }, (args) => ({
-      contents: args.path.endsWith('parse')
-        ? 'module.exports = (v) => /^\\d+\\.\\d+\\.\\d+/.test(v) ? { prerelease: [] } : null;'
-        : 'module.exports = () => true;',
-    }));
-  },
-};
-
 const builds = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vscodeVersionCheck] },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [clientStandIns] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
