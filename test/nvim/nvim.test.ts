@@ -30,7 +30,8 @@ test('Neovim: diagnostics, hover, definition and completion from dist/server.js'
   const lines = output.split(/\r?\n/).filter((l) => /^(ok|FAIL) /.test(l));
   assert.deepEqual(lines.filter((l) => l.startsWith('FAIL')), [], output);
   for (const check of ['server started', 'diagnostics arrive', 'unknown-reference diagnostic', 'diagnostic range on the misspelt name',
-    'hover on the group shows $35,500,000', 'hover on the deal shows the headline $36,500,000']) {
+    'hover on the group shows $35,500,000', 'hover on the deal shows the headline $36,500,000',
+    'definition of a forfeited group is its declaration', 'completion after `from` offers the parties']) {
     assert.ok(lines.includes(`ok ${check}`), `missing check "${check}" in:\n${output}`);
   }
   assert.equal(run.status, 0, output);
