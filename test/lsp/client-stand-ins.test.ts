@@ -3,15 +3,15 @@
 // left-out capabilities, each stand-in module exports what the real module exports, and a
 // stand-in asks the server for nothing and speaks up if a server offers its capability.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 // @ts-expect-error: a plain ES module without type declarations
 import { clientStandIns, leftOutCapabilities, leftOutFeatures } from '../../scripts/client-stand-ins.mjs';
-import { startDealServer, type DealServer } from './client';
+import type { DealServer } from './client';
+import { startBundledServer, type ServerSession } from './session';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const clientCommon = join(root, 'node_modules/vscode-languageclient/lib/common');
@@ -40,22 +40,15 @@ async function loadStandIns(): Promise<Record<string, StandInClass | object>> {
 }
 
 describe('client feature stand-ins', () => {
+  let session: ServerSession;
   let server: DealServer;
-  let outDir: string;
 
   before(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'deal-stand-ins-'));
-    await build({
-      entryPoints: [join(root, 'server/src/main.ts')], outfile: join(outDir, 'server.js'), bundle: true, platform: 'node',
-      format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
-    });
-    server = await startDealServer(join(outDir, 'server.js'));
+    session = await startBundledServer('deal-stand-ins-');
+    server = session.server;
   });
 
-  after(async () => {
-    await server?.stop();
-    rmSync(outDir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('the server announces none of the capabilities the client leaves out', () => {
     const capabilities = server.initializeResult.capabilities;

@@ -13,6 +13,8 @@ export interface DealServer {
   initializeResult: InitializeResult;
   /** Resolves with the first diagnostics for `uri` that satisfy `accept` (already received or to come). */
   diagnostics(uri: string, accept: (d: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** Resolves with the params of the first `method` notification that satisfies `accept` (already received or to come). */
+  notification<P>(method: string, accept?: (params: P) => boolean, timeoutMs?: number): Promise<P>;
   open(uri: string, text: string, version?: number): Promise<void>;
   change(uri: string, text: string, version: number): Promise<void>;
   close(uri: string): Promise<void>;
@@ -23,26 +25,51 @@ export interface DealServer {
   stderr(): string;
 }
 
-/** `rootUri`: a workspace folder (a file: URI) for the server to index; none by default. */
-export async function startDealServer(serverPath: string, options: { rootUri?: string } = {}): Promise<DealServer> {
+export interface StartOptions {
+  /** A workspace folder (a file: URI) for the server to index; none by default. */
+  rootUri?: string;
+  /** What the client says it can do; nothing by default. */
+  capabilities?: object;
+  /** The settings the client answers to every `workspace/configuration` item. */
+  configuration?: unknown;
+}
+
+export async function startDealServer(serverPath: string, options: StartOptions = {}): Promise<DealServer> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => { stderr += chunk; });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
 
-  const received: PublishDiagnosticsParams[] = [];
+  // Every notification is kept from the start, so a test that asks after it arrived still sees it.
+  const received: { method: string; params: unknown }[] = [];
   const waiters = new Set<() => void>();
-  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-    received.push(params);
+  connection.onNotification((method: string, params: unknown) => {
+    received.push({ method, params });
     for (const wake of [...waiters]) wake();
   });
-  connection.onNotification('window/logMessage', () => {});
+  if (options.configuration !== undefined) {
+    const settings = options.configuration;
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
+  }
   connection.listen();
+
+  function firstNotification<P>(method: string, accept: (params: P) => boolean, timeoutMs: number, what: string): Promise<P> {
+    return withTimeout(new Promise<P>((resolve) => {
+      const check = () => {
+        const match = received.find((n) => n.method === method && accept(n.params as P));
+        if (!match) return;
+        waiters.delete(check);
+        resolve(match.params as P);
+      };
+      waiters.add(check);
+      check();
+    }), timeoutMs, what);
+  }
 
   try {
     const initializeResult = await withTimeout(
       connection.sendRequest<InitializeResult>('initialize', {
-        processId: process.pid, rootUri: options.rootUri ?? null, capabilities: {},
+        processId: process.pid, rootUri: options.rootUri ?? null, capabilities: options.capabilities ?? {},
         workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'workspace' }] : null,
       }),
       10_000, 'initialize',
@@ -51,18 +78,10 @@ export async function startDealServer(serverPath: string, options: { rootUri?: s
     return {
       connection,
       initializeResult,
-      diagnostics(uri, accept, timeoutMs = 10_000) {
-        return withTimeout(new Promise<Diagnostic[]>((resolve) => {
-          const check = () => {
-            const match = received.find((d) => d.uri === uri && accept(d));
-            if (!match) return;
-            waiters.delete(check);
-            resolve(match.diagnostics);
-          };
-          waiters.add(check);
-          check();
-        }), timeoutMs, `diagnostics for ${uri}`);
-      },
+      diagnostics: (uri, accept, timeoutMs = 10_000) =>
+        firstNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (d) => d.uri === uri && accept(d), timeoutMs, `diagnostics for ${uri}`)
+          .then((d) => d.diagnostics),
+      notification: (method, accept = () => true, timeoutMs = 10_000) => firstNotification(method, accept, timeoutMs, method),
       open: (uri, text, version = 1) =>
         connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'deal', version, text } }),
       change: (uri, text, version) =>

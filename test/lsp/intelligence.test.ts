@@ -2,61 +2,27 @@
 // exact answer on the seed example (definition, references, rename, completion, formatting,
 // quick fixes, CodeLens, inlay hints, semantic tokens), and the settings that turn figures off.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import type {
-  CodeAction, CodeLens, CompletionItem, InlayHint, Location, Position, Range, SemanticTokens, TextEdit, WorkspaceEdit,
+  CodeAction, CodeLens, CompletionItem, InlayHint, Location, SemanticTokens, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { startDealServer, withTimeout, type DealServer } from './client';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const seedPath = fileURLToPath(new URL('../../../shared/examples/immunogen-biotest-2006.deal', import.meta.url));
-const seed = readFileSync(seedPath, 'utf8');
-const uri = pathToFileURL(seedPath).href;
-
-/** 0-based position of an offset, counted independently of the server's line map. */
-function positionOf(text: string, offset: number): Position {
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
-
-/** Where `marker` stands inside the first `context` after the deal starts. */
-function at(text: string, context: string, marker = context): number {
-  const found = text.indexOf(context, text.indexOf('deal ImmunoGenBiotest2006'));
-  assert.ok(found >= 0, `${context} not found`);
-  return found + context.indexOf(marker);
-}
-
-function rangeOf(text: string, start: number, length: number): Range {
-  return { start: positionOf(text, start), end: positionOf(text, start + length) };
-}
+import type { DealServer } from './client';
+import { offsetOf as at, positionOf, rangeOf, seed, seedUri as uri } from './seed-example';
+import { startBundledServer, type ServerSession } from './session';
 
 const doc = { textDocument: { uri } };
 
 describe('editor intelligence over the protocol', () => {
+  let session: ServerSession;
   let server: DealServer;
-  let outDir: string;
 
   before(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'deal-intelligence-'));
-    await build({
-      entryPoints: [join(root, 'server/src/main.ts')], outfile: join(outDir, 'server.js'), bundle: true, platform: 'node',
-      format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
-    });
-    server = await startDealServer(join(outDir, 'server.js'));
+    session = await startBundledServer('deal-intelligence-');
+    server = session.server;
     await server.open(uri, seed, 1);
   });
 
-  after(async () => {
-    await server?.stop();
-    rmSync(outDir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('announces the features and the semantic token legend', () => {
     const capabilities = server.initializeResult.capabilities;
@@ -155,31 +121,18 @@ describe('editor intelligence over the protocol', () => {
 
 describe('figures follow the settings', () => {
   it('gives no CodeLens and no inlay hints when the settings turn them off', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'deal-settings-'));
-    await build({
-      entryPoints: [join(root, 'server/src/main.ts')], outfile: join(outDir, 'server.js'), bundle: true, platform: 'node',
-      format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
+    const { server, close } = await startBundledServer('deal-settings-', {
+      capabilities: { workspace: { configuration: true } },
+      configuration: { codeLens: { enabled: false }, inlayHints: { enabled: false } },
     });
-    const child = spawn(process.execPath, [join(outDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map(() => ({ codeLens: { enabled: false }, inlayHints: { enabled: false } })));
-    connection.onNotification(() => {});
-    connection.listen();
     try {
-      await withTimeout(connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } }), 10_000, 'initialize');
-      await connection.sendNotification('initialized', {});
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'deal', version: 1, text: seed } });
-      assert.deepEqual(await withTimeout(connection.sendRequest('textDocument/codeLens', doc), 10_000, 'codeLens'), []);
-      assert.deepEqual(await withTimeout(connection.sendRequest('textDocument/inlayHint', { ...doc, range: rangeOf(seed, 0, seed.length) }), 10_000, 'inlayHint'), []);
+      await server.open(uri, seed, 1);
+      assert.deepEqual(await server.request('textDocument/codeLens', doc), []);
+      assert.deepEqual(await server.request('textDocument/inlayHint', { ...doc, range: rangeOf(seed, 0, seed.length) }), []);
       // Formatting is still on: it has its own setting.
-      assert.deepEqual(await withTimeout(connection.sendRequest('textDocument/formatting', { ...doc, options: { tabSize: 2, insertSpaces: true } }), 10_000, 'formatting'), []);
-      await withTimeout(connection.sendRequest('shutdown'), 5_000, 'shutdown');
-      await connection.sendNotification('exit');
+      assert.deepEqual(await server.request('textDocument/formatting', { ...doc, options: { tabSize: 2, insertSpaces: true } }), []);
     } finally {
-      connection.dispose();
-      if (child.exitCode === null) child.kill();
-      rmSync(outDir, { recursive: true, force: true });
+      await close();
     }
   });
 });

@@ -3,15 +3,14 @@
 // cancelled requests and a flood of changes. The server answers each (with an empty answer or an
 // error response), logs what failed, and keeps serving the documents that are fine.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node.js';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { startDealServer, withTimeout, type DealServer } from './client';
+import { withTimeout, type DealServer } from './client';
+import { startBundledServer, type ServerSession } from './session';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seed = readFileSync(join(root, 'examples', 'immunogen-biotest-2006.deal'), 'utf8');
@@ -54,27 +53,19 @@ function isEmptyAnswer(result: unknown): boolean {
 }
 
 describe('language server with a misbehaving client', () => {
+  let session: ServerSession;
   let server: DealServer;
-  let outDir: string;
   const logged: string[] = [];
 
   before(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'deal-server-'));
-    const outfile = join(outDir, 'server.js');
-    await build({
-      entryPoints: [join(root, 'server/src/main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs',
-      target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
-    });
-    server = await startDealServer(outfile);
+    session = await startBundledServer('deal-server-');
+    server = session.server;
     server.connection.onNotification('window/logMessage', (params: { message: string }) => { logged.push(params.message); });
     await server.open(goodUri, seed, 1);
     await server.diagnostics(goodUri, (d) => d.version === 1);
   });
 
-  after(async () => {
-    await server?.stop();
-    rmSync(outDir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   /** The server still works: a hover on the upfront payment of the open example gives its figure. */
   async function stillServes(): Promise<void> {

@@ -8,38 +8,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import type { WorkspaceSymbol } from 'vscode-languageserver-protocol';
 import type { DealTreeNode, PortfolioResult } from '../../server/src/lsp/protocol';
 import { euroDeal } from '../unit/euro-deal';
-import { startDealServer, type DealServer } from './client';
+import type { DealServer } from './client';
+import { startBundledServer, type ServerSession } from './session';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
 
 describe('portfolio over the protocol', () => {
+  let session: ServerSession;
   let server: DealServer;
-  let outDir: string;
   let folder: string;
   const uri = (name: string) => pathToFileURL(join(folder, name)).href;
   const portfolio = (params: object = {}) => server.request<PortfolioResult>('deal/portfolio', params);
 
   before(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'deal-portfolio-server-'));
     folder = mkdtempSync(join(tmpdir(), 'deal-portfolio-ws-'));
     writeFileSync(join(folder, 'acme-globex-2024.deal'), example('acme-globex-2024.deal'));
     writeFileSync(join(folder, 'immunogen-biotest-2006.deal'), example('immunogen-biotest-2006.deal'));
     writeFileSync(join(folder, 'euro.deal'), euroDeal('EUR = 1.08 USD'));
-    await build({
-      entryPoints: [join(root, 'server/src/main.ts')], outfile: join(outDir, 'server.js'), bundle: true, platform: 'node',
-      format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
-    });
-    server = await startDealServer(join(outDir, 'server.js'), { rootUri: pathToFileURL(folder).href });
+    session = await startBundledServer('deal-portfolio-server-', { rootUri: pathToFileURL(folder).href });
+    server = session.server;
   });
 
   after(async () => {
-    await server?.stop();
-    rmSync(outDir, { recursive: true, force: true });
+    await session?.close();
     rmSync(folder, { recursive: true, force: true });
   });
 

@@ -2,37 +2,12 @@
 // custom requests the VS Code client uses.
 import assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node.js';
-import type { Hover, InitializeResult, MarkupContent, Position, Range } from 'vscode-languageserver-protocol';
-import { startDealServer, withTimeout, type DealServer } from './client';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const seedPath = fileURLToPath(new URL('../../../shared/examples/immunogen-biotest-2006.deal', import.meta.url));
-const seed = readFileSync(seedPath, 'utf8');
-const uri = pathToFileURL(seedPath).href;
-
-/** 0-based position of an offset, counted independently of the server's line map. */
-function positionOf(text: string, offset: number): Position {
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
-
-/** Offset of `marker` inside the first occurrence of `context` after the deal starts. */
-function offsetOf(text: string, context: string, marker = context): number {
-  const at = text.indexOf(context, text.indexOf('deal ImmunoGenBiotest2006'));
-  assert.ok(at >= 0, `${context} not found`);
-  return at + context.indexOf(marker);
-}
-
-function rangeOf(text: string, start: number, length: number): Range {
-  return { start: positionOf(text, start), end: positionOf(text, start + length) };
-}
+import type { Hover, InitializeResult, MarkupContent } from 'vscode-languageserver-protocol';
+import { withTimeout, type DealServer } from './client';
+import { offsetOf, positionOf, rangeOf, seed, seedUri as uri } from './seed-example';
+import { startBundledServer, type ServerSession } from './session';
 
 function markdown(hover: Hover | null): string {
   assert.ok(hover, 'expected a hover');
@@ -42,27 +17,18 @@ function markdown(hover: Hover | null): string {
 }
 
 describe('language server over stdio', () => {
+  let session: ServerSession;
   let server: DealServer;
-  let outDir: string;
 
   before(async () => {
-    // Bundle the current sources, as `node esbuild.mjs` does for dist/server.js.
-    outDir = mkdtempSync(join(tmpdir(), 'deal-server-'));
-    const outfile = join(outDir, 'server.js');
-    await build({
-      entryPoints: [join(root, 'server/src/main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs',
-      target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
-    });
-    server = await startDealServer(outfile);
+    session = await startBundledServer('deal-server-');
+    server = session.server;
   });
 
-  after(async () => {
-    await server?.stop();
-    rmSync(outDir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('speaks over Node IPC too, as VS Code starts it', async () => {
-    const child = fork(join(outDir, 'server.js'), ['--node-ipc'], { silent: true });
+    const child = fork(session.bundle.serverPath, ['--node-ipc'], { silent: true });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     connection.listen();
     try {
@@ -79,7 +45,7 @@ describe('language server over stdio', () => {
   });
 
   it('explains its usage when started with no transport', () => {
-    const run = spawnSync(process.execPath, [join(outDir, 'server.js')], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [session.bundle.serverPath], { encoding: 'utf8' });
     assert.equal(run.status, 2);
     assert.equal(run.stderr, 'deal-language-server: no transport given.\n'
       + 'Usage: deal-language-server --stdio | --node-ipc | --socket=PORT\n'
