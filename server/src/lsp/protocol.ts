@@ -1,10 +1,14 @@
-// Requests the Deal Terms server answers beyond the standard protocol. Plain types and names,
-// no imports: the VS Code client reads this file too.
+// Requests the Deal Terms server answers beyond the standard protocol. Plain names and types:
+// the VS Code client reads this file too, so it imports nothing but types (erased from the bundle),
+// and a result the analysis already describes is that type, not a copy of it.
+import type { DealTreeNode, PortfolioJson } from '../analysis/portfolio-json';
+import type { RenderFormat } from '../analysis/render';
+import type { DealHeadline } from '../analysis/render/headline';
+
+export type { DealTreeNode, RenderFormat };
 
 /** `deal/render`: the preview document of an open file, as the `deal render` CLI writes it. */
 export const renderRequestMethod = 'deal/render';
-
-export type RenderFormat = 'html' | 'md' | 'csv' | 'json';
 
 export interface RenderParams {
   uri: string;
@@ -35,22 +39,8 @@ export const headlinesRequestMethod = 'deal/headlines';
 
 export interface HeadlinesParams { uri: string }
 
-export interface DealHeadlineSummary {
-  deal: string;
-  title: string;
-  currency: string;
-  /** `$36.5M` */
-  headline: string;
-  /** `$36,500,000 ($36.5M)` */
-  headlineFull: string;
-  committed: string;
-  contingent: string;
-  /** 0-based lines of the deal block, inclusive. */
-  startLine: number;
-  endLine: number;
-  /** Errors in the file: the figures may be incomplete. */
-  errors: number;
-}
+/** The short and full headline, committed and contingent figures, and the deal's lines. */
+export type DealHeadlineSummary = DealHeadline;
 
 /** `deal/workspaceIndexed` (server → client notification): the workspace's `.deal` files are indexed. */
 export const workspaceIndexedMethod = 'deal/workspaceIndexed';
@@ -77,7 +67,7 @@ export interface PortfolioParams {
 
 export interface PortfolioResult {
   /** The rollup's figures as exact decimal strings (see `PortfolioJson`). */
-  portfolio: import('../analysis/portfolio-json').PortfolioJson;
+  portfolio: PortfolioJson;
   html?: string;
   markdown?: string;
 }
@@ -86,5 +76,3 @@ export interface PortfolioResult {
 export const dealTreeRequestMethod = 'deal/dealTree';
 
 export interface DealTreeParams { currency?: string }
-
-export type DealTreeNode = import('../analysis/portfolio-json').DealTreeNode;
