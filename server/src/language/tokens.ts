@@ -1,7 +1,7 @@
 // The vocabulary of the .deal language. These token definitions are the single source of
 // truth: the lexer is built from them, completion offers `keywordNames`, and the TextMate
 // grammar's keyword list is generated from `keywordNames` (scripts/gen-grammar.mjs).
-import { createToken, Lexer, type ILexingResult, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type ILexingResult, type IToken, type TokenType } from 'chevrotain';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED });
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
@@ -69,6 +69,7 @@ const keywordsLongestFirst = [...keywordTokens.entries()]
   .sort((a, b) => b[0].length - a[0].length)
   .map(([, token]) => token);
 
+/** Every token type, in the order the patterns are tried: the parser's vocabulary. */
 export const allTokens: TokenType[] = [
   WhiteSpace, LineComment, BlockComment,
   DateLiteral, QuarterLiteral, PercentLiteral, NumberLiteral,
@@ -78,6 +79,35 @@ export const allTokens: TokenType[] = [
   CurrencySymbol, LCurly, RCurly, Comma, Colon, Equals,
 ];
 
+/** Keywords spelled like names (every one but `non-exclusive` and `co-exclusive`), by spelling. */
+const wordKeywords = new Map<string, TokenType>(
+  [...keywordTokens].filter(([word]) => !word.includes('-')),
+);
+const wordKeywordTypes = new Set(wordKeywords.values());
+
+/**
+ * What the lexer matches. A keyword spelled like a name is lexed as an Identifier and then given
+ * its keyword type (`classifyKeywords`): one pattern per word instead of trying every keyword
+ * that starts with its letter. That reads exactly as the keyword patterns would: a keyword
+ * pattern matches where an Identifier's maximal match is the keyword itself and no `-`
+ * follows it (`(?![A-Za-z0-9_-])`).
+ */
+const lexedTokens = allTokens.filter((token) => !wordKeywordTypes.has(token));
+
+const hyphen = 45;
+
+/** Gives each Identifier that spells a keyword (not followed by `-`) the keyword's type. */
+function classifyKeywords(text: string, tokens: IToken[]): void {
+  for (const token of tokens) {
+    if (token.tokenType !== Identifier) continue;
+    const keyword = wordKeywords.get(token.image);
+    if (keyword && text.charCodeAt(token.startOffset + token.image.length) !== hyphen) {
+      token.tokenType = keyword;
+      token.tokenTypeIdx = keyword.tokenTypeIdx!;
+    }
+  }
+}
+
 // The lexers are built on first use: building one analyses every pattern, which a language
 // server should not spend before it answers `initialize`.
 let fullLexer: Lexer | undefined;
@@ -86,8 +116,10 @@ let offsetLexer: Lexer | undefined;
 /** The lexer for tools that read tokens directly (folding, formatting, completion): full positions. */
 export const dealLexer = {
   tokenize(text: string): ILexingResult {
-    fullLexer ??= new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
-    return fullLexer.tokenize(text);
+    fullLexer ??= new Lexer(lexedTokens, { positionTracking: 'full', ensureOptimizations: true });
+    const lexed = fullLexer.tokenize(text);
+    classifyKeywords(text, lexed.tokens);
+    return lexed;
   },
 };
 
@@ -95,8 +127,9 @@ export const dealLexer = {
  * only, twice as fast as tracking lines and columns, which no parser step reads (line and
  * column come from the LineMap where a person reads them). */
 export function tokenizeForParser(text: string): ILexingResult {
-  offsetLexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+  offsetLexer ??= new Lexer(lexedTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
   const lexed = offsetLexer.tokenize(text);
+  classifyKeywords(text, lexed.tokens);
   for (const token of lexed.tokens) token.endOffset = token.startOffset + token.image.length - 1;
   for (const token of lexed.groups.comments ?? []) token.endOffset = token.startOffset + token.image.length - 1;
   return lexed;
