@@ -1,10 +1,12 @@
 // The command line, read into a command, its files and its flags. Flags may come before or
 // after the files (`deal --json check a.deal`, `deal check a.deal --json`); `--` ends the flags.
+import type { RenderFormat } from '../analysis/render';
 
 export class UsageError extends Error {}
 
 export type Command = 'check' | 'rollup' | 'render' | 'help' | 'version';
-export type Format = 'html' | 'md' | 'csv' | 'json';
+/** `deal render --format`: the renderers' formats. */
+export type Format = RenderFormat;
 
 export const formats: readonly Format[] = ['html', 'md', 'csv', 'json'];
 const commands: readonly Command[] = ['check', 'rollup', 'render', 'help', 'version'];
