@@ -17,6 +17,9 @@ export function isCurrencyCode(text: string): boolean {
 
 /** How amounts in a currency are written for people: `$1,000`, `€2.5M`, `CHF 1,000`. */
 export function currencyPrefix(code: string): string {
-  const symbol = Object.entries(currencySymbols).find(([, c]) => c === code)?.[0];
-  return symbol ?? `${code} `;
+  return symbolOf.get(code) ?? `${code} `;
 }
+
+/** The symbol of each code that has one (the first, should two symbols name one code). */
+const symbolOf = new Map<string, string>();
+for (const [symbol, code] of Object.entries(currencySymbols)) if (!symbolOf.has(code)) symbolOf.set(code, symbol);

@@ -3,19 +3,41 @@
 import Decimal from 'decimal.js';
 import type { DateLit, Span } from './ast';
 
-const scales: Record<string, number> = { K: 3, M: 6, B: 9, bn: 9 };
+/** Scales written after a number (`bn` is read apart: two letters). */
+const scales: Record<string, number | undefined> = { K: 3, M: 6, B: 9 };
 
 /** Values as read: plain notation however large or small (`String(x)` never gives `1e+21`),
  * the same settings as analysis's Money. */
 const Exact = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -1e9, toExpPos: 1e9 });
 
 /** `35.5M` → 35500000, `1,000,000` → 1000000, `1_000` → 1000. Exact decimal: the scale is
- * written as an exponent, because a Decimal is exact as read but `times` rounds to 20 digits. */
+ * written as an exponent, because a Decimal is exact as read but `times` rounds to 20 digits.
+ * Anything but an optional `-`, then digits, `.`, `,` and `_`, then an optional scale is 0.
+ * Read with a loop, not a regular expression: the parser reads every amount of the file. */
 export function parseNumber(image: string): Decimal {
-  const match = /^(-?[\d.,_]+)(K|M|B|bn)?$/.exec(image);
-  if (!match) return new Exact(0);
+  let end = image.length;
+  let exponent = 0;
+  if (image.endsWith('bn')) {
+    end -= 2;
+    exponent = 9;
+  } else {
+    const scale = scales[image.charAt(end - 1)];
+    if (scale !== undefined) {
+      end -= 1;
+      exponent = scale;
+    }
+  }
+  const start = image.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if (end <= start) return new Exact(0);
+  let separators = false;
+  for (let i = start; i < end; i++) {
+    const c = image.charCodeAt(i);
+    if (c === 44 /* , */ || c === 95 /* _ */) separators = true;
+    else if ((c < 48 || c > 57) && c !== 46 /* . */) return new Exact(0);
+  }
+  const body = separators ? image.slice(0, end).replace(/[,_]/g, '') : image.slice(0, end);
   try {
-    return new Exact(`${match[1].replace(/[,_]/g, '')}e${match[2] ? scales[match[2]] : 0}`);
+    return new Exact(exponent ? `${body}e${exponent}` : body);
   } catch {
     return new Exact(0);
   }
@@ -30,7 +52,7 @@ export function parsePercent(image: string): Decimal {
 export function parseString(image: string): { value: string; unterminated: boolean } {
   const unterminated = image.length < 2 || !image.endsWith('"') || !isClosed(image);
   const inner = image.slice(1, unterminated ? undefined : -1);
-  return { value: inner.replace(/\\(.)/g, '$1'), unterminated };
+  return { value: inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner, unterminated };
 }
 
 function isClosed(image: string): boolean {
