@@ -8,31 +8,14 @@
 // option with exercise fees and forfeits, scenarios with timelines and sales, a valuation,
 // comments, and a headline equal to what the terms add up to.
 import Decimal from 'decimal.js';
-
-/** mulberry32: a small, well-mixed 32-bit PRNG, so generated deals never depend on Math.random. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng, type Rng } from './seeded-random';
 
 const devStages = ['preclinical', 'phase1', 'phase2', 'phase3', 'filing', 'approval'] as const;
 const companies = ['Acme Bio', 'Globex Pharma', 'Initech Therapeutics', 'Umbrella Biologics', 'Stark Genomics', 'Wayne Oncology', 'Tyrell Biosciences', 'Cyberdyne Medicines', 'Soylent Health', 'Hooli Rx'];
 const fields = ['oncology', 'immunology', 'rare diseases', 'neurology', 'ophthalmology', 'infectious diseases'];
 
-interface Builder {
-  pick<T>(list: readonly T[]): T;
-  int(min: number, max: number): number;
-  chance(p: number): boolean;
-}
-
 /** An amount given in thousands, written the way deal people write it (`12.5M`, `$750K`, `USD 2,000,000`). */
-function writeAmount(b: Builder, thousands: number, currency?: 'EUR'): string {
+function writeAmount(b: Rng, thousands: number, currency?: 'EUR'): string {
   const units = new Decimal(thousands).times(1000);
   const style = b.int(0, 5);
   let figure: string;
@@ -55,12 +38,7 @@ export interface GenerateOptions {
 }
 
 export function generateDeal(seed: number, options: GenerateOptions = {}): string {
-  const next = random(seed);
-  const b: Builder = {
-    pick: (list) => list[Math.floor(next() * list.length)],
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p) => next() < p,
-  };
+  const b = rng(seed);
   const target = options.payments ?? b.int(8, 16);
   const lines: string[] = [];
   const out = (line: string) => lines.push(line);

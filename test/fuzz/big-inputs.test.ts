@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateDeal } from '../generate-deal';
+import { random } from '../seeded-random';
 import { checkAnyInput } from './check-document';
-import { baseSeed, random, settings } from './fuzz-settings';
+import { baseSeed, settings } from './fuzz-settings';
 import { piecesOf } from './mutate';
 
 /** Generated deals, each with its own name, up to `bytes` characters. */

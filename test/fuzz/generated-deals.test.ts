@@ -7,8 +7,9 @@ import { describe, it } from 'node:test';
 import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
 import { rollupJson } from '../../server/src/analysis/rollup-json';
 import { generateDeal } from '../generate-deal';
+import { rng, type Rng } from '../seeded-random';
 import { checkAnyInput, checkFormatting } from './check-document';
-import { baseSeed, rng, settings, type Rng } from './fuzz-settings';
+import { baseSeed, settings } from './fuzz-settings';
 import { piecesOf } from './mutate';
 
 const seeds = Array.from({ length: settings.generatedDeals }, (_, i) => baseSeed + i);

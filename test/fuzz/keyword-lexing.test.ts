@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import { Lexer, type ILexingResult } from 'chevrotain';
 import { allTokens, dealLexer, keywordNames, tokenizeForParser } from '../../server/src/language/tokens';
 import { generateDeal } from '../generate-deal';
-import { baseSeed, long, rng } from './fuzz-settings';
+import { rng } from '../seeded-random';
+import { baseSeed, long } from './fuzz-settings';
 
 const reference = {
   full: new Lexer(allTokens, { positionTracking: 'full' }),

@@ -2,7 +2,7 @@
 // swapped or replaced (a half-finished edit, a bad paste), the text cut off anywhere (a file
 // being typed), and random characters or bytes dropped in (a PDF paste, a binary file).
 import { dealLexer } from '../../server/src/language/tokens';
-import type { Rng } from './fuzz-settings';
+import type { Rng } from '../seeded-random';
 
 interface Piece { start: number; end: number; image: string }
 

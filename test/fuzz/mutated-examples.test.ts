@@ -8,8 +8,9 @@ import { analyzeDealText } from '../../server/src/analysis/analyze';
 import { reanalyzeDealText } from '../../server/src/analysis/reanalyze';
 import { rollupJson } from '../../server/src/analysis/rollup-json';
 import { generateDeal } from '../generate-deal';
+import { rng } from '../seeded-random';
 import { checkAnyInput, checkFormatting } from './check-document';
-import { baseSeed, rng, settings } from './fuzz-settings';
+import { baseSeed, settings } from './fuzz-settings';
 import { mutate, mutateMany, mutationKinds, piecesOf } from './mutate';
 
 const examplesDir = new URL('../../examples/', import.meta.url);

@@ -8,7 +8,7 @@ import { analyzeDealText } from '../../server/src/analysis/analyze';
 import { formatAmount, formatMoney, Money, sum } from '../../server/src/analysis/money';
 import { rollupJson } from '../../server/src/analysis/rollup-json';
 import { parseNumber } from '../../server/src/language/literals';
-import { rng, type Rng } from '../fuzz/fuzz-settings';
+import { rng, type Rng } from '../seeded-random';
 
 /** Oracle amounts are BigInt millionths of the deal currency: cents times a 4-decimal rate fit. */
 const unit = 1_000_000n;

@@ -6,18 +6,7 @@ import { describe, it } from 'node:test';
 import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
 import { commonEnds, reanalyzeDealText } from '../../server/src/analysis/reanalyze';
 import { generateDeal } from '../generate-deal';
-
-/** mulberry32, as in the generator: the same edits on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../seeded-random';
 
 const fragments = ['1', '7', '0', ' ', 'x', 'M', '%', '\n', '{', '}', '"', '/*', '*/', '//', 'milestone ', 'Acme', ',', 'deal Z { }', '-'];
 
