@@ -2,7 +2,7 @@
 // the typed AST directly (no intermediate CST: cheaper, and the AST is what every feature uses).
 // Error recovery is on: a rule that fails re-syncs, returns `undefined`, and the caller keeps
 // going, so every node and list below is built defensively.
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type * as ast from './ast';
 import { isCurrencyCode } from './currencies';
 import { parseDate, parseNumber, parsePercent, parseString } from './literals';
@@ -183,25 +183,34 @@ export class DealParser extends EmbeddedActionsParser {
     return deal;
   }
 
+  // The rules read most often build their `OR` alternatives once and keep them (Chevrotain's
+  // advice for embedded actions): what an alternative writes into is a field set on entry,
+  // not a local it closes over. None of these rules can run inside itself, so one field each
+  // is enough.
+
+  /** The deal `dealItem` writes into. */
+  private itemDeal: ast.Deal = emptyDeal(0);
+  private dealItemAlts?: IOrAlt<void>[];
+
   /** One term of a deal, written into it. */
   private dealItem = this.RULE('dealItem', (into: ast.Deal | undefined) => {
-    const deal = into ?? emptyDeal(0);
-    this.OR([
-      { ALT: () => { this.CONSUME(kw('currency')); deal.currency = this.consumeName(1); } },
-      { ALT: () => { this.CONSUME(kw('signed')); deal.signed = this.SUBRULE(this.dateLike); } },
-      { ALT: () => { this.CONSUME(kw('effective')); deal.effective = this.SUBRULE1(this.dateLike); } },
-      { ALT: () => { this.CONSUME(kw('announced')); deal.announced = this.SUBRULE2(this.dateLike); } },
-      { ALT: () => { this.CONSUME(kw('source')); deal.source = this.SUBRULE1(this.stringLit); } },
-      { ALT: () => { this.CONSUME(kw('headline')); deal.headline = this.SUBRULE(this.money); } },
-      { ALT: () => { this.CONSUME(kw('stage')); deal.stage = this.consumeName(2); } },
-      { ALT: () => this.pushDefined(deal.fx, this.SUBRULE(this.fxRate)) },
-      { ALT: () => this.pushDefined(deal.parties, this.SUBRULE(this.party)) },
-      { ALT: () => { deal.stages = this.SUBRULE(this.stageList) ?? deal.stages; } },
-      { ALT: () => this.pushDefined(deal.licenses, this.SUBRULE(this.license)) },
-      { ALT: () => this.pushDefined(deal.paymentBlocks, this.SUBRULE(this.paymentBlock)) },
-      { ALT: () => this.pushDefined(deal.options, this.SUBRULE(this.optionDecl)) },
-      { ALT: () => this.pushDefined(deal.scenarios, this.SUBRULE(this.scenario)) },
-      { ALT: () => { deal.valuation = this.SUBRULE(this.valuation) ?? deal.valuation; } },
+    this.itemDeal = into ?? emptyDeal(0);
+    this.OR(this.dealItemAlts ??= [
+      { ALT: () => { this.CONSUME(kw('currency')); this.itemDeal.currency = this.consumeName(1); } },
+      { ALT: () => { this.CONSUME(kw('signed')); this.itemDeal.signed = this.SUBRULE(this.dateLike); } },
+      { ALT: () => { this.CONSUME(kw('effective')); this.itemDeal.effective = this.SUBRULE1(this.dateLike); } },
+      { ALT: () => { this.CONSUME(kw('announced')); this.itemDeal.announced = this.SUBRULE2(this.dateLike); } },
+      { ALT: () => { this.CONSUME(kw('source')); this.itemDeal.source = this.SUBRULE1(this.stringLit); } },
+      { ALT: () => { this.CONSUME(kw('headline')); this.itemDeal.headline = this.SUBRULE(this.money); } },
+      { ALT: () => { this.CONSUME(kw('stage')); this.itemDeal.stage = this.consumeName(2); } },
+      { ALT: () => this.pushDefined(this.itemDeal.fx, this.SUBRULE(this.fxRate)) },
+      { ALT: () => this.pushDefined(this.itemDeal.parties, this.SUBRULE(this.party)) },
+      { ALT: () => { const deal = this.itemDeal; deal.stages = this.SUBRULE(this.stageList) ?? deal.stages; } },
+      { ALT: () => this.pushDefined(this.itemDeal.licenses, this.SUBRULE(this.license)) },
+      { ALT: () => this.pushDefined(this.itemDeal.paymentBlocks, this.SUBRULE(this.paymentBlock)) },
+      { ALT: () => this.pushDefined(this.itemDeal.options, this.SUBRULE(this.optionDecl)) },
+      { ALT: () => this.pushDefined(this.itemDeal.scenarios, this.SUBRULE(this.scenario)) },
+      { ALT: () => { const deal = this.itemDeal; deal.valuation = this.SUBRULE(this.valuation) ?? deal.valuation; } },
     ]);
   });
 
@@ -335,7 +344,8 @@ export class DealParser extends EmbeddedActionsParser {
     return block;
   });
 
-  private payment = this.RULE('payment', (): ast.Payment => this.OR([
+  private paymentAlts?: IOrAlt<ast.Payment>[];
+  private payment = this.RULE('payment', (): ast.Payment => this.OR(this.paymentAlts ??= [
     { ALT: () => this.SUBRULE(this.simplePayment) },
     { ALT: () => this.SUBRULE(this.milestone) },
     { ALT: () => this.SUBRULE(this.milestoneGroup) },
@@ -345,10 +355,11 @@ export class DealParser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE(this.manufacturing) },
   ]));
 
+  private simplePaymentAlts?: IOrAlt<'Upfront' | 'Fee' | 'Equity'>[];
   /** `upfront`, `fee` and `equity`: a keyword, an optional name and title, an amount, clauses. */
   private simplePayment = this.RULE('simplePayment', (): ast.Upfront | ast.Fee | ast.Equity => {
     const start = this.startHere();
-    const type = this.OR([
+    const type = this.OR(this.simplePaymentAlts ??= [
       { ALT: () => { this.CONSUME(kw('upfront')); return 'Upfront' as const; } },
       { ALT: () => { this.CONSUME(kw('fee')); return 'Fee' as const; } },
       { ALT: () => { this.CONSUME(kw('equity')); return 'Equity' as const; } },
@@ -488,32 +499,38 @@ export class DealParser extends EmbeddedActionsParser {
     return head;
   });
 
-  private amountOrUndisclosed = this.RULE('amountOrUndisclosed', (): { amount?: ast.Money; undisclosed?: ast.Span } => this.OR([
+  private amountAlts?: IOrAlt<{ amount?: ast.Money; undisclosed?: ast.Span }>[];
+  private amountOrUndisclosed = this.RULE('amountOrUndisclosed', (): { amount?: ast.Money; undisclosed?: ast.Span } => this.OR(this.amountAlts ??= [
     { ALT: () => ({ amount: this.SUBRULE(this.money) }) },
     { ALT: () => ({ undisclosed: this.spanOf(this.CONSUME(kw('undisclosed'))) }) },
   ]));
 
-  /** The clauses after a payment's amount, in any order. They are written into `target`. */
+  /** The payment `paymentClauses` writes into. */
+  private clauses: ast.PaymentClauses = {};
+  private clauseAlts?: IOrAlt<void>[];
+  private onAlts?: IOrAlt<void>[];
+
+  /** The clauses after a payment's amount, in any order, written into the payment given. */
   private paymentClauses = this.RULE('paymentClauses', (into?: ast.PaymentClauses) => {
-    const target: ast.PaymentClauses = into ?? {};
+    this.clauses = into ?? {};
     this.MANY(() => {
-      this.OR([
+      this.OR(this.clauseAlts ??= [
         {
           ALT: () => {
             this.CONSUME(kw('on'));
-            this.OR1([
-              { ALT: () => { target.onSigning = this.spanOf(this.CONSUME(kw('signing'))); } },
-              { ALT: () => { target.on = this.SUBRULE(this.dateLike); } },
+            this.OR1(this.onAlts ??= [
+              { ALT: () => { this.clauses.onSigning = this.spanOf(this.CONSUME(kw('signing'))); } },
+              { ALT: () => { this.clauses.on = this.SUBRULE(this.dateLike); } },
             ]);
           },
         },
-        { ALT: () => { this.CONSUME(kw('at')); target.at = this.consumeName(0); } },
-        { ALT: () => { this.CONSUME(kw('expected')); target.expected = this.SUBRULE1(this.dateLike); } },
-        { ALT: () => { this.CONSUME(kw('territory')); target.territory = this.SUBRULE(this.territoryList); } },
-        { ALT: () => { this.CONSUME(kw('from')); target.from = this.consumeName(1); this.CONSUME(kw('to')); target.to = this.consumeName(2); } },
-        { ALT: () => { this.CONSUME(kw('premium')); target.premium = this.SUBRULE(this.percent); } },
-        { ALT: () => { this.CONSUME(kw('term')); target.term = this.SUBRULE(this.duration); } },
-        { ALT: () => { target.undisclosed = this.spanOf(this.CONSUME(kw('undisclosed'))); } },
+        { ALT: () => { this.CONSUME(kw('at')); this.clauses.at = this.consumeName(0); } },
+        { ALT: () => { this.CONSUME(kw('expected')); this.clauses.expected = this.SUBRULE1(this.dateLike); } },
+        { ALT: () => { this.CONSUME(kw('territory')); this.clauses.territory = this.SUBRULE(this.territoryList); } },
+        { ALT: () => { this.CONSUME(kw('from')); this.clauses.from = this.consumeName(1); this.CONSUME(kw('to')); this.clauses.to = this.consumeName(2); } },
+        { ALT: () => { this.CONSUME(kw('premium')); this.clauses.premium = this.SUBRULE(this.percent); } },
+        { ALT: () => { this.CONSUME(kw('term')); this.clauses.term = this.SUBRULE(this.duration); } },
+        { ALT: () => { this.clauses.undisclosed = this.spanOf(this.CONSUME(kw('undisclosed'))); } },
       ]);
     });
   });
@@ -689,22 +706,28 @@ export class DealParser extends EmbeddedActionsParser {
   // ---- small pieces -------------------------------------------------------------------------
 
   /** `1M`, `$1M`, `USD 1M`, `1M USD`, `€2.5M`, `EUR 2,500,000`. */
+  /** The currency `money` has read so far. */
+  private moneyCurrency: ast.Name | undefined;
+  private currencyFirst?: () => void;
+  private currencyAlts?: IOrAlt<void>[];
+  private currencyAfter?: { GATE: () => boolean; DEF: () => void };
+
   private money = this.RULE('money', (): ast.Money => {
     const start = this.startHere();
-    let currency: ast.Name | undefined;
-    this.OPTION(() => {
-      this.OR([
-        { ALT: () => { const symbol = this.CONSUME(CurrencySymbol); currency = this.name(symbol); } },
-        { ALT: () => { currency = this.consumeName(0); } },
+    this.moneyCurrency = undefined;
+    this.OPTION(this.currencyFirst ??= () => {
+      this.OR(this.currencyAlts ??= [
+        { ALT: () => { const symbol = this.CONSUME(CurrencySymbol); this.moneyCurrency = this.name(symbol); } },
+        { ALT: () => { this.moneyCurrency = this.consumeName(0); } },
       ]);
     });
     const value = parseNumber(this.CONSUME(NumberLiteral).image ?? '');
-    this.OPTION1({
+    this.OPTION1(this.currencyAfter ??= {
       // A currency after the amount: only a known code, so `1M at phase1` never reads `at`-like names as currencies.
-      GATE: () => !currency && this.LA(1).tokenType === Identifier && isCurrencyCode(this.LA(1).image),
-      DEF: () => { currency = this.consumeName(1); },
+      GATE: () => !this.moneyCurrency && this.LA(1).tokenType === Identifier && isCurrencyCode(this.LA(1).image),
+      DEF: () => { this.moneyCurrency = this.consumeName(1); },
     });
-    return { value, currency, span: this.spanFrom(start) };
+    return { value, currency: this.moneyCurrency, span: this.spanFrom(start) };
   });
 
   private percent = this.RULE('percent', (): ast.Percent => {
@@ -712,10 +735,11 @@ export class DealParser extends EmbeddedActionsParser {
     return { value: parsePercent(token.image ?? ''), span: this.spanOf(token) };
   });
 
+  private durationAlts?: IOrAlt<'years' | 'months'>[];
   private duration = this.RULE('duration', (): ast.Duration => {
     const start = this.startHere();
     const count = parseNumber(this.CONSUME(NumberLiteral).image ?? '');
-    const unit = this.OR([
+    const unit = this.OR(this.durationAlts ??= [
       { ALT: () => { this.CONSUME(kw('years')); return 'years' as const; } },
       { ALT: () => { this.CONSUME(kw('year')); return 'years' as const; } },
       { ALT: () => { this.CONSUME(kw('months')); return 'months' as const; } },
@@ -724,8 +748,9 @@ export class DealParser extends EmbeddedActionsParser {
     return { count, unit, span: this.spanFrom(start) };
   });
 
+  private dateAlts?: IOrAlt<IToken>[];
   private dateLike = this.RULE('dateLike', (): ast.DateLit => {
-    const token = this.OR([
+    const token = this.OR(this.dateAlts ??= [
       { ALT: () => this.CONSUME(DateLiteral) },
       { ALT: () => this.CONSUME(QuarterLiteral) },
       { ALT: () => this.CONSUME(NumberLiteral) },
@@ -739,7 +764,8 @@ export class DealParser extends EmbeddedActionsParser {
     return { value, span: this.spanOf(token), ...(unterminated ? { unterminated } : {}) };
   });
 
-  private territory = this.RULE('territory', (): ast.Territory => this.OR([
+  private territoryAlts?: IOrAlt<ast.Territory>[];
+  private territory = this.RULE('territory', (): ast.Territory => this.OR(this.territoryAlts ??= [
     { ALT: () => this.consumeName(0) },
     { ALT: () => { const s = this.SUBRULE(this.stringLit); return { text: s?.value ?? '', span: s?.span ?? { start: 0, end: 0 } }; } },
   ]));
