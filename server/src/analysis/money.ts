@@ -30,12 +30,13 @@ export function formatAmount(value: Decimal, currency: string): string {
   return `${negative ? '-' : ''}${currencyPrefix(currency)}${grouped}${cents && cents !== '00' ? `.${cents}` : ''}`;
 }
 
+const shortScales: [Decimal, string][] = [[new Money('1e9'), 'B'], [new Money('1e6'), 'M'], [new Money('1e3'), 'K']];
+
 /** `$36.5M`, `$250K`, `$1.2B`: the short form deal people say aloud. */
 export function formatShort(value: Decimal, currency: string): string {
   const abs = new Money(value).abs();
   const negative = value.isNegative() && !value.isZero() ? '-' : '';
-  const scales: [Decimal, string][] = [[new Money('1e9'), 'B'], [new Money('1e6'), 'M'], [new Money('1e3'), 'K']];
-  for (const [scale, suffix] of scales) {
+  for (const [scale, suffix] of shortScales) {
     if (abs.gte(scale)) {
       const scaled = abs.div(scale).toDecimalPlaces(3, Decimal.ROUND_HALF_EVEN);
       return `${negative}${currencyPrefix(currency)}${scaled.toFixed()}${suffix}`;
