@@ -1,0 +1,174 @@
+// What may happen to a deal: options a party may exercise (and what exercising them changes),
+// scenarios that set a timeline, the stage reached, options exercised and sales, and the
+// valuation settings the scenarios are discounted with.
+import type * as ast from './ast';
+import { TermRules } from './parser-terms';
+import { Colon, Comma, kw, LCurly, NumberLiteral, RCurly } from './tokens';
+
+export abstract class ScenarioRules extends TermRules {
+  protected optionDecl = this.RULE('optionDecl', (): ast.OptionDecl => {
+    const start = this.startHere();
+    this.CONSUME(kw('option'));
+    const option: ast.OptionDecl = { type: 'Option', name: this.consumeName(0), exercises: [], effects: [], span: { start, end: start } };
+    this.OPTION(() => { option.title = this.SUBRULE(this.stringLit); });
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => { this.CONSUME(kw('holder')); option.holder = this.consumeName(1); } },
+        { ALT: () => { this.CONSUME(kw('territory')); option.territory = this.SUBRULE(this.territoryList); } },
+        { ALT: () => this.pushDefined(option.exercises, this.SUBRULE(this.optionExercise)) },
+        {
+          ALT: () => {
+            this.CONSUME(kw('on'));
+            this.CONSUME(kw('exercise'));
+            this.CONSUME1(LCurly);
+            this.MANY1(() => this.pushDefined(option.effects, this.SUBRULE(this.optionEffect)));
+            this.CONSUME1(RCurly);
+          },
+        },
+      ]);
+    });
+    this.CONSUME(RCurly);
+    option.span = this.spanFrom(start);
+    return option;
+  });
+
+  protected optionExercise = this.RULE('optionExercise', (): ast.OptionExercise => {
+    const start = this.startHere();
+    this.CONSUME(kw('exercise'));
+    this.CONSUME(kw('at'));
+    const exercise: ast.OptionExercise = { stage: this.consumeName(0), span: { start, end: start } };
+    this.OPTION(() => {
+      this.CONSUME(kw('fee'));
+      exercise.fee = this.SUBRULE(this.money);
+      this.OPTION1(() => { this.CONSUME(kw('to')); exercise.to = this.consumeName(1); });
+    });
+    exercise.span = this.spanFrom(start);
+    return exercise;
+  });
+
+  protected optionEffect = this.RULE('optionEffect', (): ast.OptionEffect => {
+    const start = this.startHere();
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(kw('forfeit'));
+          return this.OR1([
+            {
+              ALT: (): ast.OptionEffect => {
+                this.CONSUME(kw('unearned'));
+                const group = this.consumeName(0);
+                return { type: 'ForfeitUnearned', group, span: this.spanFrom(start) };
+              },
+            },
+            {
+              ALT: (): ast.OptionEffect => {
+                const payment = this.consumeName(1);
+                let territory: ast.Territory[] | undefined;
+                this.OPTION(() => { this.CONSUME(kw('in')); territory = this.SUBRULE(this.territoryList); });
+                return { type: 'Forfeit', payment, territory, span: this.spanFrom(start) };
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: (): ast.OptionEffect => {
+          this.CONSUME(kw('share'));
+          const what = this.OR2([
+            { ALT: () => { this.CONSUME(kw('costs')); return 'costs' as const; } },
+            { ALT: () => { this.CONSUME(kw('profits')); return 'profits' as const; } },
+          ]);
+          const shares: ast.PartyShare[] = [];
+          this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.pushDefined(shares, this.SUBRULE(this.partyShare)) });
+          let territory: ast.Territory[] | undefined;
+          this.OPTION1(() => { this.CONSUME1(kw('in')); territory = this.SUBRULE1(this.territoryList); });
+          return { type: 'Share', what, shares, territory, span: this.spanFrom(start) };
+        },
+      },
+    ]);
+  });
+
+  protected partyShare = this.RULE('partyShare', (): ast.PartyShare => {
+    const start = this.startHere();
+    const party = this.consumeName(0);
+    const percent = this.SUBRULE(this.percent);
+    return { party, percent, span: this.spanFrom(start) };
+  });
+
+  protected scenario = this.RULE('scenario', (): ast.Scenario => {
+    const start = this.startHere();
+    this.CONSUME(kw('scenario'));
+    const scenario: ast.Scenario = { type: 'Scenario', name: this.consumeName(0), timeline: [], exercises: [], sales: [], span: { start, end: start } };
+    this.OPTION(() => { scenario.title = this.SUBRULE(this.stringLit); });
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(kw('timeline'));
+            this.CONSUME1(LCurly);
+            this.MANY1(() => {
+              const entryStart = this.startHere();
+              const stage = this.consumeName(1);
+              const date = this.SUBRULE(this.dateLike);
+              if (date) scenario.timeline.push({ stage, date, span: this.spanFrom(entryStart) });
+            });
+            this.CONSUME1(RCurly);
+          },
+        },
+        { ALT: () => { this.CONSUME(kw('reach')); scenario.reach = this.consumeName(2); } },
+        {
+          ALT: () => {
+            const exStart = this.startHere();
+            this.CONSUME(kw('exercise'));
+            const option = this.consumeName(3);
+            let stage: ast.Name | undefined;
+            this.OPTION1(() => { this.CONSUME(kw('at')); stage = this.consumeName(4); });
+            scenario.exercises.push({ option, stage, span: this.spanFrom(exStart) });
+          },
+        },
+        { ALT: () => this.pushDefined(scenario.sales, this.SUBRULE(this.salesTable)) },
+      ]);
+    });
+    this.CONSUME(RCurly);
+    scenario.span = this.spanFrom(start);
+    return scenario;
+  });
+
+  protected salesTable = this.RULE('salesTable', (): ast.SalesTable => {
+    const start = this.startHere();
+    this.CONSUME(kw('sales'));
+    const table: ast.SalesTable = { years: [], span: { start, end: start } };
+    this.OPTION(() => { table.territory = this.SUBRULE(this.territory); });
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      const yearStart = this.startHere();
+      const year = this.CONSUME(NumberLiteral);
+      this.CONSUME(Colon);
+      const amount = this.SUBRULE(this.money);
+      if (amount) {
+        table.years.push({ year: Number(year.image), yearSpan: this.spanOf(year), amount, span: this.spanFrom(yearStart) });
+      }
+    });
+    this.CONSUME(RCurly);
+    table.span = this.spanFrom(start);
+    return table;
+  });
+
+  protected valuation = this.RULE('valuation', (): ast.Valuation => {
+    const start = this.startHere();
+    const valuation: ast.Valuation = { span: { start, end: start } };
+    this.CONSUME(kw('valuation'));
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => { this.CONSUME(kw('as')); this.CONSUME(kw('of')); valuation.asOf = this.SUBRULE(this.dateLike); } },
+        { ALT: () => { this.CONSUME(kw('discount')); valuation.discount = this.SUBRULE(this.percent); } },
+      ]);
+    });
+    this.CONSUME(RCurly);
+    valuation.span = this.spanFrom(start);
+    return valuation;
+  });
+}
