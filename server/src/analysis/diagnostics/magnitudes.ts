@@ -1,20 +1,11 @@
 // Figures too large or too fine to be real (invalid-value). Totals stay exact only within the
-// precision money is computed with (60 significant digits): an amount below a quintillion with at
-// most 10 decimals, times an exchange rate of at most 12 decimals, summed a billion times, fits.
-// Beyond that a figure is a slip (a scale typed twice, a pasted serial number), so it gets an
+// limits in ../limits.ts; beyond them a figure is a slip (a scale typed twice, a pasted serial number), so it gets an
 // error instead of a total that is rounded without a word. Funding that runs for centuries is
 // one too, and would otherwise make every scenario list thousands of instalments.
 import type * as ast from '../../language/ast';
 import type { DealDiagnostic } from '../diagnostic';
-import { Money } from '../money';
+import { amountDecimals, largestAmount, largestRate, longestFundingYears, rateDecimals } from '../limits';
 import { amountsOf, isRead, paymentsOf, problem } from './deal-walk';
-
-const largestAmount = new Money('1e18');
-const amountDecimals = 10;
-const rateDecimals = 12;
-const largestRate = new Money('1e9');
-/** The longest funding the schedule spreads over years (see scenarios/schedule.ts). */
-export const longestFundingYears = 100;
 
 export function checkMagnitudes(deal: ast.Deal): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];

@@ -4,7 +4,7 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../../language/ast';
 import type { DealModel, PaymentItem } from '../deal-model';
 import { Money } from '../money';
-import { longestFundingYears } from '../diagnostics/magnitudes';
+import { longestFundingYears } from '../limits';
 
 /** The date the deal was signed (`signed`, else `effective`). */
 export function signingDate(model: DealModel): ast.DateLit | undefined {
