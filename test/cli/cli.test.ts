@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { acme, cliPath, deal, folderWith, immunogen, isUsageError, repoRoot } from './run-cli';
@@ -137,20 +137,28 @@ describe('deal rollup', () => {
     walk(json, '');
   });
 
-  it('matches every figure of expected.json (the shared check-examples tool)', (t) => {
-    const tool = join(repoRoot, '..', 'shared', 'tools', 'check-examples.mjs');
-    if (!existsSync(tool)) { t.skip(`${tool} does not exist here`); return; }
-    const result = spawnSync(process.execPath, [tool, cliPath], { cwd: repoRoot, encoding: 'utf8' });
-    assert.equal(result.status, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /examples: (\d+) of \1 figures match/);
-  });
-
-  it('keeps its own copy of the shared examples, identical to them', (t) => {
-    const shared = join(repoRoot, '..', 'shared', 'examples');
-    if (!existsSync(shared)) { t.skip(`${shared} does not exist here`); return; }
-    for (const name of ['immunogen-biotest-2006.deal', 'acme-globex-2024.deal', 'expected.json']) {
-      assert.equal(readFileSync(join(repoRoot, 'examples', name), 'utf8'), readFileSync(join(shared, name), 'utf8'), name);
+  it('matches every figure of examples/expected.json in `deal check` and `rollup --json`', () => {
+    const expected = JSON.parse(readFileSync(join(repoRoot, 'examples', 'expected.json'), 'utf8'));
+    const decimal = (v: unknown) => String(v).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+    let figures = 0;
+    const compare = (path: string, want: unknown, got: unknown): void => {
+      if (want !== null && typeof want === 'object') {
+        for (const [k, v] of Object.entries(want)) compare(`${path}.${k}`, v, (got as Record<string, unknown> | undefined)?.[k]);
+        return;
+      }
+      figures++;
+      assert.equal(got === undefined ? '(missing)' : decimal(got), decimal(want), path);
+    };
+    for (const [file, deals] of Object.entries<Record<string, object>>(expected)) {
+      const path = join(repoRoot, 'examples', file);
+      const check = deal(['check', path]);
+      assert.equal(check.status, 0, check.stdout + check.stderr);
+      const rollup = JSON.parse(deal(['rollup', path, '--json']).stdout);
+      for (const [id, want] of Object.entries(deals)) {
+        compare(`${file}:${id}`, want, rollup.deals.find((d: { id: string }) => d.id === id));
+      }
     }
+    assert.ok(figures >= 40, `${figures} figures compared`);
   });
 });
 

@@ -47,7 +47,7 @@ function randomText(seed: number): string {
 
 describe('keywords lexed as names, then classified', () => {
   it('lex the examples and generated deals as one pattern per keyword does', () => {
-    const dir = new URL('../../../shared/examples/', import.meta.url);
+    const dir = new URL('../../examples/', import.meta.url);
     const examples = readdirSync(dir).filter((f) => f.endsWith('.deal'));
     assert.ok(examples.length > 0);
     for (const file of examples) assertSameLexing(readFileSync(new URL(file, dir), 'utf8'), file);

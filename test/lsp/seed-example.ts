@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Position, Range } from 'vscode-languageserver-protocol';
 
-const seedPath = fileURLToPath(new URL('../../../shared/examples/immunogen-biotest-2006.deal', import.meta.url));
+const seedPath = fileURLToPath(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url));
 export const seed = readFileSync(seedPath, 'utf8');
 export const seedUri = pathToFileURL(seedPath).href;
 

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
 import { findCodeLenses, showRollupCommand } from '../../server/src/analysis/code-lens';
 
-const example = (name: string) => analyzeDealText(readFileSync(new URL(`../../../shared/examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: string) => analyzeDealText(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
 const lensLines = (document: AnalyzedDocument) => findCodeLenses(document, 'file:///x.deal')
   .map((lens) => `${document.text.slice(lens.span.start).split('\n')[0].trim().slice(0, 30)} => ${lens.title}`);
 

@@ -7,7 +7,7 @@ import { doComplete, type CompletionKind } from '../../server/src/analysis/compl
 import { isoCurrencyCodes } from '../../server/src/language/currencies';
 import { markedRanges } from './helpers';
 
-const seedText = readFileSync(new URL('../../../shared/examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8');
+const seedText = readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8');
 
 /** Completions at `<|>`, where `marked` is the seed text with a marker put in by `edit`. */
 function completeSeed(before: string, insert: string) {

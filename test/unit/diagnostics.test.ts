@@ -8,7 +8,7 @@ import { analyzeDealText } from '../../server/src/analysis/analyze';
 import { closestName, editDistance } from '../../server/src/analysis/names';
 import { diagnosticsOf } from './helpers';
 
-const examples = new URL('../../../shared/examples/', import.meta.url);
+const examples = new URL('../../examples/', import.meta.url);
 
 /** A clean deal; `more` adds declarations inside it. */
 const deal = (more: string) => `deal D {

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { analyzeDealText } from '../../server/src/analysis/analyze';
 import { findDocumentSymbols, findWorkspaceSymbols, type DealDocumentSymbol } from '../../server/src/analysis/document-symbols';
 
-const example = (name: string) => analyzeDealText(readFileSync(new URL(`../../../shared/examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: string) => analyzeDealText(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
 const seed = example('immunogen-biotest-2006.deal');
 const acme = example('acme-globex-2024.deal');
 

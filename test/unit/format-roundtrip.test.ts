@@ -10,7 +10,7 @@ import { exact } from '../../server/src/analysis/money';
 import { rollupScenarios } from '../../server/src/analysis/scenarios';
 import { generateDeal } from '../generate-deal';
 
-const example = (name: string) => readFileSync(new URL(`../../../shared/examples/${name}`, import.meta.url), 'utf8');
+const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
 
 /** Everything a deal adds up to, as exact strings, and the diagnostics by code. */
 function figures(document: AnalyzedDocument) {

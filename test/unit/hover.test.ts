@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
 import { doHover } from '../../server/src/analysis/hover';
 
-const example = (name: string) => readFileSync(new URL(`../../../shared/examples/${name}`, import.meta.url), 'utf8');
+const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
 const seed = analyzeDealText(example('immunogen-biotest-2006.deal'));
 const acme = analyzeDealText(example('acme-globex-2024.deal'));
 

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { analyzeDealText } from '../../server/src/analysis/analyze';
 import { findInlayHints } from '../../server/src/analysis/inlay-hints';
 
-const acme = analyzeDealText(readFileSync(new URL('../../../shared/examples/acme-globex-2024.deal', import.meta.url), 'utf8'));
+const acme = analyzeDealText(readFileSync(new URL('../../examples/acme-globex-2024.deal', import.meta.url), 'utf8'));
 const where = (offset: number) => acme.text.slice(offset - 12, offset);
 
 describe('inlay hints', () => {

@@ -8,7 +8,7 @@ import { parseDealText } from '../../server/src/language/parse';
 import { LineMap } from '../../server/src/language/line-map';
 import { markedRanges, rangeOf, showRange } from './helpers';
 
-const examples = new URL('../../../shared/examples/', import.meta.url);
+const examples = new URL('../../examples/', import.meta.url);
 const example = (name: string) => readFileSync(new URL(name, examples), 'utf8');
 
 function syntaxErrorRanges(text: string) {

@@ -43,7 +43,7 @@ describe('references', () => {
   });
 
   it('finds Biotest five times in the seed deal', () => {
-    const seed = analyzeDealText(readFileSync(new URL('../../../shared/examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8'));
+    const seed = analyzeDealText(readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8'));
     const refs = findReferences(seed, seed.text.indexOf('party Biotest') + 'party '.length);
     assert.equal(refs.length, 5);
     assert.ok(refs.every((r) => seed.text.slice(r.span.start, r.span.end) === 'Biotest'));

@@ -17,7 +17,7 @@ const modelOf = (text: string): DealModel => {
   assert.deepEqual(doc.parsed.syntaxErrors.map((e) => e.message), []);
   return doc.deals[0].model;
 };
-const examples = new URL('../../../shared/examples/', import.meta.url);
+const examples = new URL('../../examples/', import.meta.url);
 const immunogen = modelOf(readFileSync(new URL('immunogen-biotest-2006.deal', examples), 'utf8'));
 
 describe('probability of reaching a stage', () => {

@@ -8,7 +8,7 @@ import type Decimal from 'decimal.js';
 import { analyzeDealText } from '../../server/src/analysis/analyze';
 import { rollupScenarios, type ScenarioRollup } from '../../server/src/analysis/scenarios';
 
-const examples = new URL('../../../shared/examples/', import.meta.url);
+const examples = new URL('../../examples/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', examples), 'utf8'));
 
 const figures = (map: Map<string, Decimal>) => Object.fromEntries([...map].map(([k, v]) => [k, v.toFixed()]));

@@ -7,7 +7,7 @@ import { analyzeDealText } from '../../server/src/analysis/analyze';
 import { indexSymbols, symbolAt } from '../../server/src/analysis/symbol-index';
 import { markedRanges } from './helpers';
 
-const seed = analyzeDealText(readFileSync(new URL('../../../shared/examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8'));
+const seed = analyzeDealText(readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8'));
 
 describe('symbol index', () => {
   it('lists every occurrence of a party, the declaration first', () => {

@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const path = require('node:path');
 const vscode = require('vscode');
 
-const seedPath = path.resolve(__dirname, '../../../shared/examples/immunogen-biotest-2006.deal');
+const seedPath = path.resolve(__dirname, '../../examples/immunogen-biotest-2006.deal');
 
 /** Resolves when `check()` returns a value, re-checking whenever `event` fires. */
 function when(event, check, what, timeoutMs = 20000) {
