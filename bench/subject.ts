@@ -2,8 +2,8 @@
 // analysis-bench.ts for why it is not run through tsx): the deal analysis, the rollup JSON
 // export, and the reference JSON language service.
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
-import { analyzeDealText } from '../server/src/analysis/analyze';
-import { renderDocument } from '../server/src/analysis/render';
+import { analyzeDealText } from '../server/src/document/analyze';
+import { renderDocument } from '../server/src/exports';
 import { parseDealText } from '../server/src/language/parse';
 import { tokenizeForParser } from '../server/src/language/tokens';
 

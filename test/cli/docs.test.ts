@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
+import { analyzeDealText } from '../../server/src/document/analyze';
 import { repoRoot } from './run-cli';
 
 function dealBlocks(file: string): string[] {

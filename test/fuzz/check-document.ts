@@ -3,12 +3,12 @@
 // NaN or in exponent notation, and the features an editor calls on every keystroke answer.
 // A text the formatter accepts formats to a fixed point that means the same.
 import assert from 'node:assert/strict';
-import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
-import { doComplete } from '../../server/src/analysis/completion';
-import { formatDealText } from '../../server/src/analysis/format';
-import { doHover } from '../../server/src/analysis/hover';
-import { renderDocument } from '../../server/src/analysis/render';
-import { rollupJson } from '../../server/src/analysis/rollup-json';
+import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
+import { doComplete } from '../../server/src/features/completion';
+import { formatDealText } from '../../server/src/features/format';
+import { doHover } from '../../server/src/features/hover';
+import { renderDocument } from '../../server/src/exports';
+import { rollupJson } from '../../server/src/exports/rollup-json';
 
 const severities = new Set(['error', 'warning', 'info', 'hint']);
 const badFigure = /^-?(?:NaN|Infinity)$|^-?\d+(?:\.\d+)?[eE][+-]?\d+$/;

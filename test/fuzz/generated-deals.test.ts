@@ -4,8 +4,8 @@
 // the same.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
-import { rollupJson } from '../../server/src/analysis/rollup-json';
+import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
+import { rollupJson } from '../../server/src/exports/rollup-json';
 import { generateDeal } from '../generate-deal';
 import { rng, type Rng } from '../seeded-random';
 import { checkAnyInput, checkFormatting } from './check-document';

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { reanalyzeDealText } from '../../server/src/analysis/reanalyze';
-import { rollupJson } from '../../server/src/analysis/rollup-json';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { reanalyzeDealText } from '../../server/src/document/reanalyze';
+import { rollupJson } from '../../server/src/exports/rollup-json';
 import { generateDeal } from '../generate-deal';
 import { rng } from '../seeded-random';
 import { checkAnyInput, checkFormatting } from './check-document';

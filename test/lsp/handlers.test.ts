@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node.js';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
+import { analyzeDealText } from '../../server/src/document/analyze';
 import { toLspDiagnostic } from '../../server/src/lsp/diagnostics';
 import { runSafe } from '../../server/src/lsp/run-safe';
 

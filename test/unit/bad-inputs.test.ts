@@ -3,9 +3,9 @@
 // the rest of the file keeps its deals, figures and checks.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { renderDocument } from '../../server/src/analysis/render';
-import { rollupJson } from '../../server/src/analysis/rollup-json';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { renderDocument } from '../../server/src/exports';
+import { rollupJson } from '../../server/src/exports/rollup-json';
 import { diagnosticsOf } from './helpers';
 
 /** Every diagnostic as `code line:col-line:col` (1-based), in text order. */

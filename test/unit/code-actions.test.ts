@@ -1,10 +1,10 @@
 // Quick fixes: each one applied, the document analysed again, and the problem gone.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { findCodeActions, writeAmount } from '../../server/src/analysis/code-actions';
-import { applyEdits } from '../../server/src/analysis/format';
-import { Money, exact } from '../../server/src/analysis/money';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { findCodeActions, writeAmount } from '../../server/src/features/code-actions';
+import { applyEdits } from '../../server/src/features/format';
+import { Money, exact } from '../../server/src/model/money';
 import { markedRanges } from './helpers';
 
 /** The quick fixes at the marked range, and the text after applying the one titled `title`. */

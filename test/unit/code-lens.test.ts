@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
-import { findCodeLenses, showRollupCommand } from '../../server/src/analysis/code-lens';
+import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
+import { findCodeLenses, showRollupCommand } from '../../server/src/features/code-lens';
 
 const example = (name: string) => analyzeDealText(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
 const lensLines = (document: AnalyzedDocument) => findCodeLenses(document, 'file:///x.deal')

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { doComplete, type CompletionKind } from '../../server/src/analysis/completion';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { doComplete, type CompletionKind } from '../../server/src/features/completion';
 import { isoCurrencyCodes } from '../../server/src/language/currencies';
 import { markedRanges } from './helpers';
 

@@ -1,8 +1,8 @@
 // Go to definition from a reference to its declaration.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { findDefinition } from '../../server/src/analysis/definition';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { findDefinition } from '../../server/src/features/definition';
 import { markedRanges } from './helpers';
 
 const marked = [

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { closestName, editDistance } from '../../server/src/analysis/names';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { closestName, editDistance } from '../../server/src/model/names';
 import { diagnosticsOf } from './helpers';
 
 const examples = new URL('../../examples/', import.meta.url);

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { findDocumentSymbols, findWorkspaceSymbols, type DealDocumentSymbol } from '../../server/src/analysis/document-symbols';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { findDocumentSymbols, findWorkspaceSymbols, type DealDocumentSymbol } from '../../server/src/features/document-symbols';
 
 const example = (name: string) => analyzeDealText(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
 const seed = example('immunogen-biotest-2006.deal');

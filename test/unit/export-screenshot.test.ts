@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { renderHtml } from '../../server/src/analysis/render';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { renderHtml } from '../../server/src/exports';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const out = join(repo, 'test-results/export');

@@ -1,8 +1,8 @@
 // Folding ranges: blocks over several lines and comment runs, from the tokens.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { findFoldingRanges } from '../../server/src/analysis/folding';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { findFoldingRanges } from '../../server/src/features/folding';
 
 const lines = (text: string) => findFoldingRanges(analyzeDealText(text)).map((r) => `${r.kind} ${r.startLine}-${r.endLine}`);
 

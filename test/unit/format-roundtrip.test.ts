@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
-import { formatDealText } from '../../server/src/analysis/format';
-import { exact } from '../../server/src/analysis/money';
-import { rollupScenarios } from '../../server/src/analysis/scenarios';
+import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
+import { formatDealText } from '../../server/src/features/format';
+import { exact } from '../../server/src/model/money';
+import { rollupScenarios } from '../../server/src/engine/scenarios';
 import { generateDeal } from '../generate-deal';
 
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');

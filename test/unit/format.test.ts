@@ -3,8 +3,8 @@
 // file with syntax errors.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { applyEdits, formatDealText, formatDocument, formatRange } from '../../server/src/analysis/format';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { applyEdits, formatDealText, formatDocument, formatRange } from '../../server/src/features/format';
 import { markedRanges } from './helpers';
 
 const messy = [

@@ -1,7 +1,7 @@
 // Markers that let a test show, in the .deal text itself, where something is expected:
 //   «Biotes»  marks a range (e.g. where a diagnostic must be), `<|>` marks a cursor position.
 // The markers are removed; ranges and positions refer to the clean text.
-import { analyzeDealText } from '../../server/src/analysis/analyze';
+import { analyzeDealText } from '../../server/src/document/analyze';
 import type { Span } from '../../server/src/language/ast';
 import { LineMap, type Position } from '../../server/src/language/line-map';
 

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
-import { doHover } from '../../server/src/analysis/hover';
+import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
+import { doHover } from '../../server/src/features/hover';
 
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
 const seed = analyzeDealText(example('immunogen-biotest-2006.deal'));

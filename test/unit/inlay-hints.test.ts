@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { findInlayHints } from '../../server/src/analysis/inlay-hints';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { findInlayHints } from '../../server/src/features/inlay-hints';
 
 const acme = analyzeDealText(readFileSync(new URL('../../examples/acme-globex-2024.deal', import.meta.url), 'utf8'));
 const where = (offset: number) => acme.text.slice(offset - 12, offset);

@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type Decimal from 'decimal.js';
-import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
-import { ZERO, sum } from '../../server/src/analysis/money';
-import { rnpvDeal } from '../../server/src/analysis/rnpv';
-import { rollupScenarios, type ScenarioRollup } from '../../server/src/analysis/scenarios';
+import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
+import { ZERO, sum } from '../../server/src/model/money';
+import { rnpvDeal } from '../../server/src/engine/rnpv';
+import { rollupScenarios, type ScenarioRollup } from '../../server/src/engine/scenarios';
 import { generateDeal } from '../generate-deal';
 
 const seeds = Array.from({ length: 200 }, (_, i) => i + 1);

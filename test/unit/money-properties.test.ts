@@ -4,9 +4,9 @@
 // its totals. Rounding happens only where a figure is shown, half-even; the JSON keeps it all.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { formatAmount, formatMoney, Money, sum } from '../../server/src/analysis/money';
-import { rollupJson } from '../../server/src/analysis/rollup-json';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { formatAmount, formatMoney, Money, sum } from '../../server/src/model/money';
+import { rollupJson } from '../../server/src/exports/rollup-json';
 import { parseNumber } from '../../server/src/language/literals';
 import { rng, type Rng } from '../seeded-random';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
+import { analyzeDealText } from '../../server/src/document/analyze';
 import { parseDealText } from '../../server/src/language/parse';
 import { LineMap } from '../../server/src/language/line-map';
 import { markedRanges, rangeOf, showRange } from './helpers';

@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { exact, Money } from '../../server/src/analysis/money';
-import { rollupPortfolio, type PortfolioInput } from '../../server/src/analysis/portfolio';
-import { dealTree, portfolioJson } from '../../server/src/analysis/portfolio-json';
-import { renderPortfolioHtml, renderPortfolioMarkdown } from '../../server/src/analysis/render/portfolio';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { exact, Money } from '../../server/src/model/money';
+import { rollupPortfolio, type PortfolioInput } from '../../server/src/engine/portfolio';
+import { dealTree, portfolioJson } from '../../server/src/exports/portfolio-json';
+import { renderPortfolioHtml, renderPortfolioMarkdown } from '../../server/src/exports/portfolio';
 import { euroDeal } from './euro-deal';
 
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { doHover } from '../../server/src/analysis/hover';
-import { renderDocument, renderHtml } from '../../server/src/analysis/render';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { doHover } from '../../server/src/features/hover';
+import { renderDocument, renderHtml } from '../../server/src/exports';
 import { withPreviewScript } from '../../client/src/preview-script';
 
 const root = new URL('../../', import.meta.url);

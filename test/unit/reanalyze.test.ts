@@ -3,8 +3,8 @@
 // seeded random edits to a portfolio file, valid and broken ones alike.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
-import { commonEnds, reanalyzeDealText } from '../../server/src/analysis/reanalyze';
+import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
+import { commonEnds, reanalyzeDealText } from '../../server/src/document/reanalyze';
 import { generateDeal } from '../generate-deal';
 import { random } from '../seeded-random';
 

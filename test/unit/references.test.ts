@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { findHighlights, findReferences } from '../../server/src/analysis/references';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { findHighlights, findReferences } from '../../server/src/features/references';
 import { markedRanges } from './helpers';
 
 describe('references', () => {

@@ -1,10 +1,10 @@
 // Rename: every occurrence changes together; keywords, clashes and built-in stages are refused.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { applyEdits } from '../../server/src/analysis/format';
-import { exact } from '../../server/src/analysis/money';
-import { prepareRename, renameSymbol } from '../../server/src/analysis/rename';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { applyEdits } from '../../server/src/features/format';
+import { exact } from '../../server/src/model/money';
+import { prepareRename, renameSymbol } from '../../server/src/features/rename';
 import { markedRanges } from './helpers';
 
 const { text, spans, offsets } = markedRanges([

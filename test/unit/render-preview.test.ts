@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import Decimal from 'decimal.js';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { Money } from '../../server/src/analysis/money';
-import { dealHeadlines, renderCsv, renderHtml, renderJson, renderMarkdown } from '../../server/src/analysis/render';
-import { ticks } from '../../server/src/analysis/render/svg-charts';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { Money } from '../../server/src/model/money';
+import { dealHeadlines, renderCsv, renderHtml, renderJson, renderMarkdown } from '../../server/src/exports';
+import { ticks } from '../../server/src/exports/svg-charts';
 import { parsePreviewMessage, withPreviewScript } from '../../client/src/preview-script';
 
 const source = (name: string) => readFileSync(new URL(`../../examples/${name}.deal`, import.meta.url), 'utf8');

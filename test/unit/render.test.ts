@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import Decimal from 'decimal.js';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { renderCsv, renderHtml, renderJson, renderMarkdown } from '../../server/src/analysis/render';
-import { csvField } from '../../server/src/analysis/render/csv';
-import { esc } from '../../server/src/analysis/render/html-kit';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { renderCsv, renderHtml, renderJson, renderMarkdown } from '../../server/src/exports';
+import { csvField } from '../../server/src/exports/csv';
+import { esc } from '../../server/src/exports/html-kit';
 
 const example = (name: string) => analyzeDealText(readFileSync(new URL(`../../examples/${name}.deal`, import.meta.url), 'utf8'));
 const immunogen = example('immunogen-biotest-2006');

@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import type { DealModel } from '../../server/src/analysis/deal-model';
-import { optionFeeRange } from '../../server/src/analysis/options';
-import { currentStage, probabilityOfReaching } from '../../server/src/analysis/probability';
-import { dayNumber, rnpvDeal } from '../../server/src/analysis/rnpv';
-import { rollupScenarios } from '../../server/src/analysis/scenarios';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import type { DealModel } from '../../server/src/model/deal-model';
+import { optionFeeRange } from '../../server/src/model/options';
+import { currentStage, probabilityOfReaching } from '../../server/src/model/probability';
+import { dayNumber, rnpvDeal } from '../../server/src/engine/rnpv';
+import { rollupScenarios } from '../../server/src/engine/scenarios';
 
 const modelOf = (text: string): DealModel => {
   const doc = analyzeDealText(text);

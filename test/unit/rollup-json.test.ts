@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { rollupJson } from '../../server/src/analysis/rollup-json';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { rollupJson } from '../../server/src/exports/rollup-json';
 
 const example = (name: string) => rollupJson(analyzeDealText(readFileSync(new URL(`../../examples/${name}.deal`, import.meta.url), 'utf8')));
 const expected = JSON.parse(readFileSync(new URL('../../examples/expected.json', import.meta.url), 'utf8'));

@@ -3,8 +3,8 @@
 // Every expected figure is worked out in the comment beside it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { rollupScenarios, type ScenarioRollup } from '../../server/src/analysis/scenarios';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { rollupScenarios, type ScenarioRollup } from '../../server/src/engine/scenarios';
 
 function scenariosOf(text: string): Map<string, ScenarioRollup> {
   const doc = analyzeDealText(text);

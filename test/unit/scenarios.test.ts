@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type Decimal from 'decimal.js';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { rollupScenarios, type ScenarioRollup } from '../../server/src/analysis/scenarios';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { rollupScenarios, type ScenarioRollup } from '../../server/src/engine/scenarios';
 
 const examples = new URL('../../examples/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', examples), 'utf8'));

@@ -1,8 +1,8 @@
 // Selection ranges grow from the word under the cursor through the tree around it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { findSelectionRanges } from '../../server/src/analysis/selection-ranges';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { findSelectionRanges } from '../../server/src/features/selection-ranges';
 import { markedRanges } from './helpers';
 
 describe('selection ranges', () => {

@@ -1,10 +1,10 @@
 // Semantic tokens: what each name is, and which numbers are money, percentages and dates.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
+import { analyzeDealText } from '../../server/src/document/analyze';
 import {
   encodeSemanticTokens, findSemanticTokens, semanticTokenModifiers, semanticTokenTypes,
-} from '../../server/src/analysis/semantic-tokens';
+} from '../../server/src/features/semantic-tokens';
 
 const text = [
   'deal D {',

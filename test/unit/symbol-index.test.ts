@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/analysis/analyze';
-import { indexSymbols, symbolAt } from '../../server/src/analysis/symbol-index';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { indexSymbols, symbolAt } from '../../server/src/features/symbol-index';
 import { markedRanges } from './helpers';
 
 const seed = analyzeDealText(readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8'));

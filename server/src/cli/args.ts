@@ -1,6 +1,6 @@
 // The command line, read into a command, its files and its flags. Flags may come before or
 // after the files (`deal --json check a.deal`, `deal check a.deal --json`); `--` ends the flags.
-import type { RenderFormat } from '../analysis/render';
+import type { RenderFormat } from '../exports';
 
 export class UsageError extends Error {}
 

@@ -1,7 +1,7 @@
 // `deal check FILE... [--json]`: every problem of every file, one per line, in the form editors
 // and CI logs link to: `file:line:column severity code message`.
-import { analyzeDealText, type AnalyzedDocument } from '../analysis/analyze';
-import type { DealDiagnostic } from '../analysis/diagnostic';
+import { analyzeDealText, type AnalyzedDocument } from '../document/analyze';
+import type { DealDiagnostic } from '../checks/diagnostic';
 import { outcome, type Outcome } from './outcome';
 import { readDealFile } from './read-input';
 

@@ -1,5 +1,5 @@
 // The file a rollup or render works on: read, analysed, and the --scenario checked against it.
-import { analyzeDealText, type AnalyzedDocument } from '../analysis/analyze';
+import { analyzeDealText, type AnalyzedDocument } from '../document/analyze';
 import { UsageError } from './args';
 import { checkJson, checkLine } from './check-command';
 import { readDealFile } from './read-input';

@@ -1,7 +1,7 @@
 // `deal render FILE [--format html|md|csv|json] [--scenario ID] [--out FILE]`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { renderDocument } from '../analysis/render';
+import { renderDocument } from '../exports';
 import { UsageError, type Format } from './args';
 import { loadDeal } from './load';
 import { outcome, type Outcome } from './outcome';

@@ -1,5 +1,5 @@
 // `deal rollup FILE [--scenario ID] [--json]`.
-import { rollupJson } from '../analysis/rollup-json';
+import { rollupJson } from '../exports/rollup-json';
 import { loadDeal } from './load';
 import { outcome, type Outcome } from './outcome';
 import { rollupTable } from './rollup-table';

@@ -1,12 +1,12 @@
 // The rollup as people read it in a terminal: deal totals, each party's position, totals by
 // kind, then each scenario by party, kind and year. Full figures, to the cent where there are cents.
 import type Decimal from 'decimal.js';
-import type { AnalyzedDeal, AnalyzedDocument } from '../analysis/analyze';
-import type { DealModel, PaymentKind } from '../analysis/deal-model';
-import { formatAmount, formatShort } from '../analysis/money';
-import { kindLabels, partyName } from '../analysis/render/describe';
-import { scenarioRollups } from '../analysis/render/scenario-rollups';
-import type { ScenarioRollup } from '../analysis/scenarios';
+import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
+import type { DealModel, PaymentKind } from '../model/deal-model';
+import { formatAmount, formatShort } from '../model/money';
+import { kindLabels, partyName } from '../model/describe';
+import { scenarioRollups } from '../engine/scenario-rollups';
+import type { ScenarioRollup } from '../engine/scenarios';
 import { textTable } from './text-table';
 
 export function rollupTable(document: AnalyzedDocument, scenario?: string): string {

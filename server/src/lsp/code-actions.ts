@@ -1,6 +1,6 @@
 // textDocument/codeAction: quick fixes for the diagnostics in the requested range.
 import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver/node';
-import { findCodeActions } from '../analysis/code-actions';
+import { findCodeActions } from '../features/code-actions';
 import { toLspDiagnostic } from './diagnostics';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';

@@ -1,6 +1,6 @@
 // textDocument/completion: keywords the grammar allows at the cursor, names by context, snippets.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Connection } from 'vscode-languageserver/node';
-import { doComplete, type CompletionKind } from '../analysis/completion';
+import { doComplete, type CompletionKind } from '../features/completion';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
 import { toOffset, toRange } from './spans';

@@ -2,8 +2,8 @@
 // already received are applied; a result for a version the user has already typed past is
 // dropped; cleared on close.
 import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import type { AnalyzedDocument } from '../analysis/analyze';
-import type { DealDiagnostic, Severity } from '../analysis/diagnostic';
+import type { AnalyzedDocument } from '../document/analyze';
+import type { DealDiagnostic, Severity } from '../checks/diagnostic';
 import type { DealDocuments } from './document-cache';
 import { describeError } from './run-safe';
 

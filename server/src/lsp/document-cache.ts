@@ -2,8 +2,8 @@
 // analysis from here, so typing re-parses once however many requests follow.
 import { TextDocuments, type TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDealText, type AnalyzedDocument } from '../analysis/analyze';
-import { reanalyzeDealText } from '../analysis/reanalyze';
+import { analyzeDealText, type AnalyzedDocument } from '../document/analyze';
+import { reanalyzeDealText } from '../document/reanalyze';
 
 /** Changes apply only forward: a change for a version the document is already past (a client
  * sending out of order) is dropped, since its ranges refer to a text that no longer exists. */

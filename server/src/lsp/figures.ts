@@ -2,8 +2,8 @@
 // converted amounts and group sums inline. Each can be turned off in the settings
 // (`deal.codeLens.enabled`, `deal.inlayHints.enabled`); a settings change refreshes both.
 import { CodeLensRefreshRequest, type CodeLens, type Connection, type InlayHint } from 'vscode-languageserver/node';
-import { findCodeLenses } from '../analysis/code-lens';
-import { findInlayHints } from '../analysis/inlay-hints';
+import { findCodeLenses } from '../features/code-lens';
+import { findInlayHints } from '../features/inlay-hints';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
 import type { SettingsReader } from './settings';

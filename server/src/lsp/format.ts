@@ -1,7 +1,7 @@
 // Document and range formatting: the canonical layout, whitespace only. Off with
 // `deal.format.enabled: false`.
 import type { Connection, TextEdit } from 'vscode-languageserver/node';
-import { formatDocument, formatRange } from '../analysis/format';
+import { formatDocument, formatRange } from '../features/format';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
 import type { SettingsReader } from './settings';

@@ -1,6 +1,6 @@
 // deal/headlines: each deal's headline value in an open file, for the client's status bar.
 import type { Connection } from 'vscode-languageserver/node';
-import { dealHeadlines } from '../analysis/render/headline';
+import { dealHeadlines } from '../features/headline';
 import type { DealDocuments } from './document-cache';
 import { headlinesRequestMethod, type DealHeadlineSummary, type HeadlinesParams } from './protocol';
 import { runSafe } from './run-safe';

@@ -1,6 +1,6 @@
 // textDocument/hover: what the name under the cursor adds up to.
 import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
-import { doHover } from '../analysis/hover';
+import { doHover } from '../features/hover';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
 

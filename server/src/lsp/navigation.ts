@@ -3,9 +3,9 @@ import {
   DocumentHighlightKind, ResponseError, type Connection, type DocumentHighlight, type Location,
   type Range, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { findDefinition } from '../analysis/definition';
-import { findHighlights, findReferences } from '../analysis/references';
-import { prepareRename, renameSymbol } from '../analysis/rename';
+import { findDefinition } from '../features/definition';
+import { findHighlights, findReferences } from '../features/references';
+import { prepareRename, renameSymbol } from '../features/rename';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
 import { toOffset, toRange, toTextEdits } from './spans';

@@ -4,10 +4,10 @@ import {
   FoldingRangeKind, SymbolKind, type Connection, type DocumentSymbol, type FoldingRange,
   type SelectionRange,
 } from 'vscode-languageserver/node';
-import type { AnalyzedDocument } from '../analysis/analyze';
-import { findDocumentSymbols, type DealDocumentSymbol, type OutlineKind } from '../analysis/document-symbols';
-import { findFoldingRanges } from '../analysis/folding';
-import { findSelectionRanges } from '../analysis/selection-ranges';
+import type { AnalyzedDocument } from '../document/analyze';
+import { findDocumentSymbols, type DealDocumentSymbol, type OutlineKind } from '../features/document-symbols';
+import { findFoldingRanges } from '../features/folding';
+import { findSelectionRanges } from '../features/selection-ranges';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
 import { toOffset, toRange } from './spans';

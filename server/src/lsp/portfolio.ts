@@ -5,11 +5,11 @@
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ResponseError, type Connection } from 'vscode-languageserver/node';
-import type { AnalyzedDocument } from '../analysis/analyze';
-import { combinePortfolio, type Portfolio } from '../analysis/portfolio';
-import { portfolioDealsOf, type PortfolioDeal } from '../analysis/portfolio-deal';
-import { dealTree, portfolioJson } from '../analysis/portfolio-json';
-import { fileName, renderPortfolioHtml, renderPortfolioMarkdown } from '../analysis/render/portfolio';
+import type { AnalyzedDocument } from '../document/analyze';
+import { combinePortfolio, type Portfolio } from '../engine/portfolio';
+import { portfolioDealsOf, type PortfolioDeal } from '../engine/portfolio-deal';
+import { dealTree, portfolioJson } from '../exports/portfolio-json';
+import { fileName, renderPortfolioHtml, renderPortfolioMarkdown } from '../exports/portfolio';
 import { isCurrencyCode } from '../language/currencies';
 import type { PortfolioIndex } from '../workspace/portfolio-index';
 import type { DealDocuments } from './document-cache';

@@ -1,9 +1,9 @@
 // Requests the Deal Terms server answers beyond the standard protocol. Plain names and types:
 // the VS Code client reads this file too, so it imports nothing but types (erased from the bundle),
 // and a result the analysis already describes is that type, not a copy of it.
-import type { DealTreeNode, PortfolioJson } from '../analysis/portfolio-json';
-import type { RenderFormat } from '../analysis/render';
-import type { DealHeadline } from '../analysis/render/headline';
+import type { DealTreeNode, PortfolioJson } from '../exports/portfolio-json';
+import type { RenderFormat } from '../exports';
+import type { DealHeadline } from '../features/headline';
 
 export type { DealTreeNode, RenderFormat };
 

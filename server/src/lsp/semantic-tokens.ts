@@ -3,7 +3,7 @@
 import type { Connection, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver/node';
 import {
   encodeSemanticTokens, findSemanticTokens, semanticTokenModifiers, semanticTokenTypes,
-} from '../analysis/semantic-tokens';
+} from '../features/semantic-tokens';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
 

@@ -1,7 +1,7 @@
 // Offsets (what the analysis speaks) to protocol positions and ranges, and back.
 import type { Position, Range, TextEdit } from 'vscode-languageserver/node';
-import type { AnalyzedDocument } from '../analysis/analyze';
-import type { TextEdit as DealTextEdit } from '../analysis/rename';
+import type { AnalyzedDocument } from '../document/analyze';
+import type { TextEdit as DealTextEdit } from '../features/rename';
 import type { Span } from '../language/ast';
 
 export function toRange(analysis: AnalyzedDocument, span: Span): Range {

@@ -1,8 +1,8 @@
 // Workspace symbols across every .deal file of the workspace: open files from their live
 // analysis, the others from the portfolio index (never re-read from disk for a search).
 import { SymbolKind, type Connection, type WorkspaceSymbol } from 'vscode-languageserver/node';
-import { findWorkspaceSymbols, matches } from '../analysis/document-symbols';
-import type { SymbolKind as DealSymbolKind } from '../analysis/symbol-index';
+import { findWorkspaceSymbols, matches } from '../features/document-symbols';
+import type { SymbolKind as DealSymbolKind } from '../features/symbol-index';
 import type { PortfolioIndex } from '../workspace/portfolio-index';
 import type { DealDocuments } from './document-cache';
 import { openWorkspaceDocuments, pathOf } from './portfolio';

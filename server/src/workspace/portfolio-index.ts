@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AnalyzedDocument } from '../analysis/analyze';
-import { findWorkspaceSymbols } from '../analysis/document-symbols';
-import { portfolioDealsOf, type PortfolioDeal } from '../analysis/portfolio-deal';
-import type { SymbolKind } from '../analysis/symbol-index';
+import type { AnalyzedDocument } from '../document/analyze';
+import { findWorkspaceSymbols } from '../features/document-symbols';
+import { portfolioDealsOf, type PortfolioDeal } from '../engine/portfolio-deal';
+import type { SymbolKind } from '../features/symbol-index';
 import type { Position } from '../language/line-map';
 import { skippedFolders, WorkspaceIndex, type IndexedFile, type IndexingResult } from './workspace-index';
 

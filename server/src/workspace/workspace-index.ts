@@ -6,9 +6,9 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeDealText, type AnalyzedDocument } from '../analysis/analyze';
-import type { Severity } from '../analysis/diagnostic';
-import { exact } from '../analysis/money';
+import { analyzeDealText, type AnalyzedDocument } from '../document/analyze';
+import type { Severity } from '../checks/diagnostic';
+import { exact } from '../model/money';
 
 /** One deal of an indexed file. Amounts are exact decimal strings in the deal's currency. */
 export interface IndexedDeal {

@@ -1,0 +1,71 @@
+// Checks on what the money adds up to: milestone caps (cap-exceeded, cap-remainder), the
+// declared headline (headline-mismatch) and amounts that cannot be converted (fx-missing).
+import type * as ast from '../language/ast';
+import { currencySymbols, isCurrencyCode } from '../language/currencies';
+import type { DealModel, PaymentItem } from '../model/deal-model';
+import type { DealDiagnostic } from './diagnostic';
+import { exact, formatMoney } from '../model/money';
+import { committedKinds, contingentKinds, type DealTotals } from '../model/totals';
+import { amountsOf, isRead, isWritten, paymentAnchor, problem } from '../model/deal-walk';
+
+const known = (code: string) => isCurrencyCode(code) || code in currencySymbols;
+
+/** An amount that was written but could not be converted into the deal currency. */
+function unconverted(item: PaymentItem): boolean {
+  return !!item.written && !item.node.undisclosed && item.amount === undefined;
+}
+
+export function checkFxRates(model: DealModel): DealDiagnostic[] {
+  if (!known(model.currency)) return []; // the unknown deal currency is reported by itself
+  const out: DealDiagnostic[] = [];
+  for (const money of amountsOf(model.deal)) {
+    if (!isWritten(money.currency)) continue;
+    const code = model.currencyOf(money);
+    if (code === model.currency || !known(code) || model.convert(money) !== undefined) continue;
+    out.push(problem('fx-missing', 'error',
+      `No exchange rate from ${code} to ${model.currency}, the deal's currency: add a line such as \`fx ${code} = 1.10 ${model.currency}\` with the rate the deal uses.`,
+      money.currency.span, { currency: code }));
+  }
+  return out;
+}
+
+export function checkMilestoneCaps(model: DealModel): DealDiagnostic[] {
+  const out: DealDiagnostic[] = [];
+  for (const group of model.payments) {
+    const node = group.node;
+    if (node.type !== 'MilestoneGroup' || !node.cap || group.amount === undefined || group.itemized === undefined) continue;
+    if ((group.items ?? []).some(unconverted)) continue; // fx-missing says why; the sum would be wrong
+    if (!isRead(node.cap) || node.milestones.some((m) => m.amount && !isRead(m.amount))) continue; // a syntax error says why
+    const cap = group.amount;
+    const itemized = group.itemized;
+    const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, model.currency);
+    if (itemized.gt(cap)) {
+      out.push(problem('cap-exceeded', 'error',
+        `Itemized milestones total ${money(itemized)}, more than the ${money(cap)} cap by ${money(itemized.minus(cap))}: raise the cap (\`up to\`) or correct the milestones.`,
+        node.cap.span, { itemized: exact(itemized), cap: exact(cap) }));
+    } else if (itemized.lt(cap) && (group.items ?? []).length > 0) {
+      // A group that itemizes nothing (the announcement gives only the total) is complete as
+      // written: nothing to point out, and the hover and preview show the undisclosed cap.
+      const rest = cap.minus(itemized);
+      const message = `Itemized milestones total ${money(itemized)} of the ${money(cap)} cap: ${money(rest)} undisclosed.`;
+      out.push(problem('cap-remainder', 'info', message, paymentAnchor(node), { itemized: exact(itemized), rest: exact(rest) }));
+    }
+  }
+  return out;
+}
+
+export function checkHeadline(model: DealModel, totals: DealTotals): DealDiagnostic[] {
+  const headline: ast.Money | undefined = model.deal.headline;
+  if (!headline || !isRead(headline)) return [];
+  const declared = model.convert(headline);
+  if (declared === undefined) return [];
+  const counted = [...committedKinds, ...contingentKinds];
+  const unknown = (p: PaymentItem) => unconverted(p) || (!!p.written && !isRead(p.written));
+  const incomplete = model.payments.some((p) => counted.includes(p.kind) && (unknown(p) || (p.items ?? []).some(unknown)));
+  if (incomplete || declared.eq(totals.headline)) return [];
+  const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, model.currency);
+  return [problem('headline-mismatch', 'warning',
+    `The headline says ${money(declared)}, but the terms add up to ${money(totals.headline)} ` +
+      `(committed ${money(totals.committed)} + contingent ${money(totals.contingent)}): correct the headline, or add the terms it counts.`,
+    headline.span, { computed: exact(totals.headline) })];
+}

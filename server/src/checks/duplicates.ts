@@ -1,0 +1,51 @@
+// duplicate-name: one name, one thing. Reported on the second (and any later) declaration, so
+// the first keeps working for references while the author renames the copy.
+import type * as ast from '../language/ast';
+import type { DealDiagnostic } from './diagnostic';
+import { article, isWritten, paymentsOf, paymentWords, problem } from '../model/deal-walk';
+
+interface Declared { name: ast.Name; what: string }
+
+function duplicates(declared: readonly Declared[], namespace: string, fix: string): DealDiagnostic[] {
+  const first = new Map<string, Declared>();
+  const out: DealDiagnostic[] = [];
+  for (const entry of declared) {
+    if (!isWritten(entry.name)) continue;
+    const earlier = first.get(entry.name.text);
+    if (!earlier) {
+      first.set(entry.name.text, entry);
+      continue;
+    }
+    out.push(problem('duplicate-name', 'error',
+      `'${entry.name.text}' is already the name of ${earlier.what} ${namespace}: ${fix}`,
+      entry.name.span));
+  }
+  return out;
+}
+
+/** Two declarations with one name inside one deal. */
+export function checkDuplicateNames(deal: ast.Deal): DealDiagnostic[] {
+  const payments = paymentsOf(deal)
+    .filter(({ payment }) => payment.name)
+    .map(({ payment }) => ({ name: payment.name!, what: article(paymentWords[payment.type]) }));
+  return [
+    ...duplicates(deal.parties.map((p) => ({ name: p.name, what: 'a party' })), 'in this deal',
+      'give each party one declaration (merge the two, or rename one).'),
+    ...duplicates((deal.stages?.stages ?? []).map((s) => ({ name: s.name, what: 'a stage' })), 'in this stages list',
+      'list each stage once.'),
+    ...duplicates(deal.licenses.map((l) => ({ name: l.name, what: 'a license' })), 'in this deal',
+      'give this license another name.'),
+    ...duplicates(payments, 'in this deal',
+      'payments, milestones and milestone groups share one set of names; give this one another name.'),
+    ...duplicates(deal.options.map((o) => ({ name: o.name, what: 'an option' })), 'in this deal',
+      'give this option another name.'),
+    ...duplicates(deal.scenarios.map((s) => ({ name: s.name, what: 'a scenario' })), 'in this deal',
+      'give this scenario another name.'),
+  ];
+}
+
+/** Two deals with one name in one file: the CLI's JSON and the rollups key deals by name. */
+export function checkDuplicateDeals(file: ast.DealFile): DealDiagnostic[] {
+  return duplicates(file.deals.map((d) => ({ name: d.name, what: 'a deal' })), 'in this file',
+    'give this deal another name (reports and rollups tell deals apart by name).');
+}

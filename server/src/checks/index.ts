@@ -1,0 +1,44 @@
+// All semantic checks of a deal. Each family of checks lives in its own file and returns
+// diagnostics; this file only runs them. Checks never throw on a recovered (partial) tree:
+// what the parser could not build is skipped, the syntax error already says why.
+import type * as ast from '../language/ast';
+import type { DealModel } from '../model/deal-model';
+import type { DealDiagnostic } from './diagnostic';
+import type { DealTotals } from '../model/totals';
+import { checkFxRates, checkHeadline, checkMilestoneCaps } from './amounts';
+import { checkDates, checkDatesBeforeSigning } from './dates';
+import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
+import { checkMagnitudes } from './magnitudes';
+import { checkOptionEffects } from './options';
+import { checkPayerAndPayee, checkUnusedParties } from './parties';
+import { checkPercentRanges, checkShares } from './percents';
+import { checkReferences } from './references';
+import { checkRoyaltiesAndSalesMilestones } from './royalties';
+import { checkScenarios } from './scenarios';
+
+/** Checks across the whole file (e.g. two deals with one name). */
+export function checkFile(file: ast.DealFile): DealDiagnostic[] {
+  return checkDuplicateDeals(file);
+}
+
+/** Every semantic check of one deal. */
+export function checkDeal(model: DealModel, totals: DealTotals): DealDiagnostic[] {
+  const deal = model.deal;
+  return [
+    ...checkReferences(model),
+    ...checkDuplicateNames(deal),
+    ...checkPayerAndPayee(deal),
+    ...checkUnusedParties(deal),
+    ...checkFxRates(model),
+    ...checkMilestoneCaps(model),
+    ...checkHeadline(model, totals),
+    ...checkPercentRanges(deal),
+    ...checkShares(deal),
+    ...checkRoyaltiesAndSalesMilestones(model),
+    ...checkDates(deal),
+    ...checkDatesBeforeSigning(deal),
+    ...checkScenarios(model),
+    ...checkOptionEffects(model),
+    ...checkMagnitudes(deal),
+  ];
+}

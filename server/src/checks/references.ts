@@ -1,0 +1,65 @@
+// unknown-reference: every name that points at a party, stage, payment, milestone group, option
+// or currency must point at one that exists. The message lists what exists and suggests the
+// closest name (also in `data.suggestion`, for a quick fix).
+import type * as ast from '../language/ast';
+import { currencySymbols, isCurrencyCode, isoCurrencyCodes } from '../language/currencies';
+import type { DealModel } from '../model/deal-model';
+import type { DealDiagnostic } from './diagnostic';
+import { closestName, dealNameTables, nameKinds, unknownNameMessage, type NameKind } from '../model/names';
+import { isWritten, problem, walkReferences, type ReferenceKind } from '../model/deal-walk';
+
+export function checkReferences(model: DealModel): DealDiagnostic[] {
+  const deal = model.deal;
+  const names = dealNameTables(model);
+  const out: DealDiagnostic[] = [];
+  const expect = (name: ast.Name | undefined, kind: NameKind, known: readonly string[]) => {
+    if (!isWritten(name) || known.includes(name.text)) return;
+    const { message, suggestion } = unknownNameMessage(kind, name.text, known);
+    out.push(problem('unknown-reference', 'error', message, name.span, suggestion ? { suggestion } : undefined));
+  };
+  const known: Record<Exclude<ReferenceKind, 'group' | 'currency'>, [NameKind, readonly string[]]> = {
+    party: [nameKinds.party, names.parties],
+    stage: [nameKinds.stage, names.stages],
+    payment: [nameKinds.payment, names.payments],
+    option: [nameKinds.option, names.options],
+  };
+  walkReferences(deal, (name, kind) => {
+    if (kind === 'group') out.push(...checkForfeitedGroup(name, model, names.groups));
+    else if (kind === 'currency') out.push(...checkCurrency(name));
+    else expect(name, ...known[kind]);
+  });
+  return out;
+}
+
+/** `forfeit unearned X`: X must be a milestone group, not just any payment. */
+function checkForfeitedGroup(group: ast.Name, model: DealModel, groups: readonly string[]): DealDiagnostic[] {
+  if (!isWritten(group) || groups.includes(group.text)) return [];
+  const other = model.paymentsByName.get(group.text);
+  if (other) {
+    const list = groups.length > 0 ? ` Milestone groups in this deal: ${groups.join(', ')}.` : '';
+    return [problem('unknown-reference', 'error',
+      `'${group.text}' is a payment (${other.kind}), not a milestone group: \`forfeit unearned\` names a \`milestones ... { }\` group (to give up one payment, write \`forfeit ${group.text}\`).${list}`,
+      group.span)];
+  }
+  const { message, suggestion } = unknownNameMessage(nameKinds.group, group.text, groups);
+  return [problem('unknown-reference', 'error', message, group.span, suggestion ? { suggestion } : undefined)];
+}
+
+const commonCurrencies = ['USD', 'EUR', 'GBP', 'JPY', 'CHF'];
+
+function unknownCurrency(name: ast.Name): DealDiagnostic {
+  const suggestion = closestName(name.text.toUpperCase(), isoCurrencyCodes) ?? (isCurrencyCode(name.text.toUpperCase()) ? name.text.toUpperCase() : undefined);
+  const guess = suggestion ? ` Did you mean '${suggestion}'?` : '';
+  const symbols = Object.keys(currencySymbols).join(' ');
+  return problem('unknown-reference', 'error',
+    `Unknown currency '${name.text}'.${guess} Write an ISO 4217 code (${commonCurrencies.join(', ')}…) or a symbol (${symbols}).`,
+    name.span, suggestion ? { suggestion } : undefined);
+}
+
+function isKnownCurrency(text: string): boolean {
+  return isCurrencyCode(text) || text in currencySymbols;
+}
+
+function checkCurrency(name: ast.Name): DealDiagnostic[] {
+  return isWritten(name) && !isKnownCurrency(name.text) ? [unknownCurrency(name)] : [];
+}

@@ -1,0 +1,139 @@
+// Scenarios: a timeline in stage order whose years never go backwards and that stays within
+// `reach` (stage-order), options exercised where they can be (invalid-exercise), and sales
+// figures for real years after signing (invalid-date, sales-before-signing, invalid-value).
+import type * as ast from '../language/ast';
+import type { DealModel } from '../model/deal-model';
+import type { DealDiagnostic } from './diagnostic';
+import { stageIndex } from '../model/stages';
+import { dateBounds, dateProblem } from './dates';
+import { isWritten, problem } from '../model/deal-walk';
+
+export function checkScenarios(model: DealModel): DealDiagnostic[] {
+  const out: DealDiagnostic[] = [];
+  for (const scenario of model.deal.scenarios) {
+    out.push(...checkTimeline(model, scenario));
+    out.push(...checkExercises(model, scenario));
+    out.push(...checkSales(model.deal, scenario));
+  }
+  return out;
+}
+
+function checkTimeline(model: DealModel, scenario: ast.Scenario): DealDiagnostic[] {
+  const out: DealDiagnostic[] = [];
+  const stageNames = model.stages.map((s) => s.name).join(', ');
+  const entries = scenario.timeline
+    .filter((e) => isWritten(e.stage) && stageIndex(model.stages, e.stage.text) >= 0)
+    .map((e) => ({ entry: e, index: stageIndex(model.stages, e.stage.text) }));
+
+  let furthest: (typeof entries)[number] | undefined;
+  for (const current of entries) {
+    if (furthest && current.index < furthest.index) {
+      out.push(problem('stage-order', 'warning',
+        `${current.entry.stage.text} is listed after ${furthest.entry.stage.text} but comes before it in the deal's stages (${stageNames}): list the timeline in stage order.`,
+        current.entry.stage.span));
+    }
+    if (!furthest || current.index > furthest.index) furthest = current;
+  }
+
+  // Years must not go backwards along the stages: a later stage is never reached earlier.
+  const dated = entries.filter((e) => !dateProblem(e.entry.date)).sort((a, b) => a.index - b.index);
+  let latest: (typeof dated)[number] | undefined;
+  for (const current of dated) {
+    if (latest && current.index > latest.index && dateBounds(current.entry.date).last < dateBounds(latest.entry.date).first) {
+      out.push(problem('stage-order', 'warning',
+        `${current.entry.stage.text} is reached in ${current.entry.date.text}, before ${latest.entry.stage.text} (${latest.entry.date.text}): a later stage cannot come earlier. Check the years.`,
+        current.entry.date.span));
+      continue;
+    }
+    if (!latest || dateBounds(current.entry.date).first >= dateBounds(latest.entry.date).first) latest = current;
+  }
+
+  const reach = isWritten(scenario.reach) ? stageIndex(model.stages, scenario.reach.text) : -1;
+  if (reach >= 0) {
+    for (const { entry, index } of entries) {
+      if (index <= reach) continue;
+      out.push(problem('stage-order', 'warning',
+        `The timeline goes on to ${entry.stage.text}, but this scenario stops at \`reach ${scenario.reach!.text}\`: remove the later stages, or reach further.`,
+        entry.stage.span));
+    }
+  }
+  return out;
+}
+
+function checkExercises(model: DealModel, scenario: ast.Scenario): DealDiagnostic[] {
+  const out: DealDiagnostic[] = [];
+  const seen = new Set<string>();
+  const reach = isWritten(scenario.reach) ? stageIndex(model.stages, scenario.reach.text) : -1;
+  for (const exercise of scenario.exercises) {
+    if (!isWritten(exercise.option)) continue;
+    const option = model.options.get(exercise.option.text);
+    if (!option) continue; // unknown-reference
+    if (seen.has(option.name.text)) {
+      out.push(problem('invalid-exercise', 'error',
+        `Option '${option.name.text}' is already exercised in this scenario: an option is exercised once.`, exercise.option.span));
+      continue;
+    }
+    seen.add(option.name.text);
+    const offered = option.exercises.filter((e) => isWritten(e.stage)).map((e) => e.stage.text);
+    if (offered.length === 0) {
+      out.push(problem('invalid-exercise', 'error',
+        `Option '${option.name.text}' says at no stage it can be exercised: add \`exercise at STAGE fee AMOUNT\` to the option.`,
+        exercise.option.span));
+      continue;
+    }
+    const stage = exercise.stage;
+    if (!isWritten(stage) || stageIndex(model.stages, stage.text) < 0) continue;
+    if (!offered.includes(stage.text)) {
+      out.push(problem('invalid-exercise', 'error',
+        `Option '${option.name.text}' cannot be exercised at ${stage.text}: it can be exercised at ${offered.join(' or ')}.`,
+        stage.span, { suggestion: offered[0] }));
+    } else if (reach >= 0 && stageIndex(model.stages, stage.text) > reach) {
+      out.push(problem('stage-order', 'warning',
+        `The option is exercised at ${stage.text}, but this scenario stops at \`reach ${scenario.reach!.text}\`: exercise it earlier, or reach further.`,
+        stage.span));
+    }
+  }
+  return out;
+}
+
+function checkSales(deal: ast.Deal, scenario: ast.Scenario): DealDiagnostic[] {
+  const out: DealDiagnostic[] = [];
+  const signedYear = deal.signed && !dateProblem(deal.signed) ? deal.signed.year : undefined;
+  const allTerritories = scenario.sales.find((t) => !t.territory);
+  const perTerritory = scenario.sales.find((t) => t.territory);
+  if (allTerritories && perTerritory) {
+    const later = allTerritories.span.start > perTerritory.span.start ? allTerritories : perTerritory;
+    out.push(problem('invalid-value', 'error',
+      'This scenario gives sales both for all territories (`sales { }`) and per territory (`sales US { }`): use one form or the other.',
+      { start: later.span.start, end: later.span.start + 'sales'.length }));
+  }
+  const tablesSeen = new Set<string>();
+  for (const table of scenario.sales) {
+    const key = table.territory?.text ?? '';
+    if (tablesSeen.has(key)) {
+      out.push(problem('invalid-value', 'error',
+        `Sales ${key ? `in ${key} ` : ''}are already given in this scenario: put all years in one \`sales\` table.`,
+        table.territory?.span ?? { start: table.span.start, end: table.span.start + 'sales'.length }));
+    }
+    tablesSeen.add(key);
+    const years = new Set<number>();
+    for (const row of table.years) {
+      if (!Number.isInteger(row.year) || row.year < 1000 || row.year > 9999) {
+        out.push(problem('invalid-date', 'error',
+          'This is not a year: write each year of sales as four digits, e.g. `2016: 150M`.', row.yearSpan));
+        continue;
+      }
+      if (years.has(row.year)) {
+        out.push(problem('invalid-value', 'error',
+          `Sales for ${row.year} are already given in this table: give each year once.`, row.yearSpan));
+      }
+      years.add(row.year);
+      if (signedYear !== undefined && row.year < signedYear) {
+        out.push(problem('sales-before-signing', 'warning',
+          `Sales in ${row.year} come before the deal was signed (${deal.signed!.text}): the deal earns nothing on them. Check the year.`,
+          row.yearSpan));
+      }
+    }
+  }
+  return out;
+}

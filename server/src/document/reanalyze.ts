@@ -1,0 +1,144 @@
+// Re-analysis after an edit. A portfolio file holds many deals and a keystroke changes one: that
+// deal is parsed and checked again on its own, the deals before it are kept as they are, and
+// the deals after it are kept and moved by the length the edit added or removed. Whenever the
+// edit could change how the rest of the file reads (it touches a deal's first or last token,
+// falls between deals, leaves the deal unclosed, opens a comment that runs on, or the file
+// already had a syntax error elsewhere), the whole text is analysed as usual.
+import type { Deal, Span } from '../language/ast';
+import { parseDealText, type ParsedDealFile } from '../language/parse';
+import {
+  analyzeDeal, analyzeDealText, assembleDocument, diagnosticsOfDeal, setDiagnosticsOfDeal,
+  type AnalyzedDeal, type AnalyzedDocument,
+} from './analyze';
+import type { DealDiagnostic } from '../checks/diagnostic';
+
+/**
+ * The analysis of `text`, an edited version of `previous.text`, reusing what the edit did not
+ * touch. It equals `analyzeDealText(text)`. `previous` is taken over: the deals it shares with
+ * the result are moved in place, so it must not be read afterwards.
+ */
+export function reanalyzeDealText(previous: AnalyzedDocument, text: string): AnalyzedDocument {
+  if (text === previous.text) return previous;
+  return reuse(previous, text) ?? analyzeDealText(text);
+}
+
+function reuse(previous: AnalyzedDocument, text: string): AnalyzedDocument | undefined {
+  const old = previous.text;
+  const { prefix, suffix } = commonEnds(old, text);
+  const editEnd = old.length - suffix; // end of the replaced text in `old`
+  const delta = text.length - old.length;
+  const decls = previous.parsed.file.deals;
+  const index = dealContaining(decls, prefix, editEnd);
+  if (index < 0) return undefined;
+  const edited = decls[index].span;
+  if (previous.parsed.syntaxErrors.some((e) => e.span.start < edited.start || e.span.end > edited.end)) return undefined;
+  if (previous.deals.length !== decls.length || previous.deals.some((d) => !diagnosticsOfDeal(d))) return undefined;
+
+  // The edited deal, parsed alone. It must read as one deal closed by its own last brace, with
+  // no error at or after that brace: then the text around it reads exactly as before.
+  const slice = text.slice(edited.start, edited.end + delta);
+  const alone = parseDealText(slice);
+  const deal = alone.file.deals[0];
+  if (alone.file.deals.length !== 1 || deal.span.start !== 0 || deal.span.end !== slice.length) return undefined;
+  if (alone.syntaxErrors.some((e) => e.span.end >= slice.length)) return undefined;
+  if (alone.comments.some((c) => c.startOffset + c.image.length > slice.length - 1)) return undefined;
+  moveSpans([deal], edited.start);
+  const fresh = analyzeDeal(deal);
+
+  // The deals after the edit: their diagnostics are copied at their new place first (they may
+  // share span objects with the tree), then the trees and models are moved in place.
+  const after = previous.deals.slice(index + 1);
+  if (delta !== 0) {
+    for (const moved of after) setDiagnosticsOfDeal(moved, diagnosticsOfDeal(moved)!.map((d) => movedDiagnostic(d, delta)));
+    moveSpans(after, delta);
+  }
+
+  const comments = [
+    ...previous.parsed.comments.filter((c) => c.startOffset < edited.start),
+    ...alone.comments,
+    ...previous.parsed.comments.filter((c) => c.startOffset >= edited.end),
+  ];
+  for (const c of alone.comments) moveToken(c, edited.start);
+  if (delta !== 0) for (const c of previous.parsed.comments) if (c.startOffset >= edited.end) moveToken(c, delta);
+
+  const deals = [...previous.deals.slice(0, index), fresh, ...after];
+  const parsed: ParsedDealFile = {
+    text,
+    file: { deals: deals.map((d) => d.model.deal), span: { start: 0, end: text.length } },
+    syntaxErrors: alone.syntaxErrors.map((e) => ({ message: e.message, span: moved(e.span, edited.start) })),
+    comments,
+  };
+  return assembleDocument(parsed, deals);
+}
+
+/** Lengths of the longest common prefix and suffix (not overlapping in the shorter text). */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const shorter = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+
+/** The deal whose inside holds the whole edit [start, end): after its first character and before
+ * its closing brace. -1 when there is none. */
+function dealContaining(deals: Deal[], start: number, end: number): number {
+  let low = 0;
+  let high = deals.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const span = deals[mid].span;
+    if (span.end <= start) low = mid + 1;
+    else if (span.start >= start) high = mid - 1;
+    else return end <= span.end - 1 ? mid : -1;
+  }
+  return -1;
+}
+
+function moved(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+function movedDiagnostic(d: DealDiagnostic, delta: number): DealDiagnostic {
+  return { ...d, span: moved(d.span, delta) };
+}
+
+function moveToken(token: { startOffset: number; endOffset?: number }, delta: number): void {
+  token.startOffset += delta;
+  if (token.endOffset !== undefined) token.endOffset += delta;
+}
+
+/**
+ * Moves every span reachable from `roots` (syntax trees, models, totals) by `delta`, each span
+ * object once however many nodes share it. Spans are the only plain objects with numeric
+ * `start` and `end`; decimals and other class instances hold none and are not entered.
+ */
+function moveSpans(roots: (Deal | AnalyzedDeal)[], delta: number): void {
+  const seen = new Set<object>();
+  const stack: unknown[] = [...roots];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object') stack.push(item);
+      continue;
+    }
+    if (value instanceof Map) {
+      for (const item of value.values()) if (typeof item === 'object') stack.push(item);
+      continue;
+    }
+    if (Object.getPrototypeOf(value) !== Object.prototype) continue;
+    const record = value as Record<string, unknown>;
+    if (typeof record.start === 'number' && typeof record.end === 'number') {
+      record.start += delta;
+      record.end += delta;
+      continue;
+    }
+    for (const key in record) {
+      const item = record[key];
+      if (typeof item === 'object' && item !== null) stack.push(item);
+    }
+  }
+}

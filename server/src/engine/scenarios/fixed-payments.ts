@@ -1,0 +1,123 @@
+// The payments a scenario triggers by reaching stages and by the calendar: committed payments
+// (upfront, fee, equity, funding instalments), milestones at or before the stage reached, and
+// a milestone group's undisclosed rest once the scenario reaches the group's `by` stage.
+import type { PaymentItem } from '../../model/deal-model';
+import { stageIndex } from '../../model/stages';
+import { whyNoFigure, type ScenarioContext } from './context';
+import { isForfeited, isRestForfeited } from './exercises';
+import { fundingInstalments, labelOf, ownDate, yearOf } from './schedule';
+
+export function addFixedPayments(ctx: ScenarioContext): void {
+  for (const item of ctx.model.payments) {
+    switch (item.kind) {
+      case 'upfront':
+      case 'fee':
+      case 'equity':
+        addCommitted(ctx, item);
+        break;
+      case 'funding':
+        addFunding(ctx, item);
+        break;
+      case 'milestone':
+        if (item.node.type === 'MilestoneGroup') {
+          for (const milestone of item.items ?? []) addMilestone(ctx, milestone);
+          addUndisclosedRest(ctx, item);
+        } else {
+          addMilestone(ctx, item);
+        }
+        break;
+      case 'manufacturing':
+        ctx.out.unvalued.push({ label: labelOf(item), reason: 'supplied at cost: no fixed figure', item });
+        break;
+      default:
+        break; // royalties and sales milestones come from the scenario's sales
+    }
+  }
+}
+
+/** Upfront, fee and equity: certain, on their own date (the signing date for `on signing`). */
+function addCommitted(ctx: ScenarioContext, item: PaymentItem): void {
+  if (item.amount === undefined) {
+    ctx.out.unvalued.push({ label: labelOf(item), reason: whyNoFigure(item, ctx.model), item });
+    return;
+  }
+  const date = ownDate(item, ctx.model);
+  ctx.out.payments.push({
+    kind: item.kind, label: labelOf(item), item, payer: item.payer, payee: item.payee, amount: item.amount,
+    year: yearOf(date) ?? 'unscheduled', date,
+  });
+}
+
+function addFunding(ctx: ScenarioContext, item: PaymentItem): void {
+  if (item.amount === undefined) {
+    ctx.out.unvalued.push({ label: labelOf(item), reason: whyNoFigure(item, ctx.model), item });
+    return;
+  }
+  for (const part of fundingInstalments(item, ctx.model)) {
+    ctx.out.payments.push({
+      kind: 'funding', label: `${labelOf(item)} ${part.date?.year ?? `instalment ${part.index}`}`, item,
+      payer: item.payer, payee: item.payee, amount: part.amount, year: yearOf(part.date) ?? 'unscheduled',
+      date: part.date, instalment: { index: part.index, count: part.count },
+    });
+  }
+}
+
+/**
+ * A milestone is earned when the scenario reaches its stage (`at`; in a group without one, the
+ * group's `by`). Its year is its own date, else the timeline's year for its stage.
+ */
+function addMilestone(ctx: ScenarioContext, item: PaymentItem): void {
+  const stage = item.node.at?.text ?? (item.group?.node.type === 'MilestoneGroup' ? item.group.node.by?.text : undefined);
+  const label = labelOf(item);
+  if (stage === undefined) {
+    ctx.out.unvalued.push({ label, reason: 'no stage is given (`at STAGE`), so no scenario can tell when it is earned', item });
+    return;
+  }
+  const index = stageIndex(ctx.model.stages, stage);
+  if (index < 0) {
+    ctx.out.unvalued.push({ label, reason: `${stage} is not one of the deal's stages`, item });
+    return;
+  }
+  if (index > ctx.reachIndex) return;
+  if (isForfeited(ctx.forfeits, item, index)) {
+    ctx.out.forfeited.push({ label, amount: item.amount });
+    return;
+  }
+  if (item.amount === undefined) {
+    ctx.out.unvalued.push({ label, reason: whyNoFigure(item, ctx.model), item });
+    return;
+  }
+  const date = ownDate(item, ctx.model) ?? ctx.timeline.get(stage);
+  ctx.out.payments.push({
+    kind: 'milestone', label, item, payer: item.payer, payee: item.payee, amount: item.amount,
+    year: yearOf(date) ?? 'unscheduled', date, stage,
+  });
+}
+
+/** The cap less the itemized milestones: earned at the group's `by` stage, else unattributed. */
+function addUndisclosedRest(ctx: ScenarioContext, group: PaymentItem): void {
+  const rest = group.undisclosedRest;
+  if (!rest || rest.lte(0) || group.node.type !== 'MilestoneGroup') return;
+  const label = `${labelOf(group)} undisclosed rest`;
+  const by = group.node.by?.text;
+  const index = stageIndex(ctx.model.stages, by);
+  if (by === undefined) {
+    if (isRestForfeited(ctx.forfeits, group, undefined)) ctx.out.forfeited.push({ label, amount: rest });
+    else ctx.out.unattributed.push({ group, amount: rest });
+    return;
+  }
+  if (index < 0) {
+    ctx.out.unvalued.push({ label, reason: `${by} is not one of the deal's stages`, item: group });
+    return;
+  }
+  if (index > ctx.reachIndex) return;
+  if (isRestForfeited(ctx.forfeits, group, index)) {
+    ctx.out.forfeited.push({ label, amount: rest });
+    return;
+  }
+  const date = ownDate(group, ctx.model) ?? ctx.timeline.get(by);
+  ctx.out.payments.push({
+    kind: 'milestone', label, item: group, payer: group.payer, payee: group.payee, amount: rest,
+    year: yearOf(date) ?? 'unscheduled', date, stage: by,
+  });
+}

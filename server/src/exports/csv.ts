@@ -1,0 +1,76 @@
+// The payment schedule as CSV (RFC 4180), one row per payment, for a spreadsheet: first the
+// deal's own terms (scenario column empty), then every payment each scenario triggers.
+// Amounts are exact decimals in the deal currency, so the rows add up to the rollup's totals.
+import type Decimal from 'decimal.js';
+import type { AnalyzedDocument } from '../document/analyze';
+import type { DealModel, PaymentItem } from '../model/deal-model';
+import { exact, Money } from '../model/money';
+import { dealLevelYear, paymentLabel } from '../model/describe';
+import { fundingInstalments } from '../engine/scenarios/schedule';
+import { scenarioRollups } from '../engine/scenario-rollups';
+
+export const csvHeader = [
+  'deal', 'scenario', 'year', 'kind', 'name', 'payer', 'payee', 'amount', 'currency', 'original_amount', 'original_currency',
+] as const;
+
+/** One field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export interface RenderCsvOptions { scenario?: string }
+
+export function renderCsv(document: AnalyzedDocument, options: RenderCsvOptions = {}): string {
+  const rows: string[][] = [[...csvHeader]];
+  for (const { model } of document.deals) {
+    const deal = model.deal.name.text;
+    if (options.scenario === undefined) {
+      for (const item of model.payments) rows.push(...dealRows(model, deal, item));
+    }
+    for (const rollup of scenarioRollups(model, options.scenario).rollups) {
+      const scenario = rollup.scenario.name.text;
+      for (const p of rollup.payments) {
+        const original = p.item ? originalOf(model, p.item) : undefined;
+        rows.push([deal, scenario, String(p.year), p.kind, p.label, p.payer ?? '', p.payee ?? '', exact(p.amount), model.currency,
+          original?.amount ?? '', original?.currency ?? '']);
+      }
+    }
+  }
+  // CRLF line ends, as RFC 4180 has them and spreadsheets expect.
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** A deal term as schedule rows: a milestone group is its itemized milestones and the undisclosed rest. */
+function dealRows(model: DealModel, deal: string, item: PaymentItem): string[][] {
+  if (item.items && item.node.type === 'MilestoneGroup') {
+    const rows = item.items.map((m) => dealRow(model, deal, m, paymentLabel(m), m.amount));
+    if (item.undisclosedRest && !item.undisclosedRest.isZero()) {
+      rows.push(dealRow(model, deal, item, `${paymentLabel(item)} (undisclosed rest)`, item.undisclosedRest, false));
+    }
+    return rows;
+  }
+  if (item.kind === 'funding' && item.amount !== undefined) {
+    // Research funding is paid year by year: one row per instalment, as scenarios list it.
+    return fundingInstalments(item, model).map((part) => {
+      const row = dealRow(model, deal, item, `${paymentLabel(item)} (${part.index} of ${part.count})`, part.amount, false);
+      row[2] = part.date ? String(part.date.year) : '';
+      return row;
+    });
+  }
+  return [dealRow(model, deal, item, paymentLabel(item), item.amount)];
+}
+
+function dealRow(model: DealModel, deal: string, item: PaymentItem, label: string, amount: Decimal | undefined, withOriginal = true): string[] {
+  const original = withOriginal ? originalOf(model, item) : undefined;
+  const year = dealLevelYear(model, item);
+  return [deal, '', year === undefined ? '' : String(year), item.kind, label, item.payer ?? '', item.payee ?? '',
+    amount === undefined ? '' : exact(amount), model.currency, original?.amount ?? '', original?.currency ?? ''];
+}
+
+/** The amount as written where it was written in another currency (funding: every instalment). */
+function originalOf(model: DealModel, item: PaymentItem): { amount: string; currency: string } | undefined {
+  if (!item.written || item.writtenCurrency === model.currency) return undefined;
+  const value = new Money(item.written.value);
+  const total = item.node.type === 'Funding' ? value.times(item.node.years?.count ?? 1) : value;
+  return { amount: exact(total), currency: item.writtenCurrency };
+}

@@ -1,0 +1,149 @@
+// Scenarios on the term sheet: a comparison of every scenario side by side, then each one's
+// schedule by year and its payments, and the risk-adjusted values where there is a valuation.
+import type Decimal from 'decimal.js';
+import type { DealModel, PaymentKind } from '../model/deal-model';
+import { formatAmount, formatMoney, formatPercent, Money } from '../model/money';
+import { currentStage } from '../model/probability';
+import { rnpvDeal } from '../engine/rnpv';
+import type { ScenarioPayment, ScenarioRollup } from '../engine/scenarios';
+import { flow, kindLabels, partyName, paymentLabel } from '../model/describe';
+import { el, facts, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
+import { scheduleCharts } from './svg-charts';
+import type { ScenarioRollups } from '../engine/scenario-rollups';
+
+export function scenariosSection(model: DealModel, all: ScenarioRollups, only?: string, lineOf: LineOf = noLines): string {
+  if (!model.deal.scenarios.length) return '';
+  let html = comparison(model, all.rollups, lineOf);
+  for (const rollup of all.rollups) {
+    if (only === undefined || rollup.scenario.name.text === only) html += scenarioDetail(model, rollup, lineOf);
+  }
+  for (const failure of all.failed) {
+    if (only === undefined || failure.id === only) html += el('p', 'note', `Scenario ${failure.id} is not rolled up: ${failure.reason}.`);
+  }
+  return section('scenarios', 'Scenarios', html);
+}
+
+function comparison(model: DealModel, rollups: ScenarioRollup[], lineOf: LineOf): string {
+  if (rollups.length === 0) return '';
+  const parties = [...model.parties.keys()];
+  const header: Cell[] = ['Scenario', 'Reaches', ...parties.map((p) => `${partyName(model, p)} net`), 'All payments'];
+  const rows = rollups.map((r): Cell[] => [
+    r.scenario.title?.value ? raw(`${el('strong', undefined, r.scenario.name.text)}<br>${el('span', 'note', r.scenario.title.value)}`) : r.scenario.name.text,
+    r.reach ?? '',
+    ...parties.map((p) => signed(model, r.parties.get(p)?.net)),
+    formatMoney(r.total, model.currency),
+  ]);
+  const numeric = parties.map((_, i) => i + 2).concat(parties.length + 2);
+  return table(header, rows, { numeric, caption: 'Scenario comparison', rowLines: rollups.map((r) => lineOf(r.scenario.span)) });
+}
+
+function scenarioDetail(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): string {
+  const scenario = rollup.scenario;
+  const money = (v: Decimal) => formatMoney(v, model.currency);
+  let html = el('h3', undefined, `${scenario.name.text}${scenario.title ? `: ${scenario.title.value}` : ''}`, lineOf(scenario.span));
+  html += facts([
+    ['Reaches', rollup.reach ?? scenario.reach?.text],
+    ['Timeline', scenario.timeline.map((t) => `${t.stage.text} ${t.date.text}`).join(', ') || undefined],
+    ['Options exercised', rollup.exercises.map((e) => `${e.option.name.text}${e.stage ? ` at ${e.stage}` : ''}${e.happens ? '' : ' (not reached)'}`).join(', ') || undefined],
+    ['Total of all payments', money(rollup.total)],
+  ]);
+  const hasRnpv = [...rollup.parties.values()].some((p) => p.rnpv);
+  html += table(['Party', 'Receives', 'Pays', 'Net', ...(hasRnpv ? ['rNPV'] : [])],
+    [...rollup.parties].map(([id, p]): Cell[] => [
+      partyName(model, id), money(p.receives), money(p.pays), signed(model, p.net), ...(hasRnpv ? [p.rnpv ? signed(model, p.rnpv) : '—'] : []),
+    ]), { numeric: hasRnpv ? [1, 2, 3, 4] : [1, 2, 3] });
+  html += scheduleCharts(model, rollup);
+  html += scheduleByYear(model, rollup);
+  html += paymentList(model, rollup, lineOf);
+  for (const u of rollup.unattributed) {
+    html += el('p', 'note', `Not counted: the undisclosed rest of ${u.group.node.title?.value ?? u.group.name ?? 'a milestone group'}, ${money(u.amount)}, has no \`by\` stage.`);
+  }
+  for (const u of rollup.unvalued) html += el('p', 'note', `Listed, not counted: ${u.label} (${u.reason}).`);
+  for (const share of rollup.sharing) {
+    const shares = share.shares.map((x) => `${partyName(model, x.party)} ${formatPercent(x.percent)}`).join(', ');
+    html += el('p', 'note', `Shared ${share.what} after exercising ${share.option.name.text}: ${shares}${share.territory?.length ? ` in ${share.territory.join(', ')}` : ''}.`);
+  }
+  if (rollup.forfeited.length) {
+    html += `<p>Forfeited by exercising an option:</p><ul class="effects">${rollup.forfeited
+      .map((f) => `<li>${el('span', undefined, `${f.label}${f.amount ? ` (${money(f.amount)})` : ''}`)}</li>`).join('')}</ul>`;
+  }
+  return html;
+}
+
+/** Years down, kinds across: what falls due when, whoever pays it. */
+function scheduleByYear(model: DealModel, rollup: ScenarioRollup): string {
+  if (!rollup.payments.length) return el('p', 'note', 'No payment falls due in this scenario.');
+  const kinds = [...rollup.byKind.keys()];
+  const cellOf = new Map<string, Decimal>();
+  for (const p of rollup.payments) {
+    const key = `${p.year}|${p.kind}`;
+    cellOf.set(key, (cellOf.get(key) ?? new Money(0)).plus(p.amount));
+  }
+  const short = (v: Decimal | undefined) => (v === undefined ? '' : formatAmount(v, model.currency));
+  const rows = [...rollup.byYear].map(([year, total]): Cell[] => [
+    year === 'unscheduled' ? 'Unscheduled' : year, ...kinds.map((k) => short(cellOf.get(`${year}|${k}`))), short(total),
+  ]);
+  const foot: Cell[] = ['Total', ...kinds.map((k) => short(rollup.byKind.get(k))), short(rollup.total)];
+  const numeric = kinds.map((_, i) => i + 1).concat(kinds.length + 1);
+  return table(['Year', ...kinds.map((k: PaymentKind) => kindLabels[k] ?? k), 'Total'], rows, { numeric, foot, caption: 'Schedule by year' });
+}
+
+function paymentList(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): string {
+  const hasRnpv = rollup.payments.some((p) => p.rnpv);
+  const rows = rollup.payments.map((p): Cell[] => {
+    const sales = p.royalty ? ` on ${formatAmount(p.royalty.sales, model.currency)} sales${p.royalty.territory ? ` (${p.royalty.territory})` : ''}` : '';
+    const tiers = p.royalty?.tiers.length
+      ? ` = ${p.royalty.tiers.map((t) => `${formatPercent(t.rate.times(100))} × ${formatAmount(t.base, model.currency)}`).join(' + ')}`
+      : '';
+    return [
+      p.year === 'unscheduled' ? 'Unscheduled' : String(p.year),
+      `${scenarioPaymentLabel(p)}${sales}${tiers}`,
+      kindLabels[p.kind] ?? p.kind,
+      flow(model, p.payer, p.payee),
+      formatMoney(p.amount, model.currency),
+      ...(hasRnpv ? [p.rnpv ? formatMoney(p.rnpv, model.currency) : '—'] : []),
+    ];
+  });
+  return table(['Year', 'Payment', 'Kind', 'Payer → payee', 'Amount', ...(hasRnpv ? ['rNPV'] : [])], rows,
+    { numeric: hasRnpv ? [4, 5] : [4], caption: 'Payments', rowLines: rollup.payments.map((p) => lineOf(p.item?.node.span ?? p.option?.span)) });
+}
+
+export function valuationSection(model: DealModel, all: ScenarioRollups): string {
+  const rnpv = rnpvDeal(model);
+  if (!rnpv) return model.deal.valuation ? section('valuation', 'Valuation (rNPV)', el('p', 'note', 'No valuation date: add `as of DATE` or a `signed` date.')) : '';
+  const money = (v: Decimal) => formatMoney(v, model.currency);
+  let html = facts([
+    ['As of', rnpv.basis.asOf.text],
+    ['Discount rate', `${formatPercent(rnpv.basis.discount.times(100))} a year`],
+    ['Current stage', currentStage(model)],
+    ['rNPV of the deal terms', `${money(rnpv.total)} (committed ${money(rnpv.committed)}, contingent ${money(rnpv.contingent)})`],
+  ]);
+  html += table(['Payment', 'Stage', 'Probability', 'Date', 'Amount', 'rNPV'], rnpv.rows.map((row): Cell[] => [
+    row.label, row.stage ?? 'committed', row.probability ? formatPercent(row.probability.times(100).toDecimalPlaces(2)) : '—',
+    row.date?.text ?? '—', money(row.amount), row.rnpv ? money(row.rnpv) : 'not valued',
+  ]), { numeric: [2, 4, 5], caption: 'Deal terms, risk-adjusted', foot: ['Total', '', '', '', '', money(rnpv.total)] });
+  const parties = [...rnpv.parties.keys()];
+  html += table(['Party', 'Receives', 'Pays', 'Net'], parties.map((p): Cell[] => {
+    const position = rnpv.parties.get(p)!;
+    return [partyName(model, p), money(position.receives), money(position.pays), signed(model, position.net)];
+  }), { numeric: [1, 2, 3], caption: 'Per party, risk-adjusted' });
+  const withRnpv = all.rollups.filter((r) => r.rnpv);
+  if (withRnpv.length) {
+    html += table(['Scenario', ...parties.map((p) => `${partyName(model, p)} rNPV`), 'All payments rNPV'],
+      withRnpv.map((r): Cell[] => [r.scenario.name.text, ...parties.map((p) => signed(model, r.parties.get(p)?.rnpv)), money(r.rnpv!)]),
+      { numeric: parties.map((_, i) => i + 1).concat(parties.length + 1), caption: 'Per scenario, risk-adjusted' });
+  }
+  return section('valuation', 'Valuation (rNPV)', html);
+}
+
+/** A net figure, marked when negative so a paying position stands out. */
+function signed(model: DealModel, value: Decimal | undefined): Cell {
+  if (value === undefined) return '—';
+  const text = formatMoney(value, model.currency);
+  return value.isNegative() && !value.isZero() ? raw(el('span', 'neg', text)) : text;
+}
+
+/** The deal's own title for a payment where the engine used its bare name (`Ph1` → `first patient dosed in phase 1`). */
+export function scenarioPaymentLabel(p: ScenarioPayment): string {
+  return p.item && (p.label === p.item.name || p.label === p.item.kind) ? paymentLabel(p.item) : p.label;
+}

@@ -1,0 +1,125 @@
+// The term sheet as Markdown tables, for a memo or a pull request. Same content as the HTML,
+// plainer. Text from the file is escaped so a `|` or `*` in a title cannot break a table.
+import type Decimal from 'decimal.js';
+import type * as ast from '../language/ast';
+import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
+import type { DealModel } from '../model/deal-model';
+import { formatMoney, formatPercent, ZERO } from '../model/money';
+import type { ScenarioRollup } from '../engine/scenarios';
+import {
+  dealAmount, durationText, effectText, flow, kindLabels, originalAmount, partyName, paymentLabel,
+  roleText, royaltyText, territoryText, tierRows, triggerText,
+} from '../model/describe';
+import { scenarioPaymentLabel } from './html-scenarios';
+import { scenarioRollups } from '../engine/scenario-rollups';
+
+/** Escapes Markdown syntax (and `$`, which some renderers read as math) in one line of text. */
+export function mdText(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|#$~]/g, (c) => `\\${c}`);
+}
+
+function mdTable(header: string[], rows: string[][], numeric: number[] = []): string {
+  const align = header.map((_, i) => (numeric.includes(i) ? '---:' : '---'));
+  const line = (cells: string[]) => `| ${cells.map(mdText).join(' | ')} |`;
+  return [line(header), `| ${align.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+export interface RenderMarkdownOptions { scenario?: string }
+
+export function renderMarkdown(document: AnalyzedDocument, options: RenderMarkdownOptions = {}): string {
+  const parts: string[] = [];
+  const errors = document.diagnostics.filter((d) => d.severity === 'error');
+  if (document.diagnostics.length) {
+    parts.push(`> **${errors.length ? `${errors.length} error(s): the figures below may be incomplete` : 'Notes on this file'}**`);
+    for (const d of document.diagnostics) {
+      const at = document.lines.positionAt(d.span.start);
+      parts.push(`> - ${d.severity} line ${at.line + 1}, column ${at.character + 1}: ${mdText(d.message)} (${d.code})`);
+    }
+    parts.push('');
+  }
+  for (const deal of document.deals) parts.push(dealMarkdown(deal, options));
+  if (!document.deals.length) parts.push('_This file has no deal yet._');
+  return `${parts.join('\n').trimEnd()}\n`;
+}
+
+function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOptions): string {
+  const deal = model.deal;
+  const money = (v: Decimal) => formatMoney(v, model.currency);
+  const out: string[] = [`# ${mdText(deal.title?.value ?? deal.name.text)}`, '', `${mdText(deal.name.text)} · amounts in ${model.currency}`, ''];
+  const partyList = deal.parties.map((p) => `${p.title?.value ?? p.name.text}${p.role ? ` (${roleText(p)})` : ''}`).join('; ');
+  const factRows: [string, string | undefined][] = [
+    ['Parties', partyList || undefined], ['Signed', deal.signed?.text], ['Effective', deal.effective?.text],
+    ['Announced', deal.announced?.text], ['Source', deal.source?.value],
+  ];
+  out.push(mdTable(['Term', 'Detail'], factRows.filter((r): r is [string, string] => !!r[1])), '');
+
+  out.push('## Summary', '', mdTable(['Headline value', 'Committed', 'Contingent'], [[money(totals.headline), money(totals.committed), money(totals.contingent)]], [0, 1, 2]), '');
+  out.push(mdTable(['Party', 'Receives', 'Pays', 'Net'], [...totals.parties].map(([id, p]) => [partyName(model, id), money(p.receives), money(p.pays), money(p.net)]), [1, 2, 3]), '');
+  if (totals.byKind.size) out.push(mdTable(['Kind', 'Amount'], [...totals.byKind].map(([k, v]) => [kindLabels[k], money(v)]), [1]), '');
+
+  for (const license of deal.licenses) out.push(...licenseMarkdown(model, license));
+  if (model.payments.length) {
+    out.push('## Economics', '', mdTable(['Kind', 'Payment', 'Trigger', 'Written as', `Amount (${model.currency})`, 'Payer → payee'],
+      model.payments.map((item) => [kindLabels[item.kind], paymentLabel(item), triggerText(model, item), originalAmount(model, item), dealAmount(model, item), flow(model, item.payer, item.payee)]), [3, 4]), '');
+  }
+  for (const group of model.payments.filter((p) => p.node.type === 'MilestoneGroup')) {
+    const rows = (group.items ?? []).map((m) => [paymentLabel(m), m.node.at?.text ?? '', m.node.expected?.text ?? '', dealAmount(model, m)]);
+    if (group.undisclosedRest && !group.undisclosedRest.isZero()) rows.push(['Undisclosed rest', (group.node as ast.MilestoneGroup).by?.text ?? '', '', money(group.undisclosedRest)]);
+    rows.push(['Total', '', '', dealAmount(model, group)]);
+    out.push(`### ${mdText(paymentLabel(group))}`, '', mdTable(['Milestone', 'Stage', 'Expected', 'Amount'], rows, [3]), '');
+  }
+  for (const item of model.payments.filter((p) => p.node.type === 'Royalty')) {
+    const node = item.node as ast.Royalty;
+    out.push(`### ${mdText(paymentLabel(item))}: ${mdText(royaltyText(node))}${node.term ? `, for ${durationText(node.term)}` : ''}`, '');
+    if (node.tiers.length) out.push(mdTable(['Annual net sales', 'Rate'], tierRows(model, node).map((t) => [t.band, t.rate]), [1]), '');
+  }
+  for (const option of deal.options) {
+    out.push(`### Option ${mdText(option.title?.value ?? option.name.text)}`, '');
+    out.push(`Holder: ${mdText(partyName(model, option.holder?.text))}${option.territory?.length ? `, territory ${mdText(territoryText(option.territory))}` : ''}`, '');
+    for (const e of option.exercises) out.push(`- exercise at ${mdText(e.stage.text)}${e.fee ? `, fee ${mdText(formatMoney(model.convert(e.fee) ?? e.fee.value, model.convert(e.fee) ? model.currency : model.currencyOf(e.fee)))}` : ''}`);
+    for (const effect of option.effects) out.push(`- on exercise: ${mdText(effectText(model, effect))}`);
+    out.push('');
+  }
+  out.push(...scenariosMarkdown(model, options.scenario));
+  return out.join('\n');
+}
+
+function licenseMarkdown(model: DealModel, license: ast.License): string[] {
+  const rows: [string, string | undefined][] = [
+    ['Grant', `${partyName(model, license.from?.text)} to ${partyName(model, license.to?.text)}`],
+    ['Exclusivity', license.exclusivity?.value], ['Technology', license.technology?.value], ['Field', license.field?.value],
+    ['Territory', territoryText(license.territory) || undefined], ['Indications', license.indications.map((i) => i.value).join('; ') || undefined],
+    ['Sublicensing', license.sublicensing?.value], ['Term', license.term ? durationText(license.term) : undefined],
+  ];
+  return [`## Grant: ${mdText(license.title?.value ?? license.name.text)}`, '', mdTable(['Term', 'Detail'], rows.filter((r): r is [string, string] => !!r[1])), ''];
+}
+
+function scenariosMarkdown(model: DealModel, only?: string): string[] {
+  const { rollups, failed } = scenarioRollups(model);
+  if (!rollups.length && !failed.length) return [];
+  const money = (v: Decimal) => formatMoney(v, model.currency);
+  const parties = [...model.parties.keys()];
+  const out = ['## Scenarios', ''];
+  if (rollups.length) {
+    out.push(mdTable(['Scenario', 'Reaches', ...parties.map((p) => `${partyName(model, p)} net`), 'All payments'],
+      rollups.map((r) => [r.scenario.name.text, r.scenario.reach?.text ?? '', ...parties.map((p) => money(r.parties.get(p)?.net ?? ZERO)), money(r.total)]),
+      parties.map((_, i) => i + 2).concat(parties.length + 2)), '');
+  }
+  for (const r of rollups) if (only === undefined || r.scenario.name.text === only) out.push(...scenarioDetail(model, r));
+  for (const f of failed) out.push(`_Scenario ${mdText(f.id)} is not rolled up: ${mdText(f.reason)}._`, '');
+  return out;
+}
+
+function scenarioDetail(model: DealModel, rollup: ScenarioRollup): string[] {
+  const money = (v: Decimal) => formatMoney(v, model.currency);
+  const title = rollup.scenario.title ? `: ${rollup.scenario.title.value}` : '';
+  return [
+    `### ${mdText(`${rollup.scenario.name.text}${title}`)}`, '',
+    mdTable(['Year', 'Amount'], [...rollup.byYear].map(([y, v]) => [y === 'unscheduled' ? 'Unscheduled' : y, money(v)]), [1]), '',
+    mdTable(['Year', 'Payment', 'Kind', 'Payer → payee', 'Amount'], rollup.payments.map((p) => [
+      p.year === 'unscheduled' ? 'Unscheduled' : String(p.year),
+      `${scenarioPaymentLabel(p)}${p.royalty ? ` on ${money(p.royalty.sales)} sales (${p.royalty.tiers.map((t) => formatPercent(t.rate.times(100))).join(', ')})` : ''}`,
+      kindLabels[p.kind] ?? p.kind, flow(model, p.payer, p.payee), money(p.amount),
+    ]), [4]), '',
+  ];
+}

@@ -1,0 +1,116 @@
+// The portfolio as plain data for the protocol and scripts: exact decimal strings (as the
+// rollup JSON writes them), and the Deals tree the editor shows (deals → parties and payments,
+// each with its figure and where it is declared). The editor only displays these nodes.
+import type { PaymentKind } from '../model/deal-model';
+import { exact, formatMoney, formatShort, Money } from '../model/money';
+import type { Flow, Portfolio, PortfolioDealRow } from '../engine/portfolio';
+import type { PortfolioPayment } from '../engine/portfolio-deal';
+
+export interface FlowJson { committed: string; contingent: string; headline: string }
+
+export interface PortfolioDealJson {
+  id: string;
+  title?: string;
+  uri: string;
+  line: number;
+  character: number;
+  currency: string;
+  /** In the deal's currency. */
+  committed: string;
+  contingent: string;
+  headline: string;
+  /** The deal's rate used to convert it (`1 EUR = 1.08 USD`); absent for a deal in the reporting
+   * currency and for one with no rate (then not in the totals, and no `reported`). */
+  fx?: string;
+  /** In the reporting currency, when converted. */
+  reported?: FlowJson;
+}
+
+export interface PortfolioJson {
+  currency: string;
+  totals: FlowJson & { deals: number };
+  counterparties: { name: string; title?: string; deals: number; receives: FlowJson; pays: FlowJson; net: FlowJson }[];
+  byKind: { kind: PaymentKind; amount: string; deals: number }[];
+  deals: PortfolioDealJson[];
+  /** Ids of the deals not in the totals (no rate to the reporting currency). */
+  apart: string[];
+}
+
+export function flowJson(flow: Flow): FlowJson {
+  return { committed: exact(flow.committed), contingent: exact(flow.contingent), headline: exact(flow.headline) };
+}
+
+function dealJson(row: PortfolioDealRow): PortfolioDealJson {
+  const { deal } = row;
+  return {
+    id: deal.id,
+    ...(deal.title ? { title: deal.title } : {}),
+    uri: deal.uri,
+    line: deal.line,
+    character: deal.character,
+    currency: deal.currency,
+    committed: deal.committed,
+    contingent: deal.contingent,
+    headline: deal.headline,
+    ...(row.fx ? { fx: `1 ${row.fx.from} = ${row.fx.rate} ${row.fx.to}` } : {}),
+    ...(row.reported ? { reported: flowJson(row.reported) } : {}),
+  };
+}
+
+export function portfolioJson(portfolio: Portfolio): PortfolioJson {
+  return {
+    currency: portfolio.currency,
+    totals: { ...flowJson(portfolio.totals), deals: portfolio.totals.deals },
+    counterparties: portfolio.counterparties.map((p) => ({
+      name: p.name, ...(p.title ? { title: p.title } : {}), deals: p.deals,
+      receives: flowJson(p.receives), pays: flowJson(p.pays), net: flowJson(p.net),
+    })),
+    byKind: portfolio.byKind.map((k) => ({ kind: k.kind, amount: exact(k.amount), deals: k.deals })),
+    deals: portfolio.deals.map(dealJson),
+    apart: portfolio.apart.map((r) => r.deal.id),
+  };
+}
+
+/** One row of the Deals tree: what it says and where a click goes. */
+export interface DealTreeNode {
+  kind: 'deal' | 'party' | 'payment';
+  label: string;
+  description?: string;
+  tooltip?: string;
+  uri: string;
+  line: number;
+  character: number;
+  children?: DealTreeNode[];
+}
+
+/** Deals → parties (receives/pays) and payments (amounts), in each deal's own currency. */
+export function dealTree(portfolio: Portfolio): DealTreeNode[] {
+  return portfolio.deals.map(({ deal, reported }) => {
+    const short = (value: string) => formatShort(new Money(value), deal.currency);
+    const at = (place: { line: number; character: number }) => ({ uri: deal.uri, line: place.line, character: place.character });
+    const parties = deal.parties.map((p): DealTreeNode => ({
+      kind: 'party', label: p.name, description: `receives ${short(p.receives)} · pays ${short(p.pays)}`,
+      ...(p.title ? { tooltip: p.title } : {}), ...at(p),
+    }));
+    const payment = (item: PortfolioPayment): DealTreeNode => ({
+      kind: 'payment',
+      label: item.label,
+      description: [item.amount !== undefined ? `${item.cap ? 'up to ' : ''}${short(item.amount)}` : 'no fixed figure', item.kind].join(' · '),
+      ...(item.payer && item.payee ? { tooltip: `${item.payer} → ${item.payee}` } : {}),
+      ...at(item),
+      ...(item.items?.length ? { children: item.items.map(payment) } : {}),
+    });
+    const converted = reported && deal.currency !== portfolio.currency
+      ? ` · ${formatShort(reported.headline, portfolio.currency)}`
+      : !reported ? ` · no ${deal.currency}→${portfolio.currency} rate` : '';
+    return {
+      kind: 'deal',
+      label: deal.title ?? deal.id,
+      description: `headline ${short(deal.headline)}${converted}`,
+      tooltip: `${deal.id}: headline ${formatMoney(new Money(deal.headline), deal.currency)} (committed ${formatMoney(new Money(deal.committed), deal.currency)} + contingent ${formatMoney(new Money(deal.contingent), deal.currency)})`,
+      ...at(deal),
+      children: [...parties, ...deal.payments.map(payment)],
+    };
+  });
+}
+

@@ -1,0 +1,172 @@
+// Inline SVG charts of a scenario's schedule: each party's cumulative net position over the
+// years, and one bar per year stacked by kind of payment. Pure functions producing markup: every
+// text goes through `esc`, colours come from CSS classes (the stylesheet maps them to VS Code's
+// chart colours), and no style attribute is written, so a webview's strict policy allows them.
+// Amounts stay Decimal; only pixel positions are plain numbers.
+import type Decimal from 'decimal.js';
+import type { DealModel, PaymentKind } from '../model/deal-model';
+import { formatMoney, formatShort, Money, ZERO } from '../model/money';
+import type { ScenarioRollup } from '../engine/scenarios';
+import { kindLabels, partyName } from '../model/describe';
+import { esc } from './html-kit';
+
+const width = 640;
+const height = 240;
+const margin = { left: 64, right: 12, top: 12, bottom: 28 };
+const plotWidth = width - margin.left - margin.right;
+const plotHeight = height - margin.top - margin.bottom;
+
+/** Every kind has its colour class, the same in every chart of the file. */
+const kindOrder = Object.keys(kindLabels) as PaymentKind[];
+
+/** The years from the first scheduled payment to the last, gaps included so time reads true. */
+export function chartYears(rollup: ScenarioRollup): number[] {
+  const years = rollup.payments.flatMap((p) => (p.year === 'unscheduled' ? [] : [p.year]));
+  if (!years.length) return [];
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** Round tick values spanning lo..hi: about five steps of 1, 2, 2.5 or 5 times a power of ten. */
+export function ticks(lo: Decimal, hi: Decimal): Decimal[] {
+  const span = hi.minus(lo);
+  if (span.isZero()) return [lo];
+  const rough = span.div(5);
+  const power = new Money(10).pow(Math.floor(Math.log10(rough.toNumber())));
+  const step = [1, 2, 2.5, 5, 10].map((m) => power.times(m)).find((s) => s.gte(rough)) ?? power.times(10);
+  const first = lo.div(step).floor().times(step);
+  const out: Decimal[] = [];
+  for (let v = first; out.length < 12; v = v.plus(step)) {
+    out.push(v);
+    if (v.gte(hi)) break;
+  }
+  return out;
+}
+
+interface Scale { y(value: Decimal): number; x(index: number): number; band: number; ticks: Decimal[] }
+
+function scale(values: Decimal[], count: number): Scale {
+  const lo = values.reduce((m, v) => (v.lt(m) ? v : m), ZERO as Decimal);
+  const hi = values.reduce((m, v) => (v.gt(m) ? v : m), ZERO as Decimal);
+  const marks = ticks(lo, hi.eq(lo) ? lo.plus(1) : hi);
+  const bottom = marks[0];
+  const top = marks[marks.length - 1];
+  const range = top.minus(bottom);
+  const band = plotWidth / count;
+  return {
+    y: (value) => margin.top + plotHeight - value.minus(bottom).div(range).toNumber() * plotHeight,
+    x: (index) => margin.left + band * (index + 0.5),
+    band,
+    ticks: marks,
+  };
+}
+
+const px = (n: number) => n.toFixed(1);
+
+/** Gridlines with amount labels, and the year labels under the plot. */
+function axes(s: Scale, years: number[], currency: string): string {
+  const grid = s.ticks.map((t) => {
+    const y = px(s.y(t));
+    return `<line class="grid${t.isZero() ? ' zero' : ''}" x1="${margin.left}" x2="${width - margin.right}" y1="${y}" y2="${y}"/>`
+      + `<text class="tick" x="${margin.left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${esc(formatShort(t, currency))}</text>`;
+  }).join('');
+  // Label every year while they fit, else every other (or every fifth) one.
+  const every = years.length <= 12 ? 1 : years.length <= 24 ? 2 : 5;
+  const labels = years.map((year, i) => (i % every
+    ? ''
+    : `<text class="tick" x="${px(s.x(i))}" y="${height - 8}" text-anchor="middle">${year}</text>`)).join('');
+  return grid + labels;
+}
+
+function svg(label: string, content: string): string {
+  return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">`
+    + `<title>${esc(label)}</title>${content}</svg>`;
+}
+
+function legend(entries: { className: string; label: string }[]): string {
+  return `<ul class="legend">${entries.map((e) => `<li><span class="swatch ${esc(e.className)}"></span>${esc(e.label)}</li>`).join('')}</ul>`;
+}
+
+/** `2016 to 2024`, or `in 2016` for a single year. */
+function span(years: number[]): string {
+  return years.length === 1 ? `in ${years[0]}` : `${years[0]} to ${years[years.length - 1]}`;
+}
+
+/** Each party's net position (received minus paid) summed year after year. */
+export function cumulativeChart(model: DealModel, rollup: ScenarioRollup): string {
+  const years = chartYears(rollup);
+  if (!years.length) return '';
+  const parties = [...model.parties.keys()];
+  const series = parties.map((party) => {
+    let running: Decimal = ZERO;
+    return years.map((year) => {
+      for (const p of rollup.payments) {
+        if (p.year !== year) continue;
+        if (p.payee === party) running = running.plus(p.amount);
+        if (p.payer === party) running = running.minus(p.amount);
+      }
+      return running;
+    });
+  });
+  const s = scale(series.flat(), years.length);
+  const lines = series.map((values, k) => {
+    const points = values.map((v, i) => `${px(s.x(i))},${px(s.y(v))}`).join(' ');
+    const dots = values.map((v, i) => `<circle class="dot p${k % 6}" cx="${px(s.x(i))}" cy="${px(s.y(v))}" r="3">`
+      + `<title>${esc(`${partyName(model, parties[k])}, end of ${years[i]}: ${formatMoney(v, model.currency)}`)}</title></circle>`).join('');
+    return `<polyline class="line p${k % 6}" points="${points}"/>${dots}`;
+  }).join('');
+  const label = `Cumulative net position per party, ${span(years)}`;
+  return `<figure class="chart-box">${svg(label, axes(s, years, model.currency) + lines)}`
+    + `<figcaption>${esc(label)} (received minus paid)</figcaption>`
+    + legend(parties.map((p, k) => ({ className: `p${k % 6}`, label: partyName(model, p) })))
+    + '</figure>';
+}
+
+/** One bar per year, stacked by kind of payment, whoever pays. */
+export function yearlyBarsChart(model: DealModel, rollup: ScenarioRollup): string {
+  const years = chartYears(rollup);
+  if (!years.length) return '';
+  const amount = new Map<string, Decimal>();
+  const charted = new Set<PaymentKind>();
+  for (const p of rollup.payments) {
+    if (p.year === 'unscheduled') continue;
+    const key = `${p.year}|${p.kind}`;
+    amount.set(key, (amount.get(key) ?? ZERO).plus(p.amount));
+    charted.add(p.kind);
+  }
+  // Only the kinds drawn: a kind paid only in unscheduled years has no bar, so no legend entry.
+  const kinds = kindOrder.filter((k) => charted.has(k));
+  const totals = years.map((year) => kinds.reduce((sum, k) => sum.plus(amount.get(`${year}|${k}`) ?? ZERO), ZERO as Decimal));
+  const s = scale(totals, years.length);
+  const barWidth = Math.max(2, Math.min(40, s.band * 0.7));
+  const bars = years.map((year, i) => {
+    let base: Decimal = ZERO;
+    return kinds.map((kind) => {
+      const value = amount.get(`${year}|${kind}`);
+      if (!value || value.isZero()) return '';
+      const top = base.plus(value);
+      const y = s.y(top);
+      const rect = `<rect class="bar k-${kind}" x="${px(s.x(i) - barWidth / 2)}" y="${px(y)}" width="${px(barWidth)}" `
+        + `height="${px(Math.max(0.5, s.y(base) - y))}"><title>${esc(`${year}, ${kindLabels[kind]}: ${formatMoney(value, model.currency)}`)}</title></rect>`;
+      base = top;
+      return rect;
+    }).join('');
+  }).join('');
+  const label = `Payments per year by kind, ${span(years)}`;
+  return `<figure class="chart-box">${svg(label, axes(s, years, model.currency) + bars)}`
+    + `<figcaption>${esc(label)}</figcaption>`
+    + legend(kinds.map((k) => ({ className: `k-${k}`, label: kindLabels[k] })))
+    + '</figure>';
+}
+
+/** Both charts side by side, with a note for what has no year to be drawn at. */
+export function scheduleCharts(model: DealModel, rollup: ScenarioRollup): string {
+  const charts = cumulativeChart(model, rollup) + yearlyBarsChart(model, rollup);
+  if (!charts) return '';
+  const unscheduled = rollup.byYear.get('unscheduled');
+  const note = unscheduled && !unscheduled.isZero()
+    ? `<p class="note">Not charted: ${esc(formatMoney(unscheduled, model.currency))} of payments with no year.</p>`
+    : '';
+  return `<div class="charts">${charts}</div>${note}`;
+}

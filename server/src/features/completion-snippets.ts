@@ -1,0 +1,108 @@
+// Snippets for the constructs a deal is built from: a new deal, a milestone group, a tiered
+// royalty, an option and a scenario. Each is offered where its first keyword is valid, and
+// fills in the names the deal already has (its parties and stages) as choices.
+import type { DealModel } from '../model/deal-model';
+
+export interface DealSnippet {
+  label: string;
+  detail: string;
+  /** LSP snippet syntax: `${1:placeholder}`, `${1|a,b|}`, `$0`. */
+  body: string;
+}
+
+const builtInStages = ['preclinical', 'phase1', 'phase2', 'phase3', 'filing', 'approval'];
+
+/** `${n|a,b,c|}` over the names, or `${n:fallback}` when there are none. */
+function choice(n: number, names: readonly string[], fallback: string): string {
+  const usable = names.filter((name) => /^[A-Za-z_]\w*$/.test(name));
+  return usable.length > 0 ? `\${${n}|${usable.join(',')}|}` : `\${${n}:${fallback}}`;
+}
+
+/** The snippets that begin with `keyword`, filled in from the deal around the cursor. */
+export function snippetsFor(keyword: string, model: DealModel | undefined): DealSnippet[] {
+  const parties = model ? [...model.parties.keys()] : [];
+  const stages = model ? model.stages.map((s) => s.name) : builtInStages;
+  const options = model ? [...model.options.keys()] : [];
+  const later = (name: string) => [name, ...stages.filter((s) => s !== name)];
+  switch (keyword) {
+    case 'deal':
+      return [{
+        label: 'deal (new deal)',
+        detail: 'a deal with its parties, a license and payments',
+        body: [
+          'deal ${1:Name} "${2:Licensor / Licensee license}" {',
+          '  currency ${3:USD}',
+          '  signed ${4:2024-01-01}',
+          '',
+          '  party ${5:Licensor} "${6:Licensor, Inc.}" licensor',
+          '  party ${7:Licensee} "${8:Licensee AG}" licensee',
+          '',
+          '  license ${9:Program} "${10:programme license}" {',
+          '    from ${5} to ${7}',
+          '    exclusive',
+          '    territory worldwide',
+          '  }',
+          '',
+          '  payments from ${7} to ${5} {',
+          '    upfront ${11:10M} on signing',
+          '    $0',
+          '  }',
+          '}',
+        ].join('\n'),
+      }];
+    case 'milestones':
+      return [{
+        label: 'milestones (milestone group)',
+        detail: 'milestones under a cap, the rest earned by a stage',
+        body: [
+          'milestones ${1:Development} "${2:development milestones}" up to ${3:50M} by ' + choice(4, later('approval'), 'approval') + ' {',
+          '  milestone ${5:Ph1} "${6:first patient dosed in phase 1}" ${7:5M} at ' + choice(8, later('phase1'), 'phase1'),
+          '  $0',
+          '}',
+        ].join('\n'),
+      }];
+    case 'royalty':
+      return [{
+        label: 'royalty (tiered)',
+        detail: 'marginal royalty tiers on annual net sales',
+        body: [
+          'royalty ${1:Royalties} on net_sales {',
+          '  ${2:5%} up to ${3:100M}',
+          '  ${4:7%} up to ${5:500M}',
+          '  ${6:10%} above',
+          '} term ${7:10} years',
+        ].join('\n'),
+      }];
+    case 'option':
+      return [{
+        label: 'option (opt-in right)',
+        detail: 'an option with an exercise fee and what exercising it changes',
+        body: [
+          'option ${1:OptIn} "${2:co-development and co-commercialization}" {',
+          '  holder ' + choice(3, parties, 'Party'),
+          '  exercise at ' + choice(4, later('phase2'), 'phase2') + ' fee ${5:5M}',
+          '  on exercise {',
+          '    share costs ' + (parties.length >= 2 ? `${parties[0]} 50%, ${parties[1]} 50%` : '${6:A} 50%, ${7:B} 50%'),
+          '    $0',
+          '  }',
+          '}',
+        ].join('\n'),
+      }];
+    case 'scenario': {
+      const exercise = options.length > 0 ? [`  exercise ${choice(4, options, 'Option')} at ${choice(5, later('phase2'), 'phase2')}`] : [];
+      return [{
+        label: 'scenario (what happens)',
+        detail: 'how far the programme gets, with sales',
+        body: [
+          'scenario ${1:Approved} "${2:product approved}" {',
+          '  reach ' + choice(3, later('approval'), 'approval'),
+          ...exercise,
+          '  sales { ${6:2030}: ${7:100M}  ${8:2031}: ${9:250M} }',
+          '}',
+        ].join('\n'),
+      }];
+    }
+    default:
+      return [];
+  }
+}

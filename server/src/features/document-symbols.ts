@@ -1,0 +1,144 @@
+// The outline of a .deal file: each deal with its parties, payment blocks (payments, groups and
+// their milestones), options and scenarios, the figure beside each; and the workspace symbols
+// (every declaration of every open file, found by a few letters of its name).
+import type * as ast from '../language/ast';
+import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
+import type { PaymentItem } from '../model/deal-model';
+import { isWritten } from '../model/deal-walk';
+import { formatShort } from '../model/money';
+import { indexSymbols, type SymbolKind } from './symbol-index';
+
+export type OutlineKind = SymbolKind | 'payments';
+
+export interface DealDocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: OutlineKind;
+  /** The whole declaration. */
+  span: ast.Span;
+  /** The name (or the keyword of an unnamed payment): what the editor selects. */
+  selectionSpan: ast.Span;
+  children: DealDocumentSymbol[];
+}
+
+export function findDocumentSymbols(document: AnalyzedDocument): DealDocumentSymbol[] {
+  return document.deals.filter((d) => isWritten(d.model.deal.name)).map(dealSymbol);
+}
+
+function dealSymbol(analyzed: AnalyzedDeal): DealDocumentSymbol {
+  const { model, totals } = analyzed;
+  const deal = model.deal;
+  const money = (value: Parameters<typeof formatShort>[0]) => formatShort(value, model.currency);
+  const children: DealDocumentSymbol[] = [];
+  for (const party of deal.parties) {
+    if (!isWritten(party.name)) continue;
+    const position = totals.parties.get(party.name.text);
+    const figures = position ? `receives ${money(position.receives)} · pays ${money(position.pays)}` : undefined;
+    children.push(leaf(party.name.text, 'party', party.span, party.name.span, [party.role?.text, figures]));
+  }
+  for (const license of deal.licenses) {
+    if (!isWritten(license.name)) continue;
+    const parties = isWritten(license.from) && isWritten(license.to) ? `${license.from.text} → ${license.to.text}` : undefined;
+    children.push(leaf(license.name.text, 'license', license.span, license.name.span, [license.exclusivity?.value, parties]));
+  }
+  deal.paymentBlocks.forEach((block) => children.push(blockSymbol(analyzed, block)));
+  for (const option of deal.options) {
+    if (!isWritten(option.name)) continue;
+    const fees = option.exercises.map((e) => e.fee && model.convert(e.fee)).filter((f) => f !== undefined);
+    const detail = fees.length > 0 ? `exercise fee ${fees.map((f) => money(f!)).join(' or ')}` : undefined;
+    children.push(leaf(option.name.text, 'option', option.span, option.name.span, [option.holder?.text && `held by ${option.holder.text}`, detail]));
+  }
+  for (const scenario of deal.scenarios) {
+    if (!isWritten(scenario.name)) continue;
+    children.push(leaf(scenario.name.text, 'scenario', scenario.span, scenario.name.span, [scenario.reach?.text && `reaches ${scenario.reach.text}`]));
+  }
+  return {
+    name: deal.name.text,
+    detail: `headline ${money(totals.headline)}`,
+    kind: 'deal',
+    span: deal.span,
+    selectionSpan: deal.name.span,
+    children,
+  };
+}
+
+function blockSymbol(analyzed: AnalyzedDeal, block: ast.PaymentBlock): DealDocumentSymbol {
+  const items = analyzed.model.payments.filter((item) => block.payments.includes(item.node));
+  const parties = isWritten(block.from) && isWritten(block.to) ? `${block.from.text} → ${block.to.text}` : '';
+  return {
+    name: parties ? `payments ${parties}` : 'payments',
+    kind: 'payments',
+    span: block.span,
+    selectionSpan: { start: block.span.start, end: block.span.start + 'payments'.length },
+    children: items.map((item) => paymentSymbol(analyzed, item)),
+  };
+}
+
+function paymentSymbol(analyzed: AnalyzedDeal, item: PaymentItem): DealDocumentSymbol {
+  const node = item.node;
+  const currency = analyzed.model.currency;
+  const named = isWritten(node.name);
+  let figure: string | undefined;
+  if (node.type === 'MilestoneGroup' && item.amount !== undefined) {
+    figure = node.cap ? `up to ${formatShort(item.amount, currency)}` : formatShort(item.amount, currency);
+  } else if (item.amount !== undefined) {
+    figure = formatShort(item.amount, currency);
+  } else if (node.undisclosed) {
+    figure = 'undisclosed';
+  } else if (node.type === 'Royalty' && node.rate) {
+    figure = `${node.rate.value.toFixed()}%`;
+  } else if (node.type === 'Royalty' && node.tiers.length > 0) {
+    figure = `${node.tiers.length} tiers`;
+  }
+  return {
+    name: named ? node.name!.text : item.kind,
+    detail: [named ? item.kind : undefined, figure].filter(Boolean).join(' · ') || undefined,
+    kind: node.type === 'MilestoneGroup' ? 'group' : 'payment',
+    span: node.span,
+    selectionSpan: named ? node.name!.span : node.keywordSpan,
+    children: (item.items ?? []).map((m) => paymentSymbol(analyzed, m)),
+  };
+}
+
+function leaf(name: string, kind: OutlineKind, span: ast.Span, selectionSpan: ast.Span, details: (string | undefined | false)[]): DealDocumentSymbol {
+  const detail = details.filter(Boolean).join(' · ');
+  return { name, kind, span, selectionSpan, children: [], ...(detail ? { detail } : {}) };
+}
+
+export interface DealWorkspaceSymbol {
+  name: string;
+  kind: SymbolKind;
+  uri: string;
+  span: ast.Span;
+  /** The deal it is declared in (none for the deal itself). */
+  containerName?: string;
+}
+
+/**
+ * Declarations across documents whose name holds the query's letters in order, ignoring case
+ * (`imgn` finds `ImmunoGen`). An empty query lists every declaration.
+ */
+export function findWorkspaceSymbols(documents: readonly { uri: string; document: AnalyzedDocument }[], query: string): DealWorkspaceSymbol[] {
+  const out: DealWorkspaceSymbol[] = [];
+  for (const { uri, document } of documents) {
+    for (const symbol of indexSymbols(document).symbols) {
+      if (!symbol.declaration || !matches(symbol.name, query)) continue;
+      const dealName = document.deals[symbol.deal]?.model.deal.name?.text;
+      out.push({
+        name: symbol.name, kind: symbol.kind, uri, span: symbol.span,
+        ...(symbol.kind !== 'deal' && dealName ? { containerName: dealName } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+export function matches(name: string, query: string): boolean {
+  const target = name.toLowerCase();
+  let at = 0;
+  for (const char of query.toLowerCase()) {
+    at = target.indexOf(char, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}

@@ -1,0 +1,41 @@
+// The headline of each deal in a file, as the editor's status bar shows it: the short figure
+// (`$36.5M`), the full one for the tooltip, and the lines the deal spans so the editor can pick
+// the deal under the cursor.
+import type { AnalyzedDocument } from '../document/analyze';
+import { formatMoney, formatShort } from '../model/money';
+
+export interface DealHeadline {
+  deal: string;
+  title: string;
+  currency: string;
+  /** `$36.5M` */
+  headline: string;
+  /** `$36,500,000 ($36.5M)` */
+  headlineFull: string;
+  committed: string;
+  contingent: string;
+  /** 0-based lines of the deal block, inclusive. */
+  startLine: number;
+  endLine: number;
+  /** Errors in the file: the figures may be incomplete. */
+  errors: number;
+}
+
+export function dealHeadlines(document: AnalyzedDocument): DealHeadline[] {
+  const errors = document.diagnostics.filter((d) => d.severity === 'error').length;
+  return document.deals.map(({ model, totals }) => {
+    const deal = model.deal;
+    return {
+      deal: deal.name.text,
+      title: deal.title?.value || deal.name.text,
+      currency: model.currency,
+      headline: formatShort(totals.headline, model.currency),
+      headlineFull: formatMoney(totals.headline, model.currency),
+      committed: formatMoney(totals.committed, model.currency),
+      contingent: formatMoney(totals.contingent, model.currency),
+      startLine: document.lines.positionAt(deal.span.start).line,
+      endLine: document.lines.positionAt(deal.span.end).line,
+      errors,
+    };
+  });
+}

@@ -1,0 +1,66 @@
+// Markdown building blocks for hovers: escaping user text, tables, and figures in the deal
+// currency. Every string a user wrote passes through `md()` before it reaches Markdown.
+import type Decimal from 'decimal.js';
+import type * as ast from '../language/ast';
+import type { DealModel } from '../model/deal-model';
+import { formatMoney } from '../model/money';
+
+/** User text made inert in Markdown (no emphasis, links, HTML or table breaks). */
+export function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
+}
+
+/** `**Milestone group Development** — development milestones` */
+export function heading(what: string, name: string | undefined, title?: ast.StringLit): string {
+  const named = name ? `${what} ${md(name)}` : what;
+  return title?.value ? `**${named}** — ${md(title.value)}` : `**${named}**`;
+}
+
+/** A Markdown table; `right` marks the columns holding figures. */
+export function table(header: string[], rows: string[][], right: boolean[] = header.map((_, i) => i > 0)): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map((_, i) => (right[i] ? '---:' : '---'))), ...rows.map(line)].join('\n');
+}
+
+/** Figures of one deal, in its currency. */
+export function moneyIn(model: DealModel): (value: Decimal) => string {
+  return (value) => formatMoney(value, model.currency);
+}
+
+/**
+ * An amount as written and, when written in another currency, in the deal currency with the
+ * rate used: `€10,000,000 (€10M) = $11,000,000 ($11M) at 1.10`.
+ */
+export function writtenAmount(model: DealModel, text: string, money: ast.Money): string {
+  const code = model.currencyOf(money);
+  const asWritten = formatMoney(money.value, code);
+  if (code === model.currency) return asWritten;
+  const converted = model.convert(money);
+  if (!converted) return `${asWritten} (no \`fx\` rate converts ${md(code)} into ${md(model.currency)})`;
+  return `${asWritten} = ${formatMoney(converted, model.currency)} at ${rateText(model, text, code, converted.div(money.value))}`;
+}
+
+/** The fx rate as the user wrote it (`1.10`), else the rate applied. */
+function rateText(model: DealModel, text: string, code: string, applied: Decimal): string {
+  const fx = model.deal.fx.find((f) => f.from.text === code && f.to.text === model.currency);
+  if (fx) {
+    const between = text.slice(fx.from.span.end, fx.to.span.start).replace(/[=\s]/g, '');
+    if (/^[\d.,_]+$/.test(between)) return between;
+  }
+  return applied.toSignificantDigits(10).toFixed();
+}
+
+/** `2006-07-07`, `2008-Q1`, `2011` as written. */
+export function dateText(date: ast.DateLit | undefined): string | undefined {
+  return date?.text || undefined;
+}
+
+export function territories(list: ast.Territory[] | undefined): string | undefined {
+  const names = (list ?? []).map((t) => t.text).filter(Boolean);
+  return names.length ? names.map(md).join(', ') : undefined;
+}
+
+/** Paragraphs of a hover, leaving out empty ones. */
+export function paragraphs(...parts: (string | undefined | false)[]): string {
+  return parts.filter((p): p is string => !!p).join('\n\n');
+}

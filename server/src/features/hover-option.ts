@@ -1,0 +1,114 @@
+// Hover on an option (holder, fee range, what exercising gives up), a scenario (what it rolls
+// up to per party and per year) and a stage (its probability of success).
+import type Decimal from 'decimal.js';
+import type * as ast from '../language/ast';
+import type { AnalyzedDeal } from '../document/analyze';
+import { heading, md, moneyIn, paragraphs, table, territories, writtenAmount } from './hover-format';
+import { formatPercent } from '../model/money';
+import { optionFeeRange } from '../model/options';
+import { currentStage, probabilityOfReaching } from '../model/probability';
+import { rollupScenario } from '../engine/scenarios';
+import { stageIndex } from '../model/stages';
+
+export function describeOption({ model }: AnalyzedDeal, name: string, text: string): string | undefined {
+  const option = model.options.get(name);
+  if (!option) return undefined;
+  const money = moneyIn(model);
+  const holder = option.holder?.text;
+  let range: string | undefined;
+  try {
+    const fees = optionFeeRange(option, model);
+    if (fees.min && fees.max) {
+      const who = fees.payer ? ` paid by ${md(fees.payer)}${fees.payee ? ` to ${md(fees.payee)}` : ''}` : '';
+      range = `Exercise fee ${fees.min.eq(fees.max) ? money(fees.min) : `${money(fees.min)} to ${money(fees.max)}`}${who}.`;
+    }
+  } catch {
+    // Without the fee range the exercise table below still gives every fee.
+  }
+  const exercises = option.exercises.length
+    ? table(['Exercise at', 'Fee'], option.exercises.map((e) => [
+      md(e.stage?.text ?? ''),
+      e.fee ? writtenAmount(model, text, e.fee) : 'no fee',
+    ]))
+    : undefined;
+  const effects = option.effects.map((effect) => `- ${describeEffect(effect, model.paymentsByName, money)}`).join('\n');
+  const territory = territories(option.territory);
+  return paragraphs(
+    heading('Option', name, option.title),
+    [holder && `Holder ${md(holder)}`, territory && `territory ${territory}`].filter(Boolean).join(' · '),
+    range,
+    exercises,
+    effects && `On exercise:\n\n${effects}`,
+    'Option fees are not in the deal-level totals; scenarios that exercise the option count them.',
+  );
+}
+
+function describeEffect(
+  effect: ast.OptionEffect,
+  payments: AnalyzedDeal['model']['paymentsByName'],
+  money: (v: Decimal) => string,
+): string {
+  const where = effect.type !== 'ForfeitUnearned' ? territories(effect.territory) : undefined;
+  const inWhere = where ? ` in ${where}` : '';
+  switch (effect.type) {
+    case 'ForfeitUnearned': {
+      const group = payments.get(effect.group.text);
+      const cap = group?.amount ? ` (up to ${money(group.amount)})` : '';
+      return `forfeits the unearned milestones of ${md(effect.group.text)}${cap}`;
+    }
+    case 'Forfeit': return `forfeits ${md(effect.payment.text)}${inWhere}`;
+    case 'Share': {
+      const shares = effect.shares.map((s) => `${md(s.party.text)} ${formatPercent(s.percent.value)}`).join(', ');
+      return `shares ${effect.what} ${shares}${inWhere}`;
+    }
+  }
+}
+
+/** A scenario's rollup; when the scenario engine cannot give one, its terms alone. */
+export function describeScenario({ model }: AnalyzedDeal, name: string): string | undefined {
+  const scenario = model.scenarios.get(name);
+  if (!scenario) return undefined;
+  const terms = [
+    scenario.reach?.text && `Reaches ${md(scenario.reach.text)}`,
+    ...scenario.exercises.map((e) => `exercises ${md(e.option.text)}${e.stage?.text ? ` at ${md(e.stage.text)}` : ''}`),
+  ].filter(Boolean).join(' · ');
+
+  let figures: (string | undefined)[] = [];
+  try {
+    const rollup = rollupScenario(model, scenario);
+    const money = moneyIn(model);
+    const withRnpv = [...rollup.parties.values()].some((p) => p.rnpv !== undefined);
+    const parties = [...rollup.parties].map(([party, p]) => [
+      md(party), money(p.receives), money(p.pays), money(p.net), ...(withRnpv ? [p.rnpv ? money(p.rnpv) : '—'] : []),
+    ]);
+    const years = [...rollup.byYear].map(([year, value]) => [md(String(year)), money(value)]);
+    const unattributed = rollup.unattributed.map((u) => `${md(u.group.name ?? 'group')} ${money(u.amount)}`).join('; ');
+    const forfeited = rollup.forfeited.map((f) => `${md(f.label)}${f.amount ? ` ${money(f.amount)}` : ''}`).join('; ');
+    figures = [
+      `Total paid in this scenario: **${money(rollup.total)}**`,
+      parties.length ? table(['Party', 'Receives', 'Pays', 'Net', ...(withRnpv ? ['Net rNPV'] : [])], parties) : undefined,
+      years.length ? table(['Year', 'Amount'], years) : undefined,
+      unattributed && `Undisclosed rests not counted (no \`by\` stage): ${unattributed}.`,
+      forfeited && `Forfeited by exercising: ${forfeited}.`,
+    ];
+  } catch {
+    // The scenario engine may not cover every case yet; the terms still help.
+  }
+  return paragraphs(heading('Scenario', name, scenario.title), terms, ...figures);
+}
+
+/** A stage's probability of success and of being reached from the deal's current stage. */
+export function describeStage({ model }: AnalyzedDeal, name: string): string | undefined {
+  const index = stageIndex(model.stages, name);
+  if (index < 0) return undefined;
+  const stage = model.stages[index];
+  const current = currentStage(model);
+  const from = Math.max(0, stageIndex(model.stages, current));
+  const reach = probabilityOfReaching(model, name);
+  const percent = (p: Decimal) => formatPercent(p.times(100).toDecimalPlaces(2));
+  return paragraphs(
+    `**Stage ${md(name)}** (${index + 1} of ${model.stages.length}${stage.declaration ? '' : ', built-in'})`,
+    stage.success ? `Probability of moving on to the next stage: ${percent(stage.success)}.` : 'The last stage.',
+    reach && index > from ? `Probability of reaching it from ${md(current ?? '')}: ${percent(reach)}.` : index === from ? 'The deal\'s current stage.' : `Before the deal's current stage ${md(current ?? '')}.`,
+  );
+}

@@ -1,0 +1,171 @@
+// Hover on a payment: kind, amount (converted where written in another currency), payer → payee
+// and when it falls due; for a milestone group its cap, itemized sum and undisclosed rest; for
+// a royalty its tier table.
+import type * as ast from '../language/ast';
+import type { AnalyzedDeal } from '../document/analyze';
+import type { PaymentItem, PaymentKind } from '../model/deal-model';
+import { dateText, heading, md, moneyIn, paragraphs, table, territories, writtenAmount } from './hover-format';
+import { formatMoney, formatPercent } from '../model/money';
+import { commercialStage, probabilityOfReaching } from '../model/probability';
+import { rnpvDeal } from '../engine/rnpv';
+import { committedKinds, contingentKinds } from '../model/totals';
+
+const kindLabels: Record<PaymentKind, string> = {
+  upfront: 'Upfront payment', fee: 'Fee', equity: 'Equity investment', funding: 'Funding',
+  milestone: 'Milestone', 'sales-milestone': 'Sales milestone', royalty: 'Royalty',
+  'option-fee': 'Option fee', manufacturing: 'Manufacturing',
+};
+
+export function describePayment(deal: AnalyzedDeal, item: PaymentItem, text: string): string {
+  const node = item.node;
+  if (node.type === 'MilestoneGroup') return describeGroup(deal, item, node, text);
+  if (node.type === 'Royalty') return describeRoyalty(deal, item, node);
+  const { model } = deal;
+  const money = moneyIn(model);
+
+  let amount: string;
+  if (node.undisclosed) amount = 'Amount undisclosed.';
+  else if (node.type === 'Manufacturing') amount = node.costPlus ? `At cost plus ${formatPercent(node.costPlus.value)}: no fixed figure.` : 'At cost: no fixed figure.';
+  else if (!item.written) amount = 'No amount written.';
+  else if (node.type === 'Funding') {
+    const years = node.years?.count ?? 1;
+    amount = `${writtenAmount(model, text, item.written)} per year for ${years} year${years === 1 ? '' : 's'}`
+      + (item.amount ? ` = ${money(item.amount)}` : '');
+  } else amount = writtenAmount(model, text, item.written);
+
+  const group = item.group?.node.type === 'MilestoneGroup'
+    ? `Part of milestone group ${md(item.group.name ?? '')}${item.group.amount ? ` (up to ${money(item.group.amount)})` : ''}.`
+    : undefined;
+  const threshold = node.type === 'SalesMilestone' && node.threshold
+    ? `When annual ${md(node.measure?.text ?? 'net_sales')} reach ${formatMoney(node.threshold.value, model.currencyOf(node.threshold))}.`
+    : undefined;
+  return paragraphs(
+    heading(kindLabels[item.kind], item.name, node.title),
+    amount,
+    parties(item),
+    due(node),
+    threshold,
+    node.type === 'Equity' && node.premium ? `Premium ${formatPercent(node.premium.value)}.` : undefined,
+    group,
+    classification(item.kind),
+    risk(deal, item),
+  );
+}
+
+function describeGroup(deal: AnalyzedDeal, item: PaymentItem, node: ast.MilestoneGroup, text: string): string {
+  const { model } = deal;
+  const money = moneyIn(model);
+  const items = item.items ?? [];
+  const rows: string[][] = [];
+  if (node.cap) rows.push(['Cap (up to)', writtenAmount(model, text, node.cap)]);
+  const count = `${items.length} milestone${items.length === 1 ? '' : 's'}`;
+  rows.push([`Itemized (${count})`, items.length ? money(item.itemized!) : 'nothing itemized']);
+  if (item.undisclosedRest !== undefined) rows.push(['Undisclosed rest', money(item.undisclosedRest)]);
+
+  const over = item.amount && item.itemized?.gt(item.amount)
+    ? `The itemized milestones exceed the cap by ${money(item.itemized.minus(item.amount))}.`
+    : undefined;
+  const rest = node.by?.text
+    ? `The undisclosed rest is earned when a scenario reaches ${md(node.by.text)}.`
+    : 'With no `by` stage, scenarios report the undisclosed rest as unattributed and leave it out of their totals.';
+  const list = items.length
+    ? table(['Milestone', 'Due', 'Amount'], items.map((m) => [
+      md(m.name ?? (m.node.title?.value || '(unnamed)')),
+      due(m.node)?.replace(/\.$/, '') ?? '',
+      m.amount ? money(m.amount) : m.node.undisclosed ? 'undisclosed' : '—',
+    ]), [false, false, true])
+    : undefined;
+  return paragraphs(
+    heading('Milestone group', item.name, node.title),
+    parties(item),
+    table(['', 'Amount'], rows),
+    over,
+    list,
+    rest,
+    classification('milestone') + ' A group counts its cap.',
+    risk(deal, item),
+  );
+}
+
+function describeRoyalty(deal: AnalyzedDeal, item: PaymentItem, node: ast.Royalty): string {
+  const { model } = deal;
+  const base = md(node.base?.text ?? 'net_sales');
+  let rates: string | undefined;
+  if (node.undisclosed) rates = `Rate undisclosed, on ${base}.`;
+  else if (node.rate) rates = `${formatPercent(node.rate.value)} of annual ${base}.`;
+  let tiers: string | undefined;
+  if (node.tiers.length) {
+    const amount = (m: ast.Money) => formatMoney(m.value, model.currencyOf(m));
+    let previous: ast.Money | undefined;
+    const rows = node.tiers.map((tier) => {
+      let band: string;
+      if (tier.upTo) band = previous ? `${amount(previous)} to ${amount(tier.upTo)}` : `up to ${amount(tier.upTo)}`;
+      else band = previous ? `above ${amount(previous)}` : 'all sales';
+      previous = tier.upTo ?? previous;
+      return [band, formatPercent(tier.rate.value)];
+    });
+    tiers = table([`Annual ${base}`, 'Rate'], rows);
+    rates = node.total
+      ? 'The rate of the band the year\'s sales reach applies to all of that year\'s sales.'
+      : 'Each rate applies to the slice of annual sales inside its band.';
+  }
+  const territory = territories(node.territory);
+  return paragraphs(
+    heading('Royalty', item.name, node.title),
+    parties(item),
+    rates,
+    tiers,
+    territory ? `On sales in ${territory} only.` : undefined,
+    node.term ? `Term ${node.term.count.toFixed()} ${node.term.unit}.` : undefined,
+    'Royalties have no deal-level figure; scenarios with sales count them.',
+  );
+}
+
+/**
+ * How likely a contingent payment is and what it is worth today: the probability of reaching
+ * its stage from the deal's current stage and, with a valuation, its rNPV.
+ */
+function risk({ model }: AnalyzedDeal, item: PaymentItem): string | undefined {
+  if (!contingentKinds.includes(item.kind)) return undefined;
+  try {
+    const lines: string[] = [];
+    const node = item.node;
+    const stage = node.type === 'SalesMilestone' ? commercialStage(model.stages) : node.type === 'MilestoneGroup' ? node.by?.text : node.at?.text;
+    const probability = stage ? probabilityOfReaching(model, stage) : undefined;
+    if (stage && probability) lines.push(`Probability of reaching ${md(stage)}: ${formatPercent(probability.times(100).toDecimalPlaces(2))}.`);
+    const rows = rnpvDeal(model)?.rows.filter((row) => row.item === item && row.rnpv !== undefined) ?? [];
+    for (const row of rows) {
+      const label = rows.length > 1 || node.type === 'MilestoneGroup' ? ` of ${md(row.label)}` : '';
+      lines.push(`rNPV${label}: ${formatMoney(row.rnpv!, model.currency)}${row.date ? ` (expected ${row.date.text})` : ''}.`);
+    }
+    return lines.length ? lines.join('  \n') : undefined;
+  } catch {
+    // Risk figures are extra: a gap in them never hides the payment itself.
+    return undefined;
+  }
+}
+
+function parties(item: PaymentItem): string | undefined {
+  if (!item.payer && !item.payee) return undefined;
+  return `${md(item.payer ?? '?')} → ${md(item.payee ?? '?')}`;
+}
+
+/** `On signing.`, `On 2007-01-15.`, `At phase3, expected 2011.` */
+function due(node: ast.Payment): string | undefined {
+  const parts: string[] = [];
+  if (node.onSigning) parts.push('on signing');
+  if (node.on) parts.push(`on ${dateText(node.on)}`);
+  if (node.at?.text) parts.push(`at ${md(node.at.text)}`);
+  if (node.expected) parts.push(`expected ${dateText(node.expected)}`);
+  const territory = territories(node.territory);
+  if (territory && node.type !== 'Royalty') parts.push(`territory ${territory}`);
+  if (!parts.length) return undefined;
+  const sentence = parts.join(', ');
+  return `${sentence[0].toUpperCase()}${sentence.slice(1)}.`;
+}
+
+function classification(kind: PaymentKind): string | undefined {
+  if (committedKinds.includes(kind)) return 'Committed: counted in the deal\'s committed total and headline.';
+  if (contingentKinds.includes(kind)) return 'Contingent: counted in the deal\'s contingent total and headline.';
+  return undefined;
+}

@@ -1,0 +1,111 @@
+// What the cursor is on: a deal, party, payment, option, scenario or stage — at its declaration
+// or at any reference to it. Every name the deal holds is listed with its span; the smallest
+// span around the cursor wins, so `Development` in `forfeit unearned Development` means the
+// group and not the option around it.
+import type * as ast from '../language/ast';
+import type { DealModel } from '../model/deal-model';
+
+export type HoverTarget =
+  | { kind: 'deal'; span: ast.Span }
+  | { kind: 'party'; name: string; span: ast.Span }
+  | { kind: 'payment'; name?: string; payment?: ast.Payment; span: ast.Span }
+  | { kind: 'option'; name: string; span: ast.Span }
+  | { kind: 'scenario'; name: string; span: ast.Span }
+  | { kind: 'stage'; name: string; span: ast.Span };
+
+/** The target under `offset` in one deal, if any. */
+export function findHoverTarget(model: DealModel, text: string, offset: number): HoverTarget | undefined {
+  let best: HoverTarget | undefined;
+  for (const target of targetsOf(model.deal, text)) {
+    if (!covers(target.span, offset)) continue;
+    if (!best || width(target.span) < width(best.span) || (width(target.span) === width(best.span) && offset < target.span.end)) {
+      best = target;
+    }
+  }
+  return best;
+}
+
+function covers(span: ast.Span, offset: number): boolean {
+  return span.end > span.start && offset >= span.start && offset <= span.end;
+}
+
+function width(span: ast.Span): number {
+  return span.end - span.start;
+}
+
+function written(name: ast.Name | undefined): name is ast.Name {
+  return !!name && typeof name.text === 'string' && name.text.length > 0 && !!name.span;
+}
+
+function* targetsOf(deal: ast.Deal, text: string): Generator<HoverTarget> {
+  if (text.startsWith('deal', deal.span.start)) {
+    yield { kind: 'deal', span: { start: deal.span.start, end: deal.span.start + 4 } };
+  }
+  if (written(deal.name)) yield { kind: 'deal', span: deal.name.span };
+  if (written(deal.stage)) yield stage(deal.stage);
+  for (const party of deal.parties) if (written(party.name)) yield party_(party.name);
+  for (const decl of deal.stages?.stages ?? []) if (written(decl.name)) yield stage(decl.name);
+  for (const license of deal.licenses) yield* parties(license.from, license.to);
+  for (const block of deal.paymentBlocks) {
+    yield* parties(block.from, block.to);
+    for (const payment of block.payments) yield* paymentTargets(payment);
+  }
+  for (const option of deal.options) yield* optionTargets(option);
+  for (const scenario of deal.scenarios) yield* scenarioTargets(scenario);
+}
+
+function* paymentTargets(payment: ast.Payment): Generator<HoverTarget> {
+  const target = (span: ast.Span): HoverTarget => ({ kind: 'payment', payment, span });
+  if (payment.name && written(payment.name)) yield target(payment.name.span);
+  if (payment.keywordSpan) yield target(payment.keywordSpan);
+  const amount = 'amount' in payment ? payment.amount : payment.type === 'MilestoneGroup' ? payment.cap : undefined;
+  if (amount) yield target(amount.span);
+  yield* parties(payment.from, payment.to);
+  if (written(payment.at)) yield stage(payment.at);
+  if (payment.type === 'MilestoneGroup') {
+    if (written(payment.by)) yield stage(payment.by);
+    for (const milestone of payment.milestones) yield* paymentTargets(milestone);
+  }
+  if (payment.type === 'Royalty' && payment.tiersSpan) yield target(payment.tiersSpan);
+}
+
+function* optionTargets(option: ast.OptionDecl): Generator<HoverTarget> {
+  if (written(option.name)) yield { kind: 'option', name: option.name.text, span: option.name.span };
+  if (written(option.holder)) yield party_(option.holder);
+  for (const exercise of option.exercises) {
+    if (written(exercise.stage)) yield stage(exercise.stage);
+    if (written(exercise.to)) yield party_(exercise.to);
+    if (exercise.fee && written(option.name)) yield { kind: 'option', name: option.name.text, span: exercise.fee.span };
+  }
+  for (const effect of option.effects) {
+    if (effect.type === 'ForfeitUnearned' && written(effect.group)) yield paymentRef(effect.group);
+    if (effect.type === 'Forfeit' && written(effect.payment)) yield paymentRef(effect.payment);
+    if (effect.type === 'Share') for (const share of effect.shares) if (written(share.party)) yield party_(share.party);
+  }
+}
+
+function* scenarioTargets(scenario: ast.Scenario): Generator<HoverTarget> {
+  if (written(scenario.name)) yield { kind: 'scenario', name: scenario.name.text, span: scenario.name.span };
+  if (written(scenario.reach)) yield stage(scenario.reach);
+  for (const entry of scenario.timeline) if (written(entry.stage)) yield stage(entry.stage);
+  for (const exercise of scenario.exercises) {
+    if (written(exercise.option)) yield { kind: 'option', name: exercise.option.text, span: exercise.option.span };
+    if (written(exercise.stage)) yield stage(exercise.stage);
+  }
+}
+
+function* parties(...names: (ast.Name | undefined)[]): Generator<HoverTarget> {
+  for (const name of names) if (written(name)) yield party_(name);
+}
+
+function party_(name: ast.Name): HoverTarget {
+  return { kind: 'party', name: name.text, span: name.span };
+}
+
+function stage(name: ast.Name): HoverTarget {
+  return { kind: 'stage', name: name.text, span: name.span };
+}
+
+function paymentRef(name: ast.Name): HoverTarget {
+  return { kind: 'payment', name: name.text, span: name.span };
+}

@@ -1,0 +1,106 @@
+// Hover: what the thing under the cursor adds up to, in Markdown. Pure — the language server,
+// tests and any other caller hand in an analysed document and an offset.
+import type { Span } from '../language/ast';
+import { dealAt, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
+import { heading, md, moneyIn, paragraphs, table, writtenAmount } from './hover-format';
+import { describeOption, describeScenario, describeStage } from './hover-option';
+import { describePayment } from './hover-payment';
+import { findHoverTarget, type HoverTarget } from './hover-target';
+import { emptyPosition } from '../model/totals';
+
+export interface DealHover {
+  markdown: string;
+  /** The text the hover is about (the name or keyword under the cursor). */
+  span: Span;
+}
+
+export function doHover(document: AnalyzedDocument, offset: number): DealHover | undefined {
+  const deal = dealAt(document, offset);
+  if (!deal) return undefined;
+  const target = findHoverTarget(deal.model, document.text, offset);
+  if (!target) return undefined;
+  const markdown = describe(target, deal, document.text);
+  return markdown ? { markdown, span: target.span } : undefined;
+}
+
+function describe(target: HoverTarget, deal: AnalyzedDeal, text: string): string | undefined {
+  switch (target.kind) {
+    case 'deal': return describeDeal(deal, text);
+    case 'party': return describeParty(deal, target.name);
+    case 'payment': {
+      const item = target.payment
+        ? findItem(deal, target.payment)
+        : target.name !== undefined ? deal.model.paymentsByName.get(target.name) : undefined;
+      return item ? describePayment(deal, item, text) : undefined;
+    }
+    case 'option': return describeOption(deal, target.name, text);
+    case 'scenario': return describeScenario(deal, target.name);
+    case 'stage': return describeStage(deal, target.name);
+  }
+}
+
+function findItem(deal: AnalyzedDeal, node: object) {
+  for (const item of deal.model.payments) {
+    if (item.node === node) return item;
+    const inner = item.items?.find((m) => m.node === node);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** Headline, committed and contingent, declared against computed, and each party's position. */
+function describeDeal({ model, totals }: AnalyzedDeal, text: string): string {
+  const money = moneyIn(model);
+  const deal = model.deal;
+  const headline = `Headline **${money(totals.headline)}** = committed ${money(totals.committed)} + contingent ${money(totals.contingent)}`;
+
+  let declared: string | undefined;
+  if (deal.headline) {
+    const value = model.convert(deal.headline);
+    const written = writtenAmount(model, text, deal.headline);
+    if (!value) declared = `Declared headline ${written}.`;
+    else if (value.eq(totals.headline)) declared = `Declared headline ${written} matches the terms.`;
+    else declared = `Declared headline ${written} differs from the computed ${money(totals.headline)} by ${money(value.minus(totals.headline).abs())}.`;
+  }
+
+  const rows = [...totals.parties].map(([name, p]) => [md(name), money(p.receives), money(p.pays), money(p.net)]);
+  const byKind = [...totals.byKind].map(([kind, value]) => `${kind} ${money(value)}`).join('; ');
+  const facts = [
+    deal.signed && `signed ${deal.signed.text}`,
+    deal.currency?.text && `currency ${md(deal.currency.text)}`,
+  ].filter(Boolean).join(' · ');
+  return paragraphs(
+    heading('Deal', deal.name?.text, deal.title),
+    facts,
+    headline,
+    declared,
+    rows.length ? table(['Party', 'Receives', 'Pays', 'Net'], rows) : undefined,
+    byKind && `By kind: ${byKind}`,
+    'Option fees, royalties and manufacturing are not in these totals; scenarios count them.',
+  );
+}
+
+/** A party's position: receives, pays and net, committed and contingent apart. */
+function describeParty({ model, totals }: AnalyzedDeal, name: string): string | undefined {
+  const party = model.parties.get(name);
+  const position = totals.parties.get(name);
+  if (!party && !position) return undefined;
+  const p = position ?? emptyPosition();
+  const money = moneyIn(model);
+  const facts = [
+    party?.role?.text && md(party.role.text),
+    party?.ticker?.value && md(party.ticker.value),
+    party?.country?.text && md(party.country.text),
+  ].filter(Boolean).join(' · ');
+  const row = (label: string, receives: typeof p.receives, pays: typeof p.pays) =>
+    [label, money(receives), money(pays), money(receives.minus(pays))];
+  return paragraphs(
+    heading('Party', name, party?.title),
+    facts,
+    table(['', 'Receives', 'Pays', 'Net'], [
+      row('Committed', p.committed.receives, p.committed.pays),
+      row('Contingent', p.contingent.receives, p.contingent.pays),
+      row('**Total**', p.receives, p.pays),
+    ]),
+  );
+}

@@ -1,0 +1,185 @@
+// Shared ground for the checks: a diagnostic constructor and walks over the parts of a deal
+// that several checks visit (every payment, every amount, every date, every percentage).
+// Walks tolerate recovered trees: a part the parser could not build is simply absent.
+import type * as ast from '../language/ast';
+import type { DealDiagnostic, DiagnosticCode, Severity } from '../checks/diagnostic';
+
+export function problem(
+  code: DiagnosticCode, severity: Severity, message: string, span: ast.Span, data?: Record<string, string>,
+): DealDiagnostic {
+  return data ? { code, severity, message, span, data } : { code, severity, message, span };
+}
+
+/** A name the parser really read (recovery may leave a name with no text). */
+export function isWritten(name: ast.Name | undefined): name is ast.Name {
+  return !!name && typeof name.text === 'string' && name.text.length > 0;
+}
+
+/**
+ * An amount, percentage or date the parser really read. Error recovery inserts a missing
+ * number as an empty token, which reads as 0 with an empty span: checks skip those.
+ */
+export function isRead(node: { span: ast.Span } | undefined): boolean {
+  return !!node && !!node.span && node.span.end > node.span.start;
+}
+
+export interface PaymentInContext {
+  payment: ast.Payment;
+  block: ast.PaymentBlock;
+  /** The milestone group holding this milestone, if any. */
+  group?: ast.MilestoneGroup;
+}
+
+/** Every payment of the deal, milestones inside groups right after their group. */
+export function paymentsOf(deal: ast.Deal): PaymentInContext[] {
+  const out: PaymentInContext[] = [];
+  for (const block of deal.paymentBlocks) {
+    for (const payment of block.payments) {
+      out.push({ payment, block });
+      if (payment.type === 'MilestoneGroup') for (const m of payment.milestones) out.push({ payment: m, block, group: payment });
+    }
+  }
+  return out;
+}
+
+/** Every money amount written in the deal, with what it is (for messages). */
+export function amountsOf(deal: ast.Deal): ast.Money[] {
+  const out: (ast.Money | undefined)[] = [deal.headline];
+  for (const { payment } of paymentsOf(deal)) {
+    if ('amount' in payment) out.push(payment.amount);
+    if (payment.type === 'MilestoneGroup') out.push(payment.cap);
+    if (payment.type === 'SalesMilestone') out.push(payment.threshold);
+    if (payment.type === 'Royalty') for (const tier of payment.tiers) out.push(tier.upTo);
+  }
+  for (const option of deal.options) for (const exercise of option.exercises) out.push(exercise.fee);
+  for (const scenario of deal.scenarios) {
+    for (const table of scenario.sales) for (const year of table.years) out.push(year.amount);
+  }
+  return out.filter((m): m is ast.Money => !!m && !!m.value && isRead(m));
+}
+
+export interface PercentInContext {
+  percent: ast.Percent;
+  /** What the percentage is, as said in a message: `royalty rate`, `success probability`… */
+  what: string;
+  /** Markups may exceed 100%: only a negative value is out of range. */
+  mayExceed100?: boolean;
+}
+
+export function percentsOf(deal: ast.Deal): PercentInContext[] {
+  const out: PercentInContext[] = [];
+  const add = (percent: ast.Percent | undefined, what: string, mayExceed100 = false) => {
+    if (percent && percent.value && isRead(percent)) out.push({ percent, what, mayExceed100 });
+  };
+  for (const stage of deal.stages?.stages ?? []) add(stage.success, 'success probability');
+  for (const { payment } of paymentsOf(deal)) {
+    add(payment.premium, 'equity premium');
+    if (payment.type === 'Royalty') {
+      add(payment.rate, 'royalty rate');
+      for (const tier of payment.tiers) add(tier.rate, 'royalty rate');
+    }
+    // A cost-plus markup is a margin on cost, which can legitimately be above 100%.
+    if (payment.type === 'Manufacturing') add(payment.costPlus, 'cost-plus markup', true);
+  }
+  for (const option of deal.options) {
+    for (const effect of option.effects) {
+      if (effect.type === 'Share') for (const share of effect.shares) add(share.percent, `${effect.what === 'costs' ? 'cost' : 'profit'} share`);
+    }
+  }
+  add(deal.valuation?.discount, 'discount rate');
+  return out;
+}
+
+export interface DateInContext {
+  date: ast.DateLit;
+  /** `signed`, `on`, `expected`…: the keyword before the date. */
+  clause: string;
+  /** A day is required (a dated event, not an expectation). */
+  needsDay: boolean;
+}
+
+export function datesOf(deal: ast.Deal): DateInContext[] {
+  const out: DateInContext[] = [];
+  const add = (date: ast.DateLit | undefined, clause: string, needsDay: boolean) => {
+    if (date && isRead(date) && typeof date.text === 'string' && date.text.length > 0) out.push({ date, clause, needsDay });
+  };
+  add(deal.signed, 'signed', true);
+  add(deal.effective, 'effective', true);
+  add(deal.announced, 'announced', true);
+  for (const { payment } of paymentsOf(deal)) {
+    add(payment.on, 'on', true);
+    add(payment.expected, 'expected', false);
+  }
+  for (const scenario of deal.scenarios) for (const entry of scenario.timeline) add(entry.date, 'timeline', false);
+  add(deal.valuation?.asOf, 'as of', true);
+  return out;
+}
+
+/** The span from the start of the first item to the end of the last. */
+export function spanOfList(items: readonly { span: ast.Span }[]): ast.Span | undefined {
+  if (items.length === 0) return undefined;
+  return { start: items[0].span.start, end: items[items.length - 1].span.end };
+}
+
+/** `a fee`, `an equity purchase`. */
+export const article = (word: string): string => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
+
+/** The first letter in capitals, to start a sentence with a name or phrase. */
+export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What each kind of payment is called in a sentence. */
+export const paymentWords: Record<ast.Payment['type'], string> = {
+  Upfront: 'upfront payment', Fee: 'fee', Equity: 'equity purchase', Funding: 'funding', Milestone: 'milestone',
+  MilestoneGroup: 'milestone group', SalesMilestone: 'sales milestone', Royalty: 'royalty', Manufacturing: 'manufacturing payment',
+};
+
+/** How a payment is called in a message: its name, else its keyword. */
+export function paymentLabel(payment: ast.Payment): string {
+  return isWritten(payment.name) ? `'${payment.name.text}'` : `this ${paymentWords[payment.type]}`;
+}
+
+/** Where to point at a payment as a whole: its name, else its keyword. */
+export function paymentAnchor(payment: ast.Payment): ast.Span {
+  return isWritten(payment.name) ? payment.name.span : payment.keywordSpan;
+}
+
+/** What a name refers to. Payments, milestones and groups share one namespace; `group` marks a
+ * place that only a milestone group may fill (`forfeit unearned X`). */
+export type ReferenceKind = 'party' | 'stage' | 'payment' | 'group' | 'option' | 'currency';
+
+/**
+ * Every place in a deal that refers to something declared elsewhere (or built in), in text
+ * order within each part. The reference checks and the editor's symbol index both read this
+ * one walk, so a new kind of reference is added once. Names recovery left empty are visited
+ * too; visitors skip what `isWritten` rejects.
+ */
+export function walkReferences(deal: ast.Deal, visit: (name: ast.Name, kind: ReferenceKind) => void): void {
+  const at = (kind: ReferenceKind, ...names: (ast.Name | undefined)[]) => {
+    for (const name of names) if (name) visit(name, kind);
+  };
+  at('currency', deal.currency);
+  at('stage', deal.stage);
+  for (const fx of deal.fx) at('currency', fx.from, fx.to);
+  for (const license of deal.licenses) at('party', license.from, license.to);
+  for (const block of deal.paymentBlocks) at('party', block.from, block.to);
+  for (const { payment } of paymentsOf(deal)) {
+    at('party', payment.from, payment.to);
+    at('stage', payment.at);
+    if (payment.type === 'MilestoneGroup') at('stage', payment.by);
+  }
+  for (const option of deal.options) {
+    at('party', option.holder);
+    for (const exercise of option.exercises) { at('stage', exercise.stage); at('party', exercise.to); }
+    for (const effect of option.effects) {
+      if (effect.type === 'Share') effect.shares.forEach((s) => at('party', s.party));
+      else if (effect.type === 'Forfeit') at('payment', effect.payment);
+      else at('group', effect.group);
+    }
+  }
+  for (const scenario of deal.scenarios) {
+    scenario.timeline.forEach((entry) => at('stage', entry.stage));
+    at('stage', scenario.reach);
+    for (const exercise of scenario.exercises) { at('option', exercise.option); at('stage', exercise.stage); }
+  }
+  for (const money of amountsOf(deal)) at('currency', money.currency);
+}

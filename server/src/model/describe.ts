@@ -1,0 +1,153 @@
+// Plain-words descriptions of deal terms, shared by every renderer (HTML, Markdown, CSV, the
+// CLI table): what triggers a payment, who the parties are, how a royalty is tiered. Returns
+// plain text; each renderer escapes it for its own format.
+import type * as ast from '../language/ast';
+import type { DealModel, PaymentItem, PaymentKind } from './deal-model';
+import { formatAmount, formatMoney, formatPercent, Money } from './money';
+
+/** How deal people name each kind of payment, in the order a term sheet lists them. */
+export const kindLabels: Record<PaymentKind, string> = {
+  upfront: 'Upfront',
+  fee: 'Fee',
+  equity: 'Equity',
+  funding: 'Research funding',
+  milestone: 'Milestone',
+  'sales-milestone': 'Sales milestone',
+  royalty: 'Royalty',
+  'option-fee': 'Option fee',
+  manufacturing: 'Manufacturing',
+};
+
+/** The party's full name where the deal gives one (`ImmunoGen, Inc.`), else its id. */
+export function partyName(model: DealModel, id: string | undefined): string {
+  if (!id) return '—';
+  return model.parties.get(id)?.title?.value || id;
+}
+
+/** `Biotest → ImmunoGen`, with full names. */
+export function flow(model: DealModel, payer: string | undefined, payee: string | undefined): string {
+  return `${partyName(model, payer)} → ${partyName(model, payee)}`;
+}
+
+/** The name a person reads for a payment: its title, else its name, else its kind. */
+export function paymentLabel(item: PaymentItem): string {
+  return item.node.title?.value || item.name || kindLabels[item.kind];
+}
+
+export function dateText(date: ast.DateLit | undefined): string | undefined {
+  return date?.text || undefined;
+}
+
+/** When the payment falls due: `on signing`, `at phase3 (expected 2028)`, `when annual net sales reach $1B`. */
+export function triggerText(model: DealModel, item: PaymentItem): string {
+  const node = item.node;
+  const parts: string[] = [];
+  if (node.onSigning) parts.push('on signing');
+  if (node.on) parts.push(`on ${node.on.text}`);
+  if (node.type === 'MilestoneGroup' && node.by) parts.push(`rest by ${node.by.text}`);
+  if (node.at) parts.push(`at ${node.at.text}`);
+  if (node.type === 'SalesMilestone' && node.threshold) {
+    const measure = (node.measure?.text ?? 'net_sales').replace(/_/g, ' ');
+    parts.push(`when annual ${measure} reach ${money(model, node.threshold)}`);
+  }
+  if (node.type === 'Funding' && node.years) {
+    parts.push(`per year for ${node.years.count} year${node.years.count === 1 ? '' : 's'}`);
+  }
+  if (node.type === 'Royalty') parts.push(royaltyText(node));
+  if (node.type === 'Manufacturing') parts.push(node.costPlus ? `at cost plus ${formatPercent(node.costPlus.value)}` : 'at cost');
+  if (node.expected) parts.push(`expected ${node.expected.text}`);
+  if (node.territory?.length) parts.push(`territory ${territoryText(node.territory)}`);
+  if (node.premium) parts.push(`premium ${formatPercent(node.premium.value)}`);
+  if (node.term) parts.push(`term ${durationText(node.term)}`);
+  return parts.join(', ');
+}
+
+/** `5% on net sales`, `tiered on net sales (3 tiers, marginal)`, `undisclosed rate`. */
+export function royaltyText(node: ast.Royalty): string {
+  const base = (node.base?.text ?? 'net_sales').replace(/_/g, ' ');
+  if (node.rate) return `${formatPercent(node.rate.value)} on ${base}`;
+  if (node.tiers.length) {
+    const how = node.total ? 'the rate reached applies to all sales' : 'marginal';
+    return `tiered on ${base} (${node.tiers.length} tier${node.tiers.length === 1 ? '' : 's'}, ${how})`;
+  }
+  return node.undisclosed ? `undisclosed rate on ${base}` : `on ${base}`;
+}
+
+export interface TierRow { band: string; rate: string }
+
+/** The bands of a tiered royalty: `up to $100M`, `$100M to $500M`, `above $500M`. */
+export function tierRows(model: DealModel, node: ast.Royalty): TierRow[] {
+  let previous: ast.Money | undefined;
+  return node.tiers.map((tier) => {
+    let band: string;
+    if (tier.above) band = previous ? `above ${money(model, previous)}` : 'all sales';
+    else if (tier.upTo) band = previous ? `${money(model, previous)} to ${money(model, tier.upTo)}` : `up to ${money(model, tier.upTo)}`;
+    else band = '—';
+    if (tier.upTo) previous = tier.upTo;
+    return { band, rate: formatPercent(tier.rate.value) };
+  });
+}
+
+export function territoryText(list: ast.Territory[] | undefined): string {
+  return list?.map((t) => t.text).join(', ') ?? '';
+}
+
+export function durationText(duration: ast.Duration): string {
+  const count = new Money(duration.count).toFixed();
+  const unit = duration.unit === 'years' ? 'year' : 'month';
+  return `${count} ${unit}${count === '1' ? '' : 's'}`;
+}
+
+/** An amount as written, in its own currency: `€10,000,000 (€10M)`. */
+export function money(model: DealModel, written: ast.Money): string {
+  return formatMoney(new Money(written.value), model.currencyOf(written));
+}
+
+/** The written amount where it differs from the deal currency (`€10,000,000`), else ''. */
+export function originalAmount(model: DealModel, item: PaymentItem): string {
+  if (!item.written || item.writtenCurrency === model.currency) return '';
+  return formatAmount(new Money(item.written.value), item.writtenCurrency);
+}
+
+/** The amount in the deal currency, or why there is none. */
+export function dealAmount(model: DealModel, item: PaymentItem): string {
+  if (item.amount !== undefined) return formatMoney(item.amount, model.currency);
+  if (item.node.undisclosed) return 'undisclosed';
+  if (item.kind === 'royalty') return 'on sales';
+  if (item.kind === 'manufacturing') return item.node.type === 'Manufacturing' && item.node.costPlus ? 'cost plus' : 'at cost';
+  if (item.written) return `no ${item.writtenCurrency} rate`;
+  return '—';
+}
+
+/** `Licensor`, from a party's role. */
+export function roleText(party: ast.Party): string {
+  const role = party.role?.text;
+  return role ? role.charAt(0).toUpperCase() + role.slice(1) : '';
+}
+
+/** The effects of exercising an option, one sentence each. */
+export function effectText(model: DealModel, effect: ast.OptionEffect): string {
+  switch (effect.type) {
+    case 'ForfeitUnearned': {
+      const group = model.paymentsByName.get(effect.group.text);
+      return `Forfeits the unearned milestones of ${group ? paymentLabel(group) : effect.group.text}`;
+    }
+    case 'Forfeit': {
+      const payment = model.paymentsByName.get(effect.payment.text);
+      const where = effect.territory?.length ? ` in ${territoryText(effect.territory)}` : '';
+      return `Forfeits ${payment ? paymentLabel(payment) : effect.payment.text}${where}`;
+    }
+    case 'Share': {
+      const shares = effect.shares.map((s) => `${partyName(model, s.party.text)} ${formatPercent(s.percent.value)}`).join(', ');
+      const where = effect.territory?.length ? ` in ${territoryText(effect.territory)}` : '';
+      return `Shares ${effect.what} ${shares}${where}`;
+    }
+  }
+}
+
+/** The year a payment is dated or expected in, at deal level (signing year for `on signing`). */
+export function dealLevelYear(model: DealModel, item: PaymentItem): number | undefined {
+  const node = item.node;
+  const date = node.on ?? node.expected ?? (node.onSigning ? model.deal.signed ?? model.deal.effective : undefined);
+  return date && Number.isFinite(date.year) ? date.year : undefined;
+}
