@@ -2,9 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDealText } from '../../server/src/document/analyze';
-import {
-  encodeSemanticTokens, findSemanticTokens, semanticTokenModifiers, semanticTokenTypes,
-} from '../../server/src/features/semantic-tokens';
+import { findSemanticTokens, semanticTokenModifiers, semanticTokenTypes } from '../../server/src/features/semantic-tokens';
+import { encodeSemanticTokens } from '../../server/src/lsp/semantic-tokens';
 
 const text = [
   'deal D {',

@@ -1,9 +1,12 @@
 // The document states in one place: text → parsed → deal models → totals → diagnostics.
-// Callers (CLI, language server, tests) analyse once per text version and read from this.
+// Callers (CLI, language server, tests) analyse once per text version and read from this; what
+// features derive from a deal is kept on it (`dealFacet`), what they derive from the whole
+// document on the document (`documentFacet`).
 import type { Deal, Span } from '../language/ast';
 import { LineMap } from '../language/line-map';
 import { parseDealText, type ParsedDealFile } from '../language/parse';
 import { buildDealModel, type DealModel } from '../model/deal-model';
+import { FacetStore } from '../model/facets';
 import type { DealDiagnostic } from '../checks/diagnostic';
 import { checkDeal, checkFile } from '../checks';
 import { rollupDeal, type DealTotals } from '../model/totals';
@@ -11,6 +14,10 @@ import { rollupDeal, type DealTotals } from '../model/totals';
 export interface AnalyzedDeal {
   model: DealModel;
   totals: DealTotals;
+  /** The deal's own findings (file-wide ones and syntax errors are the document's). */
+  diagnostics: DealDiagnostic[];
+  /** The deal's text, from its first character to its closing brace. */
+  source: string;
 }
 
 export interface AnalyzedDocument {
@@ -19,32 +26,20 @@ export interface AnalyzedDocument {
   deals: AnalyzedDeal[];
   diagnostics: DealDiagnostic[];
   lines: LineMap;
+  /** What features derive from the document as a whole: the deals' facets joined. */
+  facets: FacetStore;
 }
 
 export function analyzeDealText(text: string): AnalyzedDocument {
   const parsed = parseDealText(text);
-  return assembleDocument(parsed, parsed.file.deals.map(analyzeDeal));
+  return assembleDocument(parsed, parsed.file.deals.map((deal) => analyzeDeal(deal, text.slice(deal.span.start, deal.span.end))));
 }
 
-/** Each deal's own diagnostics, kept so an edit elsewhere in the file can reuse them. */
-const dealDiagnostics = new WeakMap<AnalyzedDeal, DealDiagnostic[]>();
-
-/** One deal's model, totals and diagnostics. */
-export function analyzeDeal(deal: Deal): AnalyzedDeal {
+/** One deal's model, totals and diagnostics; `source` is its text. */
+export function analyzeDeal(deal: Deal, source: string): AnalyzedDeal {
   const model = buildDealModel(deal);
-  const analyzed = { model, totals: rollupDeal(model) };
-  dealDiagnostics.set(analyzed, checkDeal(analyzed.model, analyzed.totals));
-  return analyzed;
-}
-
-/** The diagnostics `analyzeDeal` found in a deal (undefined for a deal it did not analyse). */
-export function diagnosticsOfDeal(deal: AnalyzedDeal): DealDiagnostic[] | undefined {
-  return dealDiagnostics.get(deal);
-}
-
-/** Records a deal's diagnostics (a deal moved in the text keeps its findings, moved too). */
-export function setDiagnosticsOfDeal(deal: AnalyzedDeal, diagnostics: DealDiagnostic[]): void {
-  dealDiagnostics.set(deal, diagnostics);
+  const totals = rollupDeal(model);
+  return { model, totals, diagnostics: checkDeal(model, totals), source };
 }
 
 /** The document from its parse and its analysed deals: syntax errors, file-wide checks and
@@ -53,15 +48,53 @@ export function assembleDocument(parsed: ParsedDealFile, deals: AnalyzedDeal[]):
   const diagnostics: DealDiagnostic[] = parsed.syntaxErrors.map((e) => ({
     code: 'syntax-error', severity: 'error', message: e.message, span: e.span,
   }));
-  diagnostics.push(...checkFile(parsed.file));
-  for (const deal of deals) diagnostics.push(...(dealDiagnostics.get(deal) ?? []));
+  for (const d of checkFile(parsed.file)) diagnostics.push(d);
+  for (const deal of deals) for (const d of deal.diagnostics) diagnostics.push(d);
   diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { text: parsed.text, parsed, deals, diagnostics, lines: new LineMap(parsed.text) };
+  return { text: parsed.text, parsed, deals, diagnostics, lines: new LineMap(parsed.text), facets: new FacetStore() };
 }
 
-/** The deal whose text contains an offset. */
+/** A value derived from one analysed deal, kept on it until the deal changes (see model/facets). */
+export function dealFacet<T>(compute: (deal: AnalyzedDeal) => T): (deal: AnalyzedDeal) => T {
+  const key = {};
+  return (deal) => deal.model.facets.get(key, () => compute(deal));
+}
+
+/** A value derived from the whole document, kept for this version of its text. */
+export function documentFacet<T>(compute: (document: AnalyzedDocument) => T): (document: AnalyzedDocument) => T {
+  const key = {};
+  return (document) => document.facets.get(key, () => compute(document));
+}
+
+/** The deal whose text contains an offset (deals are in text order: a binary search). */
 export function dealAt(document: AnalyzedDocument, offset: number): AnalyzedDeal | undefined {
-  return document.deals.find((d) => contains(d.model.deal.span, offset));
+  const index = dealIndexAt(document, offset);
+  return index < 0 ? undefined : document.deals[index];
+}
+
+/** The index of the deal whose text contains an offset, or -1. */
+export function dealIndexAt(document: AnalyzedDocument, offset: number): number {
+  const deals = document.deals;
+  let low = 0;
+  let high = deals.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const span = deals[mid].model.deal.span;
+    if (span.end < offset) low = mid + 1;
+    else if (span.start > offset) high = mid - 1;
+    else {
+      // Touching deals (`}deal`): the first one that holds the offset, as a linear search finds.
+      let first = mid;
+      while (first > 0 && contains(deals[first - 1].model.deal.span, offset)) first--;
+      return first;
+    }
+  }
+  return -1;
+}
+
+/** The deals whose text overlaps [start, end], in text order. */
+export function dealsIn(document: AnalyzedDocument, range: Span): AnalyzedDeal[] {
+  return document.deals.filter((d) => d.model.deal.span.end >= range.start && d.model.deal.span.start <= range.end);
 }
 
 export function contains(span: Span, offset: number): boolean {

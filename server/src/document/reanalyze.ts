@@ -6,11 +6,7 @@
 // already had a syntax error elsewhere), the whole text is analysed as usual.
 import type { Deal, Span } from '../language/ast';
 import { parseDealText, type ParsedDealFile } from '../language/parse';
-import {
-  analyzeDeal, analyzeDealText, assembleDocument, diagnosticsOfDeal, setDiagnosticsOfDeal,
-  type AnalyzedDeal, type AnalyzedDocument,
-} from './analyze';
-import type { DealDiagnostic } from '../checks/diagnostic';
+import { analyzeDeal, analyzeDealText, assembleDocument, type AnalyzedDocument } from './analyze';
 
 /**
  * The analysis of `text`, an edited version of `previous.text`, reusing what the edit did not
@@ -32,7 +28,7 @@ function reuse(previous: AnalyzedDocument, text: string): AnalyzedDocument | und
   if (index < 0) return undefined;
   const edited = decls[index].span;
   if (previous.parsed.syntaxErrors.some((e) => e.span.start < edited.start || e.span.end > edited.end)) return undefined;
-  if (previous.deals.length !== decls.length || previous.deals.some((d) => !diagnosticsOfDeal(d))) return undefined;
+  if (previous.deals.length !== decls.length) return undefined;
 
   // The edited deal, parsed alone. It must read as one deal closed by its own last brace, with
   // no error at or after that brace: then the text around it reads exactly as before.
@@ -43,15 +39,12 @@ function reuse(previous: AnalyzedDocument, text: string): AnalyzedDocument | und
   if (alone.syntaxErrors.some((e) => e.span.end >= slice.length)) return undefined;
   if (alone.comments.some((c) => c.startOffset + c.image.length > slice.length - 1)) return undefined;
   moveSpans([deal], edited.start);
-  const fresh = analyzeDeal(deal);
+  const fresh = analyzeDeal(deal, slice);
 
-  // The deals after the edit: their diagnostics are copied at their new place first (they may
-  // share span objects with the tree), then the trees and models are moved in place.
+  // The deals after the edit are moved in place: their trees, models, totals, diagnostics and
+  // whatever features derived from them (a span shared by several is moved once).
   const after = previous.deals.slice(index + 1);
-  if (delta !== 0) {
-    for (const moved of after) setDiagnosticsOfDeal(moved, diagnosticsOfDeal(moved)!.map((d) => movedDiagnostic(d, delta)));
-    moveSpans(after, delta);
-  }
+  if (delta !== 0) moveSpans(after.flatMap((d) => [d.model, d.totals, d.diagnostics, ...d.model.facets.computed()]), delta);
 
   const comments = [
     ...previous.parsed.comments.filter((c) => c.startOffset < edited.start),
@@ -100,10 +93,6 @@ function moved(span: Span, delta: number): Span {
   return { start: span.start + delta, end: span.end + delta };
 }
 
-function movedDiagnostic(d: DealDiagnostic, delta: number): DealDiagnostic {
-  return { ...d, span: moved(d.span, delta) };
-}
-
 function moveToken(token: { startOffset: number; endOffset?: number }, delta: number): void {
   token.startOffset += delta;
   if (token.endOffset !== undefined) token.endOffset += delta;
@@ -114,7 +103,7 @@ function moveToken(token: { startOffset: number; endOffset?: number }, delta: nu
  * object once however many nodes share it. Spans are the only plain objects with numeric
  * `start` and `end`; decimals and other class instances hold none and are not entered.
  */
-function moveSpans(roots: (Deal | AnalyzedDeal)[], delta: number): void {
+function moveSpans(roots: unknown[], delta: number): void {
   const seen = new Set<object>();
   const stack: unknown[] = [...roots];
   while (stack.length > 0) {

@@ -3,8 +3,8 @@
 // index keeps this for every file instead of the whole analysis, so a portfolio of hundreds of
 // deals holds a few numbers per deal, not their syntax trees.
 import type { LineMap } from '../language/line-map';
-import type { AnalyzedDeal } from '../document/analyze';
-import type { PaymentItem, PaymentKind } from '../model/deal-model';
+import type { DealModel, PaymentItem, PaymentKind } from '../model/deal-model';
+import type { DealTotals } from '../model/totals';
 import { isWritten } from '../model/deal-walk';
 import { exact } from '../model/money';
 import { paymentLabel } from '../model/describe';
@@ -53,7 +53,10 @@ export interface PortfolioDeal extends PortfolioPlace {
   fx: PortfolioFx[];
 }
 
-export function portfolioDealOf(uri: string, { model, totals }: AnalyzedDeal, lines: LineMap): PortfolioDeal {
+/** What the portfolio reads of an analysed deal. */
+export interface DealFigures { model: DealModel; totals: DealTotals }
+
+export function portfolioDealOf(uri: string, { model, totals }: DealFigures, lines: LineMap): PortfolioDeal {
   const deal = model.deal;
   const place = (offset: number): PortfolioPlace => {
     const at = lines.positionAt(offset);
@@ -105,6 +108,6 @@ export function portfolioDealOf(uri: string, { model, totals }: AnalyzedDeal, li
 }
 
 /** Every written deal of an analysed file. */
-export function portfolioDealsOf(uri: string, document: { deals: AnalyzedDeal[]; lines: LineMap }): PortfolioDeal[] {
+export function portfolioDealsOf(uri: string, document: { deals: DealFigures[]; lines: LineMap }): PortfolioDeal[] {
   return document.deals.filter((d) => isWritten(d.model.deal.name)).map((d) => portfolioDealOf(uri, d, document.lines));
 }

@@ -5,10 +5,9 @@
 // own currency, and never added to the totals. Exact decimals throughout.
 import type Decimal from 'decimal.js';
 import type { LineMap } from '../language/line-map';
-import type { AnalyzedDeal } from '../document/analyze';
 import type { PaymentKind } from '../model/deal-model';
 import { Money, ZERO } from '../model/money';
-import { portfolioDealOf, type PortfolioDeal, type PortfolioFx } from './portfolio-deal';
+import { portfolioDealOf, type DealFigures, type PortfolioDeal, type PortfolioFx } from './portfolio-deal';
 
 export interface PortfolioOptions {
   /** The reporting currency (ISO code); default USD. */
@@ -55,7 +54,7 @@ export interface Portfolio {
   apart: PortfolioDealRow[];
 }
 
-export interface PortfolioInput { uri: string; deal: AnalyzedDeal; lines: LineMap }
+export interface PortfolioInput { uri: string; deal: DealFigures; lines: LineMap }
 
 /** The portfolio of analysed deals. */
 export function rollupPortfolio(deals: readonly PortfolioInput[], options: PortfolioOptions = {}): Portfolio {

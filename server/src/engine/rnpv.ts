@@ -8,6 +8,7 @@
 import Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel, PaymentItem, PaymentKind } from '../model/deal-model';
+import { modelFacet } from '../model/facets';
 import { Money, ZERO } from '../model/money';
 import { commercialStage, probabilityOfReaching } from '../model/probability';
 import { fundingInstalments, labelOf, ownDate, signingDate } from './scenarios/schedule';
@@ -18,18 +19,23 @@ export interface ValuationBasis {
   asOf: ast.DateLit;
   /** Annual discount rate as a fraction (10% → 0.1); 0 when the valuation gives none. */
   discount: Decimal;
+  /** Discount factors already worked out, by years from the valuation date (many payments of a
+   * deal fall on the same date), and ln(1 + R). Kept with the basis, so with the deal. */
+  factors: Map<string, Decimal>;
+  logOfGrowth?: Decimal;
 }
 
-/** The deal's valuation basis, or undefined when it has no `valuation` block or no usable date. */
-export function valuationBasis(model: DealModel): ValuationBasis | undefined {
+/** The deal's valuation basis (one per deal model), or undefined when it has no `valuation`
+ * block or no usable date. */
+export const valuationBasis = modelFacet((model: DealModel): ValuationBasis | undefined => {
   const valuation = model.deal.valuation;
   if (!valuation) return undefined;
   const asOf = valuation.asOf ?? signingDate(model);
   if (!asOf || dayNumber(asOf) === undefined) return undefined;
   const discount = valuation.discount ? new Money(valuation.discount.value).div(100) : ZERO;
   if (discount.lte(-1)) return undefined;
-  return { asOf, discount };
-}
+  return { asOf, discount, factors: new Map() };
+});
 
 const quarterMiddle: Record<number, [number, number]> = { 1: [2, 15], 2: [5, 15], 3: [8, 15], 4: [11, 15] };
 
@@ -60,24 +66,19 @@ export function yearsFromValuation(basis: ValuationBasis, date: ast.DateLit): De
 /** Powers with a fractional exponent cost far more at 60 digits than they are worth: 40
  * significant digits keep every rNPV exact to the cent for amounts far beyond any deal's. */
 const Factor = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -1e9, toExpPos: 1e9 });
-const factorCache = new Map<string, Decimal>();
-const logCache = new Map<string, Decimal>();
 
 /** 1/(1+R)^t. */
 export function discountFactor(basis: ValuationBasis, date: ast.DateLit): Decimal | undefined {
   const t = yearsFromValuation(basis, date);
   if (t === undefined) return undefined;
   if (basis.discount.isZero() || t.isZero()) return new Money(1);
-  const key = `${basis.discount.toFixed()}|${t.toFixed()}`;
-  let factor = factorCache.get(key);
+  const key = t.toFixed();
+  let factor = basis.factors.get(key);
   if (!factor) {
-    if (factorCache.size > 10_000) factorCache.clear();
     // (1+R)^-t = exp(-t · ln(1+R)); ln(1+R) is the same for every payment of a deal.
-    const rate = basis.discount.toFixed();
-    let log = logCache.get(rate);
-    if (!log) logCache.set(rate, (log = new Factor(1).plus(basis.discount).ln()));
+    const log = (basis.logOfGrowth ??= new Factor(1).plus(basis.discount).ln());
     factor = new Money(new Factor(t).neg().times(log).exp());
-    factorCache.set(key, factor);
+    basis.factors.set(key, factor);
   }
   return factor;
 }
@@ -129,7 +130,7 @@ export interface DealRnpv {
  * or undefined when the deal has no valuation. Dates are the payments' own (`on`, `expected`);
  * a milestone group's undisclosed rest depends on its `by` stage and the group's own date.
  */
-export function rnpvDeal(model: DealModel): DealRnpv | undefined {
+export const rnpvDeal = modelFacet((model: DealModel): DealRnpv | undefined => {
   const basis = valuationBasis(model);
   if (!basis) return undefined;
   const rows: RnpvRow[] = [];
@@ -184,7 +185,7 @@ export function rnpvDeal(model: DealModel): DealRnpv | undefined {
     basis, rows, parties, committed, contingent, total: committed.plus(contingent),
     unvalued: rows.filter((row) => row.rnpv === undefined),
   };
-}
+});
 
 function positionOf(parties: Map<string, RnpvPosition>, name: string): RnpvPosition {
   let position = parties.get(name);

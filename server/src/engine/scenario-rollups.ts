@@ -1,7 +1,10 @@
 // Every scenario of a deal, rolled up, for the outputs that show them (rollup JSON, preview,
 // Markdown, CSV). A scenario the engine cannot roll up is reported by name and left out, so the
-// deal-level figures are always shown whatever happens to one scenario.
+// deal-level figures are always shown whatever happens to one scenario. Each scenario is rolled
+// up once per deal model, however many hovers, lenses and exports ask for it.
+import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
+import { modelFacet } from '../model/facets';
 import { rollupScenario, type ScenarioRollup } from './scenarios';
 
 export interface ScenarioRollups {
@@ -10,16 +13,39 @@ export interface ScenarioRollups {
   failed: { id: string; reason: string }[];
 }
 
+type Outcome = { rollup: ScenarioRollup } | { error: unknown };
+
+const outcomes = modelFacet(() => new Map<ast.Scenario, Outcome>());
+
+function outcomeOf(model: DealModel, scenario: ast.Scenario): Outcome {
+  const kept = outcomes(model);
+  let outcome = kept.get(scenario);
+  if (!outcome) {
+    try {
+      outcome = { rollup: rollupScenario(model, scenario) };
+    } catch (error) {
+      outcome = { error };
+    }
+    kept.set(scenario, outcome);
+  }
+  return outcome;
+}
+
+/** One scenario's rollup, computed once per deal model (throws what the engine threw). */
+export function scenarioRollupOf(model: DealModel, scenario: ast.Scenario): ScenarioRollup {
+  const outcome = outcomeOf(model, scenario);
+  if ('error' in outcome) throw outcome.error;
+  return outcome.rollup;
+}
+
 /** The rollups of the deal's scenarios (only `only` when given), in declaration order. */
 export function scenarioRollups(model: DealModel, only?: string): ScenarioRollups {
   const result: ScenarioRollups = { rollups: [], failed: [] };
   for (const scenario of model.deal.scenarios) {
     if (only !== undefined && scenario.name.text !== only) continue;
-    try {
-      result.rollups.push(rollupScenario(model, scenario));
-    } catch (error) {
-      result.failed.push({ id: scenario.name.text, reason: error instanceof Error ? error.message : String(error) });
-    }
+    const outcome = outcomeOf(model, scenario);
+    if ('rollup' in outcome) result.rollups.push(outcome.rollup);
+    else result.failed.push({ id: scenario.name.text, reason: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) });
   }
   return result;
 }

@@ -7,7 +7,7 @@ import { heading, md, moneyIn, paragraphs, table, territories, writtenAmount } f
 import { formatPercent } from '../model/money';
 import { optionFeeRange } from '../model/options';
 import { currentStage, probabilityOfReaching } from '../model/probability';
-import { rollupScenario } from '../engine/scenarios';
+import { scenarioRollupOf } from '../engine/scenario-rollups';
 import { stageIndex } from '../model/stages';
 
 export function describeOption({ model }: AnalyzedDeal, name: string, text: string): string | undefined {
@@ -75,7 +75,7 @@ export function describeScenario({ model }: AnalyzedDeal, name: string): string 
 
   let figures: (string | undefined)[] = [];
   try {
-    const rollup = rollupScenario(model, scenario);
+    const rollup = scenarioRollupOf(model, scenario);
     const money = moneyIn(model);
     const withRnpv = [...rollup.parties.values()].some((p) => p.rnpv !== undefined);
     const parties = [...rollup.parties].map(([party, p]) => [

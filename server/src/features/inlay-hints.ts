@@ -1,11 +1,13 @@
 // Inlay hints: figures shown inline where they help reading — after an amount in another
 // currency, its value in the deal currency; after a milestone group's header, the itemized
-// sum against the cap.
+// sum against the cap. Each deal's hints are found once and kept on the deal; a request for a
+// screen's range reads only the deals on that screen.
 import type * as ast from '../language/ast';
-import { dealLexer, LCurly } from '../language/tokens';
-import type { AnalyzedDocument } from '../document/analyze';
+import { LCurly } from '../language/tokens';
+import { dealFacet, dealsIn, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
 import { amountsOf } from '../model/deal-walk';
 import { formatShort } from '../model/money';
+import { dealTokens } from './deal-tokens';
 
 export interface DealInlayHint {
   /** Where the hint stands (just after the text it explains). */
@@ -15,29 +17,51 @@ export interface DealInlayHint {
   tooltip?: string;
 }
 
+/** A hint as kept on its deal: where it stands is a span, so it moves with the deal. */
+interface KeptHint { at: ast.Span; label: string; tooltip?: string }
+
 export function findInlayHints(document: AnalyzedDocument, range?: ast.Span): DealInlayHint[] {
   const out: DealInlayHint[] = [];
-  const braces = dealLexer.tokenize(document.text).tokens.filter((t) => t.tokenType === LCurly).map((t) => t.startOffset);
-  for (const { model } of document.deals) {
-    const money = (value: Parameters<typeof formatShort>[0]) => formatShort(value, model.currency);
-    for (const amount of amountsOf(model.deal)) {
-      if (model.currencyOf(amount) === model.currency) continue;
-      const converted = model.convert(amount);
-      if (converted) out.push({ offset: amount.span.end, label: `= ${money(converted)}`, tooltip: `${converted.toFixed()} ${model.currency}` });
-    }
-    for (const item of model.payments) {
-      const node = item.node;
-      if (node.type !== 'MilestoneGroup' || item.itemized === undefined) continue;
-      const headerEnd = Math.max(node.keywordSpan.end, node.name?.span.end ?? 0, node.title?.span.end ?? 0, node.cap?.span.end ?? 0, node.by?.span.end ?? 0);
-      const brace = braces.find((b) => b >= headerEnd && b < node.span.end);
-      if (brace === undefined) continue;
-      const label = node.cap && item.amount !== undefined
-        ? `itemized ${money(item.itemized)} / cap ${money(item.amount)}`
-        : `itemized ${money(item.itemized)}`;
-      out.push({ offset: brace + 1, label });
+  for (const deal of range ? dealsIn(document, range) : document.deals) {
+    for (const hint of hintsOf(deal)) {
+      if (range && (hint.at.start < range.start || hint.at.start > range.end)) continue;
+      out.push({ offset: hint.at.start, label: hint.label, ...(hint.tooltip ? { tooltip: hint.tooltip } : {}) });
     }
   }
-  return out
-    .filter((hint) => !range || (hint.offset >= range.start && hint.offset <= range.end))
-    .sort((a, b) => a.offset - b.offset);
+  return out.sort((a, b) => a.offset - b.offset);
 }
+
+const hintsOf = dealFacet((analyzed: AnalyzedDeal): KeptHint[] => {
+  const out: KeptHint[] = [];
+  const model = analyzed.model;
+  const base = model.deal.span.start;
+  const money = (value: Parameters<typeof formatShort>[0]) => formatShort(value, model.currency);
+  for (const amount of amountsOf(model.deal)) {
+    if (model.currencyOf(amount) === model.currency) continue;
+    const converted = model.convert(amount);
+    if (converted) out.push({ at: { start: amount.span.end, end: amount.span.end }, label: `= ${money(converted)}`, tooltip: `${converted.toFixed()} ${model.currency}` });
+  }
+  const tokens = dealTokens(analyzed);
+  for (const item of model.payments) {
+    const node = item.node;
+    if (node.type !== 'MilestoneGroup' || item.itemized === undefined) continue;
+    const headerEnd = Math.max(node.keywordSpan.end, node.name?.span.end ?? 0, node.title?.span.end ?? 0, node.cap?.span.end ?? 0, node.by?.span.end ?? 0);
+    const brace = firstBrace(tokens.tokens, tokens.firstEndingAtOrAfter(headerEnd - base), headerEnd - base, node.span.end - base);
+    if (brace === undefined) continue;
+    const label = node.cap && item.amount !== undefined
+      ? `itemized ${money(item.itemized)} / cap ${money(item.amount)}`
+      : `itemized ${money(item.itemized)}`;
+    out.push({ at: { start: base + brace + 1, end: base + brace + 1 }, label });
+  }
+  return out;
+});
+
+/** The first `{` from token `from` on that starts in [start, end) (deal-relative offsets). */
+function firstBrace(tokens: DealTokensList, from: number, start: number, end: number): number | undefined {
+  for (let i = from; i < tokens.length && tokens[i].startOffset < end; i++) {
+    if (tokens[i].tokenType === LCurly && tokens[i].startOffset >= start) return tokens[i].startOffset;
+  }
+  return undefined;
+}
+
+type DealTokensList = ReturnType<typeof dealTokens>['tokens'];

@@ -3,14 +3,14 @@
 // the deal, the file. Every AST node carries its span, so the tree gives the steps directly.
 import type { Span } from '../language/ast';
 import { dealLexer } from '../language/tokens';
-import type { AnalyzedDocument } from '../document/analyze';
+import { dealAt, type AnalyzedDocument } from '../document/analyze';
+import { dealTokens } from './deal-tokens';
 
 /** The spans around `offset`, innermost first, each strictly wider than the one before. */
 export function findSelectionRanges(document: AnalyzedDocument, offset: number): Span[] {
   const spans: Span[] = [];
-  const token = dealLexer.tokenize(document.text).tokens
-    .find((t) => offset >= t.startOffset && offset <= (t.endOffset ?? t.startOffset) + 1);
-  if (token) spans.push({ start: token.startOffset, end: (token.endOffset ?? token.startOffset) + 1 });
+  const token = tokenAt(document, offset);
+  if (token) spans.push(token);
   collectSpans(document.parsed.file, offset, spans, new Set());
   spans.push({ start: 0, end: document.text.length });
 
@@ -25,6 +25,27 @@ export function findSelectionRanges(document: AnalyzedDocument, offset: number):
     out.push(span);
   }
   return out;
+}
+
+/** The token under the cursor (or just before it): from the deal's own tokens, else by lexing
+ * the line around the cursor (outside a deal there are only comments and stray words). */
+function tokenAt(document: AnalyzedDocument, offset: number): Span | undefined {
+  const deal = dealAt(document, offset);
+  if (deal) {
+    const base = deal.model.deal.span.start;
+    const { tokens } = dealTokens(deal);
+    const index = dealTokens(deal).firstEndingAtOrAfter(offset - base);
+    const token = tokens[index];
+    if (token && offset - base >= token.startOffset) return { start: base + token.startOffset, end: base + (token.endOffset ?? token.startOffset) + 1 };
+    return undefined;
+  }
+  const text = document.text;
+  const start = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
+  const newline = text.indexOf('\n', offset);
+  const end = newline < 0 ? text.length : newline;
+  const token = dealLexer.tokenize(text.slice(start, end)).tokens
+    .find((t) => offset - start >= t.startOffset && offset - start <= (t.endOffset ?? t.startOffset) + 1);
+  return token ? { start: start + token.startOffset, end: start + (token.endOffset ?? token.startOffset) + 1 } : undefined;
 }
 
 /** Every node span around the offset, walking the tree generically (the AST is plain data;

@@ -5,6 +5,7 @@ import { CodeLensRefreshRequest, type CodeLens, type Connection, type InlayHint 
 import { findCodeLenses } from '../features/code-lens';
 import { findInlayHints } from '../features/inlay-hints';
 import type { DealDocuments } from './document-cache';
+import { showRollupCommand } from './protocol';
 import { runSafe } from './run-safe';
 import type { SettingsReader } from './settings';
 import { toSpan } from './spans';
@@ -15,10 +16,12 @@ export function registerFigures(connection: Connection, documents: DealDocuments
     return runSafe<CodeLens[]>(connection, 'CodeLens', token, [], () => {
       const analysis = documents.analysisByUri(params.textDocument.uri);
       if (!analysis) return [];
-      return findCodeLenses(analysis, params.textDocument.uri).map((lens) => {
-        // A lens sits on the declaration's first line only.
+      const uri = params.textDocument.uri;
+      return findCodeLenses(analysis).map((lens) => {
+        // A lens sits on the declaration's first line only; a click opens the rollup.
         const start = analysis.lines.positionAt(lens.span.start);
-        return { range: { start, end: start }, command: { title: lens.title, command: lens.command, arguments: lens.arguments } };
+        const args = lens.scenario ? [uri, lens.scenario] : [uri];
+        return { range: { start, end: start }, command: { title: lens.title, command: showRollupCommand, arguments: args } };
       });
     });
   });
@@ -37,7 +40,7 @@ export function registerFigures(connection: Connection, documents: DealDocuments
     });
   });
 
-  connection.onDidChangeConfiguration(() => {
+  settings.onDidChange(() => {
     connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     connection.languages.inlayHint.refresh().catch(() => undefined);
   });

@@ -32,6 +32,7 @@ export const intelligenceCapabilities: ServerCapabilities = {
 /** Registers every handler; call `useClientCapabilities` from `onInitialize`. */
 export function registerIntelligence(connection: Connection, documents: DealDocuments): { useClientCapabilities(c: ClientCapabilities): void } {
   const settings = new SettingsReader(connection);
+  documents.documents.onDidClose((event) => settings.forget(event.document.uri));
   registerNavigation(connection, documents);
   registerCompletion(connection, documents);
   registerOutline(connection, documents);

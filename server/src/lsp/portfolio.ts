@@ -5,7 +5,7 @@
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ResponseError, type Connection } from 'vscode-languageserver/node';
-import type { AnalyzedDocument } from '../document/analyze';
+import { documentFacet, type AnalyzedDocument } from '../document/analyze';
 import { combinePortfolio, type Portfolio } from '../engine/portfolio';
 import { portfolioDealsOf, type PortfolioDeal } from '../engine/portfolio-deal';
 import { dealTree, portfolioJson } from '../exports/portfolio-json';
@@ -42,8 +42,12 @@ export function openWorkspaceDocuments(documents: DealDocuments, folders: string
   return out;
 }
 
-/** Each analysis summarised once, however many requests read it. */
-const summaries = new WeakMap<AnalyzedDocument, PortfolioDeal[]>();
+/** Each analysis summarised once, however many requests read it (kept on the analysis: an
+ * open document's analysis belongs to one URI). */
+const summaryOf = documentFacet((analysis) => {
+  let summary: PortfolioDeal[] | undefined;
+  return (uri: string) => (summary ??= portfolioDealsOf(uri, analysis));
+});
 
 function portfolioDeals(documents: DealDocuments, index: PortfolioIndex, folders: string[]): PortfolioDeal[] {
   const open = openWorkspaceDocuments(documents, folders);
@@ -51,12 +55,10 @@ function portfolioDeals(documents: DealDocuments, index: PortfolioIndex, folders
   const deals: PortfolioDeal[] = [];
   for (const file of index.portfolioFilesAll()) {
     const path = pathOf(file.uri);
-    if (!path || !openPaths.has(path)) deals.push(...file.deals);
+    if (!path || !openPaths.has(path)) for (const deal of file.deals) deals.push(deal);
   }
   for (const { uri, analysis } of open) {
-    let summary = summaries.get(analysis);
-    if (!summary) summaries.set(analysis, (summary = portfolioDealsOf(uri, analysis)));
-    deals.push(...summary);
+    for (const deal of summaryOf(analysis)(uri)) deals.push(deal);
   }
   return deals;
 }

@@ -76,3 +76,7 @@ export interface PortfolioResult {
 export const dealTreeRequestMethod = 'deal/dealTree';
 
 export interface DealTreeParams { currency?: string }
+
+/** The client command that opens the payment rollup: `[uri]`, or `[uri, scenario]` to open that
+ * scenario's. CodeLens clicks run it. */
+export const showRollupCommand = 'deal.showRollup';

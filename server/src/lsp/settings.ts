@@ -1,5 +1,6 @@
-// The user's `deal.*` settings, asked of the client when a feature needs them (so a change
-// applies at the next request), with defaults for clients that have no settings to give.
+// The user's `deal.*` settings, asked of the client the first time a document needs them and
+// kept until the client says the configuration changed (then features refresh and ask again),
+// with defaults for clients that have no settings to give.
 import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
 
 export interface DealSettings {
@@ -16,15 +17,38 @@ export const defaultSettings: DealSettings = {
 
 export class SettingsReader {
   private canAsk = false;
+  private readonly kept = new Map<string, Promise<DealSettings>>();
+  private readonly listeners: (() => void)[] = [];
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: Connection) {
+    connection.onDidChangeConfiguration(() => {
+      this.kept.clear();
+      for (const listener of this.listeners) listener();
+    });
+  }
 
   useCapabilities(capabilities: ClientCapabilities): void {
     this.canAsk = !!capabilities.workspace?.configuration;
   }
 
-  async forDocument(uri: string): Promise<DealSettings> {
-    if (!this.canAsk) return defaultSettings;
+  /** Runs `listener` after the client says the settings changed (kept settings are dropped first). */
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Forgets a closed document's settings. */
+  forget(uri: string): void {
+    this.kept.delete(uri);
+  }
+
+  forDocument(uri: string): Promise<DealSettings> {
+    if (!this.canAsk) return Promise.resolve(defaultSettings);
+    let settings = this.kept.get(uri);
+    if (!settings) this.kept.set(uri, (settings = this.ask(uri)));
+    return settings;
+  }
+
+  private async ask(uri: string): Promise<DealSettings> {
     try {
       const section = (await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'deal' })) as Partial<DealSettings> | null;
       return {

@@ -4,6 +4,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import { currencySymbols } from '../language/currencies';
+import { FacetStore } from './facets';
 import { Money, sum } from './money';
 import { dealStages, type Stage } from './stages';
 
@@ -49,6 +50,8 @@ export interface DealModel {
   convert(money: ast.Money): Decimal | undefined;
   /** The ISO code of a money's currency (the deal's when none was written). */
   currencyOf(money: ast.Money): string;
+  /** What features and the engine derive from this deal, kept until the deal changes. */
+  facets: FacetStore;
 }
 
 const kindOf: Record<ast.Payment['type'], PaymentKind> = {
@@ -102,6 +105,7 @@ export function buildDealModel(deal: ast.Deal): DealModel {
     scenarios: byName(deal.scenarios),
     convert,
     currencyOf,
+    facets: new FacetStore(),
   };
 }
 

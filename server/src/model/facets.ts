@@ -1,0 +1,33 @@
+// What the tools derive from one analysed deal (its symbols, scenario rollups, rNPV, semantic
+// tokens, folding, CodeLens, inlay hints…), computed on first use and kept on the deal's model
+// until the deal changes: an edit makes a new model for the edited deal only, so every other
+// deal keeps what was derived from it. Nothing is kept in module-level tables.
+//
+// A deal that moves in the text (an edit before it) has its facets moved with it: re-analysis
+// moves every `{ start, end }` span reachable from a facet's value, as it moves the syntax tree.
+// So a facet holds text offsets only inside such spans, or inside a class instance (which is not
+// entered) whose offsets count from the deal's own start.
+import type { DealModel } from './deal-model';
+
+export class FacetStore {
+  private readonly values = new Map<object, unknown>();
+
+  /** The value kept under `key`, computed now if it is not kept yet. */
+  get<T>(key: object, compute: () => T): T {
+    if (this.values.has(key)) return this.values.get(key) as T;
+    const value = compute();
+    this.values.set(key, value);
+    return value;
+  }
+
+  /** Every value computed so far (re-analysis moves their spans with the deal). */
+  computed(): unknown[] {
+    return [...this.values.values()];
+  }
+}
+
+/** A derived value of a deal model, computed once per model: `const rnpvOf = modelFacet(computeRnpv)`. */
+export function modelFacet<T>(compute: (model: DealModel) => T): (model: DealModel) => T {
+  const key = {};
+  return (model) => model.facets.get(key, () => compute(model));
+}

@@ -1,0 +1,116 @@
+// What features derive from a deal is kept on the deal and moved with it when an edit before it
+// shifts it. Kept facets must never drift: after any chain of random edits, every feature read
+// from the re-analysed document (whose untouched deals keep what was derived before the edit)
+// equals the same feature read from a fresh analysis of the same text.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
+import { reanalyzeDealText } from '../../server/src/document/reanalyze';
+import { portfolioDealsOf } from '../../server/src/engine/portfolio-deal';
+import { rollupJson } from '../../server/src/exports/rollup-json';
+import { findCodeLenses } from '../../server/src/features/code-lens';
+import { findDocumentSymbols } from '../../server/src/features/document-symbols';
+import { findFoldingRanges } from '../../server/src/features/folding';
+import { doHover } from '../../server/src/features/hover';
+import { findInlayHints } from '../../server/src/features/inlay-hints';
+import { findSelectionRanges } from '../../server/src/features/selection-ranges';
+import { findSemanticTokens, semanticTokensOfDeal } from '../../server/src/features/semantic-tokens';
+import { indexSymbols, occurrencesOf, symbolAt } from '../../server/src/features/symbol-index';
+import { generateDeal } from '../generate-deal';
+import { random } from '../seeded-random';
+
+const fragments = ['1', '7', '0', ' ', 'x', 'M', '%', '\n', '{', '}', '"', '/*', '*/', '//', 'milestone ', 'Acme', ',', 'deal Z { }', '-', '\n\n'];
+
+function randomEdit(text: string, next: () => number): string {
+  const at = Math.floor(next() * text.length);
+  const kind = next();
+  if (kind < 0.45) return text.slice(0, at) + fragments[Math.floor(next() * 4)] + text.slice(at + 1);
+  if (kind < 0.8) return text.slice(0, at) + fragments[Math.floor(next() * fragments.length)] + text.slice(at);
+  return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 12));
+}
+
+/** Every feature that reads a facet, as plain data; `probes` are offsets for the per-position ones. */
+function features(document: AnalyzedDocument, probes: number[]) {
+  const text = document.text;
+  const shown = (span: { start: number; end: number }) => `${span.start}-${span.end} ${text.slice(span.start, span.end)}`;
+  return {
+    semanticTokens: findSemanticTokens(document).map((t) => `${shown(t.span)} ${t.type} ${t.modifiers.join(',')}`),
+    folding: findFoldingRanges(document),
+    lenses: findCodeLenses(document).map((l) => `${shown(l.span)} ${l.title} ${l.scenario ?? ''}`),
+    hints: findInlayHints(document),
+    screenHints: findInlayHints(document, { start: Math.floor(text.length / 3), end: Math.floor(text.length / 3) + 2000 }),
+    symbols: indexSymbols(document).symbols.map((s) => `${shown(s.span)} ${s.kind} ${s.deal} ${s.declaration}`),
+    outline: JSON.stringify(findDocumentSymbols(document)),
+    rollup: JSON.stringify(rollupJson(document)),
+    portfolio: JSON.stringify(portfolioDealsOf('file:///p.deal', document)),
+    atProbes: probes.map((offset) => {
+      const symbol = symbolAt(document, offset);
+      return {
+        symbol: symbol && `${shown(symbol.span)} ${occurrencesOf(document, symbol).map((s) => s.span.start).join(' ')}`,
+        selection: findSelectionRanges(document, offset),
+        hover: doHover(document, offset)?.markdown,
+      };
+    }),
+  };
+}
+
+describe('facets kept on deals', () => {
+  const chains = process.env.FUZZ_LONG ? 200 : 10;
+  it(`equal a fresh computation after ${chains} chains of 6 random edits`, () => {
+    const next = random(77);
+    const base = [11, 12, 13, 14].map((seed) => generateDeal(seed, { notes: true })).join('\n');
+    for (let chain = 0; chain < chains; chain++) {
+      let text = base;
+      let document = analyzeDealText(text);
+      for (let step = 0; step < 6; step++) {
+        const probes = [0, 1, 2, 3, 4].map(() => Math.floor(next() * text.length));
+        features(document, probes); // derive everything, so the next edit has facets to keep and move
+        text = randomEdit(text, next);
+        document = reanalyzeDealText(document, text);
+        const fresh = analyzeDealText(text);
+        const where = `chain ${chain}, edit ${step}`;
+        const probesAfter = probes.map((p) => Math.min(p, text.length));
+        assert.deepEqual(features(document, probesAfter), features(fresh, probesAfter), where);
+      }
+    }
+  });
+
+  it('are kept for every deal an edit does not touch, and found again for the one it does', () => {
+    const text = [21, 22, 23].map((seed) => generateDeal(seed)).join('\n');
+    const document = analyzeDealText(text);
+    const before = [0, 1, 2].map((n) => semanticTokensOfDeal(document, n));
+    const at = document.deals[1].model.deal.span.start + text.slice(document.deals[1].model.deal.span.start).indexOf('upfront ') + 'upfront '.length;
+    const edited = reanalyzeDealText(document, `${text.slice(0, at)}  ${text.slice(at)}`);
+    assert.equal(semanticTokensOfDeal(edited, 0), before[0]);
+    assert.notEqual(semanticTokensOfDeal(edited, 1), before[1]);
+    assert.equal(semanticTokensOfDeal(edited, 2), before[2]);
+    // The third deal's tokens moved by the two spaces with it.
+    assert.deepEqual(semanticTokensOfDeal(edited, 2).map((t) => edited.text.slice(t.span.start, t.span.end)),
+      semanticTokensOfDeal(analyzeDealText(edited.text), 2).map((t) => edited.text.slice(t.span.start, t.span.end)));
+  });
+});
+
+describe('no module-level caches', () => {
+  const root = fileURLToPath(new URL('../../server/src/', import.meta.url));
+  const files = (folder: string): string[] => readdirSync(folder).flatMap((entry) => {
+    const path = join(folder, entry);
+    return statSync(path).isDirectory() ? files(path) : entry.endsWith('.ts') ? [path] : [];
+  });
+  // Tables built once from constants (keywords, currency symbols) and the lexer and parser
+  // instances are not caches of anything a document says.
+  const constantTables = new Set(['keywordTokens', 'wordKeywords', 'symbolOf', 'fullLexer', 'offsetLexer', 'shared', 'typeIndex', 'modifierBit']);
+
+  it('keeps what it derives from documents on the documents, not in module-level maps', () => {
+    const found: string[] = [];
+    for (const file of files(root)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/^(?:export )?(?:const|let) (\w+)(?:: [^=]+)? = new (?:Weak)?Map\b|^let (\w+)/gm)) {
+        const name = match[1] ?? match[2];
+        if (!constantTables.has(name)) found.push(`${file.slice(root.length)}: ${name}`);
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+});
