@@ -35,6 +35,16 @@ export class LineMap {
     return { line: low, character: at - this.starts[low] };
   }
 
+  /** Positions of offsets given in ascending order: one walk over the lines, not a search each. */
+  positionsInOrder(): (offset: number) => Position {
+    let line = 0;
+    return (offset) => {
+      if (offset < this.starts[line]) return this.positionAt(offset); // out of order: search
+      while (line + 1 < this.starts.length && this.starts[line + 1] <= offset) line++;
+      return { line, character: Math.min(offset, this.text.length) - this.starts[line] };
+    };
+  }
+
   /** Offset of a 0-based position (clamped to its line and to the text). */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;

@@ -20,8 +20,9 @@ const modifierBit = new Map<string, number>(semanticTokenModifiers.map((modifier
 /** The tokens in the protocol's encoding. Tokens come in text order, on one line each. */
 export function encodeSemanticTokens(document: AnalyzedDocument, tokens: readonly DealSemanticToken[]): number[] {
   const builder = new SemanticTokensBuilder();
+  const positionOf = document.lines.positionsInOrder();
   for (const token of tokens) {
-    const { line, character } = document.lines.positionAt(token.span.start);
+    const { line, character } = positionOf(token.span.start);
     const bits = token.modifiers.reduce((b, m) => b | (modifierBit.get(m) ?? 0), 0);
     builder.push(line, character, token.span.end - token.span.start, typeIndex.get(token.type) ?? 0, bits);
   }
