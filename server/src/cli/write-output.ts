@@ -3,6 +3,7 @@
 // through a temporary file in the same folder renamed into place, so a failed write leaves no
 // half file and an existing output untouched. Devices and FIFOs (/dev/null, a pipe) are
 // written to directly: they cannot be replaced, only written.
+import { randomBytes } from 'node:crypto';
 import {
   chmodSync, fstatSync, lstatSync, mkdirSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats,
 } from 'node:fs';
@@ -48,14 +49,28 @@ function refusal(out: string, target: string, existing: Stats | undefined, input
 
 /** The temporary file beside the target, renamed over it once complete. */
 function replaceFile(target: string, text: string, existing: Stats | undefined, write: WriteFile): void {
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     write(temporary, text, { flag: 'wx', mode: 0o666 });
+  } catch (error) {
+    // EEXIST: the name was someone else's file, never ours to remove.
+    if ((error as NodeJS.ErrnoException)?.code !== 'EEXIST') removeQuietly(temporary);
+    throw error;
+  }
+  try {
     if (existing) chmodSync(temporary, existing.mode & 0o7777);
     renameSync(temporary, target);
   } catch (error) {
-    try { unlinkSync(temporary); } catch { /* never created */ }
+    removeQuietly(temporary);
     throw error;
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // never created, or already gone
   }
 }
 
