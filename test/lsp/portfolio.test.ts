@@ -1,8 +1,9 @@
 // The portfolio over the protocol, against the bundled server and a workspace folder of three
 // .deal files on disk: `deal/portfolio` totals, workspace symbols from files that are not open,
 // a file changed or deleted on disk (workspace/didChangeWatchedFiles), and an open file's
-// unsaved text taking the place of what is on disk.
+// unsaved text taking the place of what is on disk, and a FIFO named .deal that must not stall it.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,5 +111,17 @@ describe('portfolio over the protocol', () => {
     assert.equal((await portfolio()).portfolio.totals.headline, '450250000');
     await server.close(uri(name));
     assert.equal((await portfolio()).portfolio.totals.headline, '449000000');
+  });
+
+  it('answers at once when a FIFO named .deal appears, leaving it out with the reason', { skip: process.platform === 'win32' }, async () => {
+    assert.equal(spawnSync('mkfifo', [join(folder, 'pipe.deal')]).status, 0);
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('pipe.deal'), type: 1 }] });
+    const started = performance.now();
+    assert.equal((await portfolio()).portfolio.totals.headline, '449000000');
+    const tree = await server.request<DealTreeNode[]>('deal/dealTree', {});
+    assert.deepEqual(tree.map((node) => node.label), ['Acme Bio / Globex Pharma oncology collaboration', 'ImmunoGen / Biotest TAP license']);
+    assert.ok(performance.now() - started < 5_000);
+    const logged = await server.notification<{ type: number; message: string }>('window/logMessage', (m) => m.message.includes('pipe.deal'));
+    assert.deepEqual(logged, { type: 2, message: `Not indexed: ${uri('pipe.deal')} (is not a regular file (a FIFO))` });
   });
 });

@@ -168,6 +168,71 @@ describe('renderCsv', () => {
   });
 });
 
+describe('renderCsv and formulas in the text', () => {
+  // Text a spreadsheet would run as a formula, in every string of a deal (OWASP's payloads).
+  const link = '=HYPERLINK("http://evil.example","click")';
+  const command = "=cmd|' /C calc'!A0";
+  const quoted = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const injected = analyzeDealText([
+    `deal Evil ${quoted(link)} {`,
+    `  source ${quoted(command)}`,
+    `  party A ${quoted('+A & Sons')} licensor`,
+    `  party B ${quoted('@B')} licensee`,
+    `  license L ${quoted('-licence')} { from A to B  field ${quoted('=field')} }`,
+    '  payments from B to A {',
+    `    upfront Up ${quoted(link)} 1M on signing`,
+    `    fee Access ${quoted(command)} 2M on 2025-01-15`,
+    `    milestones Dev ${quoted('+1+1')} up to 30M by phase3 {`,
+    `      milestone M1 ${quoted('-2+3')} 5M at phase1 expected 2026`,
+    `      milestone M2 ${quoted('@SUM(A1:A9)')} 5M at phase2 expected 2027`,
+    '    }',
+    `    milestone Approval ${quoted('\t=1+1')} 10M at approval`,
+    `    sales milestone S1 ${quoted('=1+2')} 25M when annual net_sales reach 1B`,
+    `    royalty R ${quoted('=roy()')} 5% on net_sales`,
+    `    funding F ${quoted('-fte')} 1M per year for 2 years`,
+    `    equity E ${quoted('+eq')} 3M on signing`,
+    '  }',
+    `  option O ${quoted('=opt()')} { holder A  exercise at phase2 fee 5M }`,
+    `  scenario S ${quoted('=scen()')} { timeline { phase1 2026 phase2 2027 phase3 2028 approval 2030 } reach approval sales { 2031: 100M } }`,
+    '}',
+  ].join('\n'));
+
+  it('keeps every formula as text: a quote before it, read back as written', () => {
+    const text = renderCsv(injected);
+    const rows = parseCsv(text);
+    for (const cell of rows.flat()) {
+      assert.ok(!/^[=+\-@\t\r]/.test(cell) || /^-?\d+(\.\d+)?$/.test(cell), `a cell a spreadsheet would run: ${JSON.stringify(cell)}`);
+    }
+    const deal = csvRecords(text).filter((r) => r.scenario === '');
+    assert.deepEqual(deal.map((r) => [r.kind, r.name, r.amount]), [
+      ['upfront', `'${link}`, '1000000'],
+      ['fee', `'${command}`, '2000000'],
+      ['milestone', "'-2+3", '5000000'],
+      ['milestone', "'@SUM(A1:A9)", '5000000'],
+      ['milestone', "'+1+1 (undisclosed rest)", '20000000'],
+      ['milestone', "'\t=1+1", '10000000'],
+      ['sales-milestone', "'=1+2", '25000000'],
+      ['royalty', "'=roy()", ''],
+      ['funding', "'-fte (1 of 2)", '1000000'],
+      ['funding', "'-fte (2 of 2)", '1000000'],
+      ['equity', "'+eq", '3000000'],
+    ]);
+    // Each such field is quoted, so the quote and the text stay one cell in any spreadsheet.
+    assert.ok(text.includes(`,"'=HYPERLINK(""http://evil.example"",""click"")",`));
+    assert.ok(text.includes(`,"'=cmd|' /C calc'!A0",`));
+  });
+
+  it('leaves numbers as numbers, a negative amount included', () => {
+    assert.equal(csvField('-5000000'), '-5000000');
+    assert.equal(csvField('-1250000.50'), '-1250000.50');
+    assert.equal(csvField('5000000'), '5000000');
+    assert.equal(csvField('-5000000+1'), `"'-5000000+1"`);
+    assert.equal(csvField('\r=1+1'), `"'\r=1+1"`);
+    assert.equal(csvField('@A1'), `"'@A1"`);
+    assert.equal(csvField('a=1'), 'a=1');
+  });
+});
+
 describe('renderJson', () => {
   it('is the rollup JSON', () => {
     const json = JSON.parse(renderJson(acme));

@@ -1,11 +1,15 @@
 // The portfolio index: which files it finds under a workspace folder, and the summary it keeps
-// for each (deal names and positions, exact totals, problem counts).
+// for each (deal names and positions, exact totals, problem counts), and the files it leaves out
+// (a FIFO, a file over 64 MB, a file the analysis fails on) without stopping.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { PortfolioIndex } from '../../server/src/workspace/portfolio-index';
 import { WorkspaceIndex } from '../../server/src/workspace/workspace-index';
 
 const alpha = `// Alpha: a licence with one itemized milestone under its cap.
@@ -101,5 +105,65 @@ describe('workspace index', () => {
     const index = new WorkspaceIndex();
     const result = await index.indexFolders([join(root, 'missing')]);
     assert.deepEqual([result.files, result.deals, index.all()], [0, 0, []]);
+  });
+});
+
+describe('workspace index and files it cannot use', () => {
+  let root: string;
+  const uri = (path: string) => pathToFileURL(join(root, path)).href;
+  const posix = process.platform !== 'win32';
+  const failingOn = (marker: string) => (text: string) => {
+    if (text.includes(marker)) throw new RangeError('Maximum call stack size exceeded');
+    return analyzeDealText(text);
+  };
+  /** The promise, or a failure after 5 s: reading a FIFO would otherwise wait for ever. */
+  const soon = <T>(promise: Promise<T>) => Promise.race([
+    promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('still waiting after 5 s')), 5_000).unref()),
+  ]);
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'deal-index-files-'));
+    writeFileSync(join(root, 'alpha.deal'), alpha);
+    writeFileSync(join(root, 'beta-gamma.deal'), twoDeals);
+    writeFileSync(join(root, 'huge.deal'), '');
+    truncateSync(join(root, 'huge.deal'), 70 * 1024 * 1024);
+    if (posix) assert.equal(spawnSync('mkfifo', [join(root, 'pipe.deal')]).status, 0);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('leaves out a FIFO and a file over 64 MB with the reason, and indexes the rest', async () => {
+    const index = new WorkspaceIndex();
+    const result = await soon(index.indexFolders([root]));
+    assert.deepEqual([result.files, result.deals], [2, 3]);
+    assert.deepEqual(result.unreadable, [
+      { uri: uri('huge.deal'), reason: 'is 70 MB; the limit is 64 MB' },
+      ...(posix ? [{ uri: uri('pipe.deal'), reason: 'is not a regular file (a FIFO)' }] : []),
+    ]);
+    assert.deepEqual(index.all().map((f) => f.uri), [uri('alpha.deal'), uri('beta-gamma.deal')]);
+  });
+
+  it('leaves out a file the analysis fails on, and indexes the others', async () => {
+    const index = new WorkspaceIndex(failingOn('deal Alpha'));
+    const result = await soon(index.indexFolders([root]));
+    assert.deepEqual([result.files, result.deals], [1, 2]);
+    assert.deepEqual(result.unreadable[0], {
+      uri: uri('alpha.deal'), reason: 'could not be analysed (internal error: Maximum call stack size exceeded)',
+    });
+    assert.deepEqual(index.all().map((f) => f.uri), [uri('beta-gamma.deal')]);
+  });
+
+  it('a FIFO or a failing file changed on disk is left out with the reason, and later changes still come in', { skip: !posix }, async () => {
+    const index = new PortfolioIndex(failingOn('deal Beta'));
+    await soon(index.indexFolders([root]));
+    assert.equal(await soon(index.updateFromDisk(uri('pipe.deal'), false)), 'is not a regular file (a FIFO)');
+    assert.equal(await soon(index.updateFromDisk(uri('beta-gamma.deal'), false)),
+      'could not be analysed (internal error: Maximum call stack size exceeded)');
+    writeFileSync(join(root, 'delta.deal'), alpha.replace('deal Alpha', 'deal Delta'));
+    assert.equal(await soon(index.updateFromDisk(uri('delta.deal'), false)), undefined);
+    await soon(index.settled());
+    assert.deepEqual(index.portfolioFilesAll().map((f) => [f.uri, f.deals.map((d) => d.id)]), [
+      [uri('alpha.deal'), ['Alpha']],
+      [uri('delta.deal'), ['Delta']],
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 // `deal check FILE... [--json]`: every problem of every file, one per line, in the form editors
-// and CI logs link to: `file:line:column severity code message`.
+// and CI logs link to: `file:line:column severity code message`. A file that cannot be read,
+// or that the analysis fails on, is one line on standard error; the other files are still checked.
 import { analyzeDealText, type AnalyzedDocument } from '../document/analyze';
 import type { DealDiagnostic } from '../checks/diagnostic';
+import { internalErrorText, stackLines, type Debugging } from './internal-error';
 import { outcome, type Outcome } from './outcome';
 import { readDealFile } from './read-input';
 
@@ -19,18 +21,28 @@ export interface CheckJson {
   message: string;
 }
 
-export function checkCommand(files: string[], json: boolean): Outcome {
+export interface CheckOptions extends Debugging {
+  /** The analysis; a test may pass one that fails on a given file. */
+  analyse?: (text: string) => AnalyzedDocument;
+}
+
+export function checkCommand(files: string[], json: boolean, options: CheckOptions = {}): Outcome {
+  const analyse = options.analyse ?? analyzeDealText;
   const found: CheckJson[] = [];
-  const unreadable: string[] = [];
+  const failed: string[] = [];
   for (const file of files) {
     const read = readDealFile(file);
-    if (!read.ok) { unreadable.push(read.message); continue; }
-    const document = analyzeDealText(read.text);
-    found.push(...document.diagnostics.map((d) => checkJson(file, document, d)));
+    if (!read.ok) { failed.push(read.message); continue; }
+    try {
+      const document = analyse(read.text);
+      found.push(...document.diagnostics.map((d) => checkJson(file, document, d)));
+    } catch (error) {
+      failed.push(`${file}: could not be checked (${internalErrorText(error)}); please report it with this file`, ...stackLines(error, options));
+    }
   }
   const stdout = json ? `${JSON.stringify(found, null, 2)}\n` : found.map(checkLine).map((l) => `${l}\n`).join('');
   const hasError = found.some((d) => d.severity === 'error');
-  return outcome(stdout, unreadable, unreadable.length ? 2 : hasError ? 1 : 0);
+  return outcome(stdout, failed, failed.length ? 2 : hasError ? 1 : 0);
 }
 
 export function checkJson(file: string, document: AnalyzedDocument, diagnostic: DealDiagnostic): CheckJson {

@@ -12,7 +12,8 @@ usage:
   deal help [COMMAND]     deal --version
 
 Flags may come before or after the files. Exit codes: 0 fine, 1 the file has errors,
-2 the command could not run (unknown option, unreadable file, unknown scenario).`;
+2 the command could not run (unknown option, unreadable file, unknown scenario).
+Only regular files up to 64 MB are read; - is standard input.`;
 
 const topics: Record<string, string> = {
   check: `deal check FILE... [--json]
@@ -33,7 +34,9 @@ exact decimal string in the deal currency.`,
 
 Writes the term sheet: html (a stand-alone page, the preview), md (tables for a memo), csv
 (the payment schedule, one row per payment) or json (as deal rollup --json). The format
-defaults to the --out file's extension, else html. Writes to standard output without --out.`,
+defaults to the --out file's extension, else html. Writes to standard output without --out
+or with --out -. Never writes over a .deal file or the file being rendered (by name or through
+a link); the output is written whole or not at all, so a failed render leaves an existing file as it was.`,
 };
 
 export function helpText(topic?: string): string {

@@ -3,7 +3,7 @@
 import { runCli } from './run';
 
 function main(): void {
-  const result = runCli(process.argv.slice(2));
+  const result = runCli(process.argv.slice(2), { debug: !!process.env.DEAL_DEBUG && process.env.DEAL_DEBUG !== '0' });
   // Write and let Node exit on its own once stdout drains: process.exit() can cut off piped output.
   if (result.stdout) process.stdout.write(result.stdout);
   for (const line of result.stderr) process.stderr.write(`${line}\n`);

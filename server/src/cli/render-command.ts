@@ -1,22 +1,16 @@
-// `deal render FILE [--format html|md|csv|json] [--scenario ID] [--out FILE]`.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// `deal render FILE [--format html|md|csv|json] [--scenario ID] [--out FILE]`; `--out -` is
+// standard output, as without --out.
 import { renderDocument } from '../exports';
-import { UsageError, type Format } from './args';
+import type { Format } from './args';
 import { loadDeal } from './load';
 import { outcome, type Outcome } from './outcome';
+import { writeOutput } from './write-output';
 
 export function renderCommand(file: string, format: Format, scenario: string | undefined, out: string | undefined): Outcome {
   const { document, errors } = loadDeal(file, scenario);
   const text = renderDocument(document, format, { scenario });
   const code = errors.length ? 1 : 0;
-  if (out === undefined) return outcome(text, errors, code);
-  try {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
-    throw new UsageError(`${out}: cannot be written (${reason})`);
-  }
+  if (out === undefined || out === '-') return outcome(text, errors, code);
+  writeOutput(out, text, [file]);
   return outcome('', errors, code);
 }

@@ -3,24 +3,24 @@
 import { parseArgs, UsageError } from './args';
 import { checkCommand } from './check-command';
 import { helpText, version } from './help';
+import { internalErrorText, stackLines, type Debugging } from './internal-error';
 import { outcome, type Outcome } from './outcome';
 import { renderCommand } from './render-command';
 import { rollupCommand } from './rollup-command';
 
-export function runCli(argv: readonly string[]): Outcome {
+export function runCli(argv: readonly string[], debugging: Debugging = {}): Outcome {
   try {
     const call = parseArgs(argv);
     switch (call.command) {
       case 'help': return outcome(`${helpText(call.topic)}\n`);
       case 'version': return outcome(`${version}\n`);
-      case 'check': return checkCommand(call.files, call.json);
+      case 'check': return checkCommand(call.files, call.json, debugging);
       case 'rollup': return rollupCommand(call.files[0], call.scenario, call.json);
       case 'render': return renderCommand(call.files[0], call.format ?? 'html', call.scenario, call.out);
     }
   } catch (error) {
     if (error instanceof UsageError) return outcome('', [`deal: ${error.message} (see deal --help)`], 2);
     // A fault of ours, not of the file: one line, no stack trace, and a way to report it.
-    const message = error instanceof Error ? error.message : String(error);
-    return outcome('', [`deal: internal error: ${message.split('\n')[0]} (please report it with the file that caused it)`], 2);
+    return outcome('', [`deal: ${internalErrorText(error)} (please report it with the file that caused it)`, ...stackLines(error, debugging)], 2);
   }
 }

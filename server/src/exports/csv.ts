@@ -13,8 +13,12 @@ export const csvHeader = [
   'deal', 'scenario', 'year', 'kind', 'name', 'payer', 'payee', 'amount', 'currency', 'original_amount', 'original_currency',
 ] as const;
 
-/** One field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+/** One field, quoted when it holds a comma, a quote or a line break (RFC 4180). Text a
+ * spreadsheet would run as a formula (`=HYPERLINK(…)`, `+…`, `-…`, `@…`, or after a tab or a
+ * carriage return) is kept as text, as OWASP advises: a `'` before it, and the field quoted.
+ * A plain number, such as an amount of -5000000, stays a number. */
 export function csvField(value: string): string {
+  if (/^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

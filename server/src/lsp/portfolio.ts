@@ -96,8 +96,9 @@ export function registerPortfolio(connection: Connection, documents: DealDocumen
 
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
-      index.updateFromDisk(change.uri, change.type === deletedFile).catch((error: unknown) =>
-        connection.console.error(`Re-indexing ${change.uri} failed: ${error instanceof Error ? error.message : String(error)}`));
+      index.updateFromDisk(change.uri, change.type === deletedFile).then(
+        (leftOut) => { if (leftOut) connection.console.warn(`Not indexed: ${change.uri} (${leftOut})`); },
+        (error: unknown) => connection.console.error(`Re-indexing ${change.uri} failed: ${error instanceof Error ? error.message : String(error)}`));
     }
   });
 }

@@ -3,15 +3,15 @@
 // range, kept as plain data so closed files are never re-read for a rollup or a symbol search.
 // Changes on disk come in one at a time (`updateFromDisk`), after the first indexing; a reader
 // awaits `settled()` to see them all.
-import { readFile } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnalyzedDocument } from '../document/analyze';
 import { findWorkspaceSymbols } from '../features/document-symbols';
 import { portfolioDealsOf, type PortfolioDeal } from '../engine/portfolio-deal';
 import type { SymbolKind } from '../features/symbol-index';
+import { readRegularFile } from '../files/regular-file';
 import type { Position } from '../language/line-map';
-import { skippedFolders, WorkspaceIndex, type IndexedFile, type IndexingResult } from './workspace-index';
+import { analysisFailure, skippedFolders, WorkspaceIndex, type IndexedFile, type IndexingResult } from './workspace-index';
 
 /** A declaration of an indexed file, as workspace symbols list it. */
 export interface IndexedSymbol {
@@ -56,9 +56,10 @@ export class PortfolioIndex extends WorkspaceIndex {
   }
 
   /** Re-reads a `.deal` file that was created, changed or deleted on disk (a deleted folder takes
-   * its files with it). Files under node_modules and the like are left out, as on start. */
-  updateFromDisk(uri: string, deleted: boolean): Promise<void> {
-    const update = async () => {
+   * its files with it). Files under node_modules and the like are left out, as on start. Resolves
+   * to the reason when the file is there but left out (a FIFO, over 64 MB, the analysis failed). */
+  updateFromDisk(uri: string, deleted: boolean): Promise<string | undefined> {
+    const update = async (): Promise<string | undefined> => {
       if (!uri.startsWith('file:')) return;
       const path = fileURLToPath(uri);
       const key = pathToFileURL(path).href;
@@ -67,11 +68,19 @@ export class PortfolioIndex extends WorkspaceIndex {
         return;
       }
       if (!path.endsWith('.deal') || path.split(sep).some((part) => skippedFolders.has(part))) return;
-      try {
-        this.setText(key, await readFile(path, 'utf8'));
-      } catch {
-        this.remove(key); // gone again, or unreadable: it is not part of the portfolio
+      // Gone again, unreadable or failing the analysis: it is not part of the portfolio.
+      const read = await readRegularFile(path);
+      if (!read.ok) {
+        this.remove(key);
+        return read.missing ? undefined : read.reason;
       }
+      try {
+        this.setText(key, read.text);
+      } catch (error) {
+        this.remove(key);
+        return analysisFailure(error);
+      }
+      return undefined;
     };
     const done = this.work.then(update);
     this.work = done.catch(() => undefined);

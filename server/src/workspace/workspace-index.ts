@@ -1,14 +1,17 @@
 // The portfolio index: every `.deal` file under the workspace folders, analysed once and kept
 // as a small per-file summary (deal names and where they are, totals, problem counts), so a
 // portfolio rollup or a workspace symbol search never re-reads or re-parses a file. Open files
-// are fed in from the editor's text as it changes; files on disk are read on start.
+// are fed in from the editor's text as it changes; files on disk are read on start. A file that
+// cannot be read (a FIFO, a device, over 64 MB) or that the analysis fails on is left out with
+// the reason, and every other file is still indexed.
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeDealText, type AnalyzedDocument } from '../document/analyze';
 import type { Severity } from '../checks/diagnostic';
 import { exact } from '../model/money';
+import { readRegularFile } from '../files/regular-file';
 
 /** One deal of an indexed file. Amounts are exact decimal strings in the deal's currency. */
 export interface IndexedDeal {
@@ -33,7 +36,7 @@ export interface IndexedFile {
 export interface IndexingResult {
   files: number;
   deals: number;
-  /** Files that could not be read, with the reason. */
+  /** Files left out, with the reason: not readable, not a regular file, too large, or the analysis failed on them. */
   unreadable: { uri: string; reason: string }[];
   ms: number;
 }
@@ -41,8 +44,13 @@ export interface IndexingResult {
 /** Folders never searched for deals: tools' and dependencies' trees. */
 export const skippedFolders: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
 
+/** The analysis of a file's text; a test may pass one that fails on a given file. */
+export type Analyse = (text: string) => AnalyzedDocument;
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
+
+  constructor(private readonly analyse: Analyse = analyzeDealText) {}
 
   /** Reads and analyses every `.deal` file under the folders (file-system paths). */
   async indexFolders(folders: string[]): Promise<IndexingResult> {
@@ -52,15 +60,15 @@ export class WorkspaceIndex {
     for (const folder of folders) {
       for await (const path of dealFilesUnder(folder)) {
         const uri = pathToFileURL(path).href;
-        let text: string;
+        const read = await readRegularFile(path);
+        if (!read.ok) { unreadable.push({ uri, reason: read.reason }); continue; }
         try {
-          text = await readFile(path, 'utf8');
+          this.setText(uri, read.text);
+          files++;
         } catch (error) {
-          unreadable.push({ uri, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-          continue;
+          this.remove(uri);
+          unreadable.push({ uri, reason: analysisFailure(error) });
         }
-        this.setText(uri, text);
-        files++;
       }
     }
     return { files, deals: this.dealCount(), unreadable, ms: performance.now() - started };
@@ -68,7 +76,7 @@ export class WorkspaceIndex {
 
   /** Indexes a file from its text (a file read from disk, or an open editor's contents). */
   setText(uri: string, text: string): IndexedFile {
-    return this.setAnalysis(uri, analyzeDealText(text));
+    return this.setAnalysis(uri, this.analyse(text));
   }
 
   /** Indexes a file from an analysis already made (the open document's). */
@@ -119,7 +127,15 @@ export function summarise(uri: string, analysis: AnalyzedDocument): IndexedFile 
   return { uri, deals, problems };
 }
 
-/** Paths of `.deal` files under a folder, depth first; unreadable folders are skipped. */
+/** Why a file the analysis failed on is left out: a fault of ours, in one line. */
+export function analysisFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `could not be analysed (internal error: ${message.split('\n')[0]})`;
+}
+
+/** Paths of `.deal` files under a folder, depth first; unreadable folders are skipped. A FIFO or
+ * a device named .deal is listed too, so that it is reported rather than silently missing;
+ * symlinks are not followed. */
 async function* dealFilesUnder(folder: string): AsyncGenerator<string> {
   let entries: Dirent[];
   try {
@@ -131,6 +147,6 @@ async function* dealFilesUnder(folder: string): AsyncGenerator<string> {
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory() && !skippedFolders.has(entry.name)) yield* dealFilesUnder(path);
-    else if (entry.isFile() && entry.name.endsWith('.deal')) yield path;
+    else if (!entry.isDirectory() && !entry.isSymbolicLink() && entry.name.endsWith('.deal')) yield path;
   }
 }
