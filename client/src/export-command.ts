@@ -38,6 +38,11 @@ export async function exportDeal(client: LanguageClient, started: Promise<void>,
     title: `Export the term sheet as ${pick.label}`,
   });
   if (!target) return undefined;
+  // A term sheet is never written over a .deal file (the export would replace the deal's text).
+  if (/\.deal$/i.test(target.path) || target.toString() === document.uri.toString()) {
+    void vscode.window.showErrorMessage(`Deal Terms: ${path.basename(target.path)} is a .deal file, and an export never writes over a term sheet: choose another name.`);
+    return undefined;
+  }
   try {
     await started;
     const params: RenderParams = { uri: document.uri.toString(), format: pick.format };
