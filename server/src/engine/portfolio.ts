@@ -8,6 +8,7 @@ import type { LineMap } from '../language/line-map';
 import type { AnalyzedDeal } from '../document/analyze';
 import type { PaymentKind } from '../model/deal-model';
 import { Money, ZERO } from '../model/money';
+import { inKindOrder } from '../model/payment-kinds';
 import { portfolioDealOf, type PortfolioDeal, type PortfolioFx } from './portfolio-deal';
 
 export interface PortfolioOptions {
@@ -62,9 +63,6 @@ export function rollupPortfolio(deals: readonly PortfolioInput[], options: Portf
   return combinePortfolio(deals.map(({ uri, deal, lines }) => portfolioDealOf(uri, deal, lines)), options);
 }
 
-/** Kinds in the order a term sheet lists them. */
-const kindOrder: PaymentKind[] = ['upfront', 'fee', 'equity', 'funding', 'milestone', 'sales-milestone', 'royalty', 'option-fee', 'manufacturing'];
-
 /** The portfolio of deals already summarised (as the workspace index keeps them). */
 export function combinePortfolio(deals: readonly PortfolioDeal[], options: PortfolioOptions = {}): Portfolio {
   const currency = options.currency?.trim().toUpperCase() || 'USD';
@@ -102,7 +100,7 @@ export function combinePortfolio(deals: readonly PortfolioDeal[], options: Portf
   const counterparties = [...parties.values()]
     .map((p) => ({ ...p, net: subtract(p.receives, p.pays) }))
     .sort((a, b) => compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.name, b.name));
-  const byKind = kindOrder.filter((k) => kinds.has(k)).map((k) => kinds.get(k)!);
+  const byKind = [...inKindOrder(kinds).values()];
   return { currency, deals: rows, totals: { ...totals, deals: counted }, counterparties, byKind, apart: rows.filter((r) => !r.reported) };
 }
 

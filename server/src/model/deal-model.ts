@@ -5,6 +5,7 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import { currencySymbols } from '../language/currencies';
 import { Money, sum } from './money';
+import { kindOfNode } from './payment-kinds';
 import { dealStages, type Stage } from './stages';
 
 export type PaymentKind = ast.PaymentKind;
@@ -50,11 +51,6 @@ export interface DealModel {
   /** The ISO code of a money's currency (the deal's when none was written). */
   currencyOf(money: ast.Money): string;
 }
-
-const kindOf: Record<ast.Payment['type'], PaymentKind> = {
-  Upfront: 'upfront', Fee: 'fee', Equity: 'equity', Funding: 'funding', Milestone: 'milestone',
-  MilestoneGroup: 'milestone', SalesMilestone: 'sales-milestone', Royalty: 'royalty', Manufacturing: 'manufacturing',
-};
 
 export function buildDealModel(deal: ast.Deal): DealModel {
   const currency = deal.currency?.text || 'USD';
@@ -129,7 +125,7 @@ function resolvePayment(
   const written = 'amount' in node ? node.amount : node.type === 'MilestoneGroup' ? node.cap : undefined;
   const item: PaymentItem = {
     node,
-    kind: kindOf[node.type],
+    kind: kindOfNode(node.type),
     name: node.name?.text,
     payer,
     payee,
