@@ -85,7 +85,7 @@ describe('deal rollup', () => {
     const lines = result.stdout.split('\n');
     assert.ok(lines.includes('  Headline     $36,500,000  ($36.5M)'), result.stdout);
     assert.ok(lines.includes('  ImmunoGen, Inc.  $36,500,000           $0   $36,500,000'));
-    assert.ok(lines.includes('  Milestone  $35,500,000'));
+    assert.ok(lines.includes('  Milestones  $35,500,000'));
     assert.ok(lines.includes('Scenario OptInAtPhase2: ImmunoGen opts in at phase 2 (total $6,000,000)'));
     assert.ok(lines.includes('  ImmunoGen, Inc.  $1,000,000  $5,000,000  -$4,000,000'));
   });

@@ -59,7 +59,7 @@ describe('hover on the seed deal', () => {
         'Declared headline $36,500,000 ($36.5M) matches the terms.',
         '| ImmunoGen | $36,500,000 ($36.5M) | $0 | $36,500,000 ($36.5M) |',
         '| Biotest | $0 | $36,500,000 ($36.5M) | -$36,500,000 (-$36.5M) |',
-        'By kind: upfront $1,000,000 ($1M); milestone $35,500,000 ($35.5M)',
+        'By kind: Upfront $1,000,000 ($1M); Milestones $35,500,000 ($35.5M)',
       ]);
     }
   });
@@ -157,7 +157,7 @@ describe('hover on the Acme/Globex deal', () => {
 
   it('gives a payment its kind, amount and classification', () => {
     includesAll(hoverText(acme, 'up<|>front 40M'), [
-      '**Upfront payment**', '$40,000,000 ($40M)', 'Globex → Acme', 'On signing.', 'Committed:',
+      '**Upfront**', '$40,000,000 ($40M)', 'Globex → Acme', 'On signing.', 'Committed:',
     ]);
     includesAll(hoverText(acme, 'sales milestone Sales<|>1B'), [
       '**Sales milestone Sales1B**', '$92,500,000 ($92.5M)', 'When annual net\\_sales reach $1,000,000,000 ($1B).', 'Contingent:',

@@ -38,8 +38,8 @@ describe('scenario charts', () => {
     const bars = success[1];
     assert.equal(titles(bars)[0], 'Payments per year by kind, 2024 to 2033');
     const segments = titles(bars).slice(1);
-    assert.ok(segments.includes('2033, Sales milestone: $92,500,000 ($92.5M)'));
-    assert.ok(segments.includes('2033, Royalty: $124,000,000 ($124M)'));
+    assert.ok(segments.includes('2033, Sales milestones: $92,500,000 ($92.5M)'));
+    assert.ok(segments.includes('2033, Royalties: $124,000,000 ($124M)'));
     // The 2033 segments add up to the year's row of the schedule ($216.5M).
     const of2033 = segments.filter((t) => t.startsWith('2033, ')).map((t) => new Money(t.match(/: \$([\d,]+)/)![1].replace(/,/g, '')));
     assert.equal(of2033.reduce((a, b) => a.plus(b), new Money(0)).toFixed(), '216500000');

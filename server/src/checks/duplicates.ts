@@ -2,7 +2,8 @@
 // the first keeps working for references while the author renames the copy.
 import type * as ast from '../language/ast';
 import type { DealDiagnostic } from './diagnostic';
-import { article, isWritten, paymentsOf, paymentWords, problem } from '../model/deal-walk';
+import { article, isWritten, paymentsOf, problem } from '../model/deal-walk';
+import { paymentWord } from '../model/payment-kinds';
 
 interface Declared { name: ast.Name; what: string }
 
@@ -27,7 +28,7 @@ function duplicates(declared: readonly Declared[], namespace: string, fix: strin
 export function checkDuplicateNames(deal: ast.Deal): DealDiagnostic[] {
   const payments = paymentsOf(deal)
     .filter(({ payment }) => payment.name)
-    .map(({ payment }) => ({ name: payment.name!, what: article(paymentWords[payment.type]) }));
+    .map(({ payment }) => ({ name: payment.name!, what: article(paymentWord(payment.type)) }));
   return [
     ...duplicates(deal.parties.map((p) => ({ name: p.name, what: 'a party' })), 'in this deal',
       'give each party one declaration (merge the two, or rename one).'),

@@ -3,7 +3,8 @@
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from './diagnostic';
-import { capitalize, isWritten, paymentWords, problem } from '../model/deal-walk';
+import { capitalize, isWritten, problem } from '../model/deal-walk';
+import { paymentWord } from '../model/payment-kinds';
 
 /** Whether a payment limited to `own` territories applies in `territory`. */
 export function territoryCovers(own: readonly ast.Territory[] | undefined, territory: string): boolean {
@@ -27,7 +28,7 @@ export function checkOptionEffects(model: DealModel): DealDiagnostic[] {
         if (!isWritten(territory) || territoryCovers(payment.territory, territory.text)) continue;
         const own = (payment.territory ?? []).map((t) => t.text).join(', ');
         out.push(problem('territory-not-covered', 'warning',
-          `${capitalize(paymentWords[payment.type])} '${effect.payment.text}' applies only in ${own}, not in ${territory.text}: forfeiting it there gives nothing up. Check the territory, or the payment meant.`,
+          `${capitalize(paymentWord(payment.type))} '${effect.payment.text}' applies only in ${own}, not in ${territory.text}: forfeiting it there gives nothing up. Check the territory, or the payment meant.`,
           territory.span));
       }
     }

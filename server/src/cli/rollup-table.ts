@@ -4,7 +4,8 @@ import type Decimal from 'decimal.js';
 import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
 import type { DealModel, PaymentKind } from '../model/deal-model';
 import { formatAmount, formatShort } from '../model/money';
-import { kindLabels, partyName } from '../model/describe';
+import { partyName } from '../model/describe';
+import { kindTotalLabel } from '../model/payment-kinds';
 import { scenarioRollups } from '../engine/scenario-rollups';
 import type { ScenarioRollup } from '../engine/scenarios';
 import { textTable } from './text-table';
@@ -54,5 +55,5 @@ function scenarioTable(model: DealModel, rollup: ScenarioRollup): string {
 }
 
 function kindRows(model: DealModel, byKind: Map<PaymentKind, Decimal>): string[][] {
-  return [...byKind].map(([kind, value]) => [kindLabels[kind] ?? kind, formatAmount(value, model.currency)]);
+  return [...byKind].map(([kind, value]) => [kindTotalLabel(kind), formatAmount(value, model.currency)]);
 }

@@ -7,6 +7,7 @@ import type Decimal from 'decimal.js';
 import type { LineMap } from '../language/line-map';
 import type { PaymentKind } from '../model/deal-model';
 import { Money, ZERO } from '../model/money';
+import { inKindOrder } from '../model/payment-kinds';
 import { portfolioDealOf, type DealFigures, type PortfolioDeal, type PortfolioFx } from './portfolio-deal';
 
 export interface PortfolioOptions {
@@ -61,9 +62,6 @@ export function rollupPortfolio(deals: readonly PortfolioInput[], options: Portf
   return combinePortfolio(deals.map(({ uri, deal, lines }) => portfolioDealOf(uri, deal, lines)), options);
 }
 
-/** Kinds in the order a term sheet lists them. */
-const kindOrder: PaymentKind[] = ['upfront', 'fee', 'equity', 'funding', 'milestone', 'sales-milestone', 'royalty', 'option-fee', 'manufacturing'];
-
 /** The portfolio of deals already summarised (as the workspace index keeps them). */
 export function combinePortfolio(deals: readonly PortfolioDeal[], options: PortfolioOptions = {}): Portfolio {
   const currency = options.currency?.trim().toUpperCase() || 'USD';
@@ -101,7 +99,7 @@ export function combinePortfolio(deals: readonly PortfolioDeal[], options: Portf
   const counterparties = [...parties.values()]
     .map((p) => ({ ...p, net: subtract(p.receives, p.pays) }))
     .sort((a, b) => compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.name, b.name));
-  const byKind = kindOrder.filter((k) => kinds.has(k)).map((k) => kinds.get(k)!);
+  const byKind = [...inKindOrder(kinds).values()];
   return { currency, deals: rows, totals: { ...totals, deals: counted }, counterparties, byKind, apart: rows.filter((r) => !r.reported) };
 }
 

@@ -13,6 +13,7 @@ import { Money, ZERO } from '../model/money';
 import { commercialStage, probabilityOfReaching } from '../model/probability';
 import { fundingInstalments, labelOf, ownDate, signingDate } from './scenarios/schedule';
 import { committedKinds, isCounted } from '../model/totals';
+import { paymentKinds } from '../model/payment-kinds';
 
 export interface ValuationBasis {
   /** The valuation date: `as of`, else the signing date. */
@@ -150,22 +151,40 @@ export const rnpvDeal = modelFacet((model: DealModel): DealRnpv | undefined => {
   for (const item of model.payments) {
     if (!isCounted(item)) continue;
     const amount = item.amount!;
-    if (item.kind === 'funding') {
-      for (const part of fundingInstalments(item, model)) {
-        add(item, `${labelOf(item)} instalment ${part.index} of ${part.count}`, part.amount, undefined, part.date);
+    const rule = paymentKinds[item.kind].scenario;
+    switch (rule) {
+      case 'yearly-instalments':
+        for (const part of fundingInstalments(item, model)) {
+          add(item, `${labelOf(item)} instalment ${part.index} of ${part.count}`, part.amount, undefined, part.date);
+        }
+        break;
+      case 'at-its-stage':
+        if (item.node.type !== 'MilestoneGroup') {
+          add(item, labelOf(item), amount, item.node.at?.text, ownDate(item, model));
+          break;
+        }
+        for (const milestone of item.items ?? []) {
+          if (milestone.amount === undefined) continue;
+          add(milestone, labelOf(milestone), milestone.amount, milestone.node.at?.text ?? item.node.by?.text, ownDate(milestone, model) ?? ownDate(item, model));
+        }
+        if (item.undisclosedRest?.gt(0)) {
+          add(item, `${labelOf(item)} undisclosed rest`, item.undisclosedRest, item.node.by?.text, ownDate(item, model));
+        }
+        break;
+      case 'sales-threshold':
+        add(item, labelOf(item), amount, launch, ownDate(item, model));
+        break;
+      case 'on-its-date':
+        add(item, labelOf(item), amount, item.node.at?.text, ownDate(item, model));
+        break;
+      case 'royalty-on-sales':
+      case 'on-exercise':
+      case 'listed-unvalued':
+        break; // no deal-level figure, so never counted here
+      default: {
+        const _exhaustive: never = rule;
+        return _exhaustive;
       }
-    } else if (item.node.type === 'MilestoneGroup') {
-      for (const milestone of item.items ?? []) {
-        if (milestone.amount === undefined) continue;
-        add(milestone, labelOf(milestone), milestone.amount, milestone.node.at?.text ?? item.node.by?.text, ownDate(milestone, model) ?? ownDate(item, model));
-      }
-      if (item.undisclosedRest?.gt(0)) {
-        add(item, `${labelOf(item)} undisclosed rest`, item.undisclosedRest, item.node.by?.text, ownDate(item, model));
-      }
-    } else if (item.kind === 'sales-milestone') {
-      add(item, labelOf(item), amount, launch, ownDate(item, model));
-    } else {
-      add(item, labelOf(item), amount, item.node.at?.text, ownDate(item, model));
     }
   }
 

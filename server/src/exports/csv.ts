@@ -5,6 +5,7 @@ import type Decimal from 'decimal.js';
 import type { AnalyzedDocument } from '../document/analyze';
 import type { DealModel, PaymentItem } from '../model/deal-model';
 import { exact, Money } from '../model/money';
+import { paymentKinds } from '../model/payment-kinds';
 import { dealLevelYear, paymentLabel } from '../model/describe';
 import { fundingInstalments } from '../engine/scenarios/schedule';
 import { scenarioRollups } from '../engine/scenario-rollups';
@@ -53,7 +54,7 @@ function dealRows(model: DealModel, deal: string, item: PaymentItem): string[][]
     }
     return rows;
   }
-  if (item.kind === 'funding' && item.amount !== undefined) {
+  if (paymentKinds[item.kind].scenario === 'yearly-instalments' && item.amount !== undefined) {
     // Research funding is paid year by year: one row per instalment, as scenarios list it.
     return fundingInstalments(item, model).map((part) => {
       const row = dealRow(model, deal, item, `${paymentLabel(item)} (${part.index} of ${part.count})`, part.amount, false);

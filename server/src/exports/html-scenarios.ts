@@ -6,7 +6,8 @@ import { formatAmount, formatMoney, formatPercent, Money } from '../model/money'
 import { currentStage } from '../model/probability';
 import { rnpvDeal } from '../engine/rnpv';
 import type { ScenarioPayment, ScenarioRollup } from '../engine/scenarios';
-import { flow, kindLabels, partyName, paymentLabel } from '../model/describe';
+import { flow, partyName, paymentLabel } from '../model/describe';
+import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { el, facts, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scheduleCharts } from './svg-charts';
 import type { ScenarioRollups } from '../engine/scenario-rollups';
@@ -85,7 +86,7 @@ function scheduleByYear(model: DealModel, rollup: ScenarioRollup): string {
   ]);
   const foot: Cell[] = ['Total', ...kinds.map((k) => short(rollup.byKind.get(k))), short(rollup.total)];
   const numeric = kinds.map((_, i) => i + 1).concat(kinds.length + 1);
-  return table(['Year', ...kinds.map((k: PaymentKind) => kindLabels[k] ?? k), 'Total'], rows, { numeric, foot, caption: 'Schedule by year' });
+  return table(['Year', ...kinds.map((k: PaymentKind) => kindTotalLabel(k)), 'Total'], rows, { numeric, foot, caption: 'Schedule by year' });
 }
 
 function paymentList(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): string {
@@ -98,7 +99,7 @@ function paymentList(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): 
     return [
       p.year === 'unscheduled' ? 'Unscheduled' : String(p.year),
       `${scenarioPaymentLabel(p)}${sales}${tiers}`,
-      kindLabels[p.kind] ?? p.kind,
+      kindLabel(p.kind),
       flow(model, p.payer, p.payee),
       formatMoney(p.amount, model.currency),
       ...(hasRnpv ? [p.rnpv ? formatMoney(p.rnpv, model.currency) : '—'] : []),

@@ -1,6 +1,11 @@
 // The term sheet's stylesheet. Colours come from VS Code's theme variables when the preview
 // runs in a webview, with light fallbacks so an exported file reads well in any browser; the
-// print rules give black on white with tables kept whole.
+// print rules give black on white with tables kept whole. Each kind's colour is its entry in
+// the table of payment kinds.
+import { kindOrder, paymentKinds } from '../model/payment-kinds';
+
+const kindColours = kindOrder.map((kind) => `.${paymentKinds[kind].style.className} { --c: var(--${paymentKinds[kind].style.colour}); }`).join('\n');
+
 export const termSheetCss = `
 :root {
   --fg: var(--vscode-editor-foreground, #1f2328);
@@ -83,9 +88,7 @@ svg.chart .line { fill: none; stroke-width: 2.5; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 2px 0; font-size: 0.9em; }
 .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 5px; border-radius: 2px; }
 .p0 { --c: var(--c0); } .p1 { --c: var(--c1); } .p2 { --c: var(--c2); } .p3 { --c: var(--c3); } .p4 { --c: var(--c4); } .p5 { --c: var(--c5); }
-.k-upfront { --c: var(--c0); } .k-fee { --c: var(--c6); } .k-equity { --c: var(--c3); } .k-funding { --c: var(--c7); }
-.k-milestone { --c: var(--c1); } .k-sales-milestone { --c: var(--c5); } .k-royalty { --c: var(--c2); }
-.k-option-fee { --c: var(--c4); } .k-manufacturing { --c: var(--c8); }
+${kindColours}
 .swatch, svg.chart .bar, svg.chart .dot { fill: var(--c); background: var(--c); }
 svg.chart .line { stroke: var(--c); }
 @media print {

@@ -5,9 +5,10 @@ import type { DealModel, PaymentItem } from '../model/deal-model';
 import { formatMoney, Money } from '../model/money';
 import { optionFeeRange } from '../model/options';
 import {
-  dealAmount, durationText, effectText, flow, kindLabels, originalAmount,
+  dealAmount, durationText, effectText, flow, originalAmount,
   partyName, paymentLabel, royaltyText, territoryText, tierRows, triggerText,
 } from '../model/describe';
+import { kindLabel } from '../model/payment-kinds';
 import { el, facts, noLines, section, table, type Cell, type LineOf } from './html-kit';
 
 export function grantSection(model: DealModel, lineOf: LineOf = noLines): string {
@@ -33,7 +34,7 @@ function licenseHtml(model: DealModel, license: ast.License, lineOf: LineOf): st
 export function economicsSection(model: DealModel, lineOf: LineOf = noLines): string {
   if (!model.payments.length) return '';
   const rows = model.payments.map((item): Cell[] => [
-    kindLabels[item.kind],
+    kindLabel(item.kind),
     paymentLabel(item),
     triggerText(model, item),
     originalAmount(model, item),

@@ -4,7 +4,9 @@
 import type Decimal from 'decimal.js';
 import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
 import { formatMoney } from '../model/money';
-import { kindLabels, partyName, roleText } from '../model/describe';
+import { capitalize } from '../model/deal-walk';
+import { partyName, roleText } from '../model/describe';
+import { kindsCounting, kindsInWords, kindTotalLabel, uncountedKindsInWords } from '../model/payment-kinds';
 import { esc, el, facts, lineAttr, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scenariosSection, valuationSection } from './html-scenarios';
 import { termSheetCss } from './html-style';
@@ -115,16 +117,16 @@ function summarySection({ model, totals }: AnalyzedDeal): string {
   const card = (label: string, value: Decimal, detail: string) =>
     `<div class="card">${el('div', 'label', label)}${el('div', 'value', money(value))}${el('div', 'detail', detail)}</div>`;
   const cards = `<div class="cards">${card('Headline value', totals.headline, 'committed + contingent')}`
-    + `${card('Committed', totals.committed, 'upfront, fees, equity, funding')}`
-    + `${card('Contingent', totals.contingent, 'milestones (caps) and sales milestones')}</div>`;
+    + `${card('Committed', totals.committed, kindsInWords(kindsCounting('committed')))}`
+    + `${card('Contingent', totals.contingent, `${kindsInWords(kindsCounting('contingent'))}; a group counts its cap`)}</div>`;
   const parties = table(['Party', 'Receives', 'Pays', 'Net', 'Committed in', 'Contingent in'],
     [...totals.parties].map(([id, p]): Cell[] => [
       partyName(model, id), money(p.receives), money(p.pays), money(p.net), money(p.committed.receives), money(p.contingent.receives),
     ]), { numeric: [1, 2, 3, 4, 5], caption: 'Per party (deal terms, before scenarios)' });
   const byKind = totals.byKind.size
-    ? table(['Kind', 'Amount'], [...totals.byKind].map(([k, v]): Cell[] => [kindLabels[k] ?? k, money(v)]),
+    ? table(['Kind', 'Amount'], [...totals.byKind].map(([k, v]): Cell[] => [kindTotalLabel(k), money(v)]),
       { numeric: [1], caption: 'By kind', foot: ['Headline', money(totals.headline)], className: 'compact' })
     : '';
-  const note = el('p', 'note', 'Option fees, royalties and manufacturing have no deal-level figure: they count in scenarios.');
+  const note = el('p', 'note', `${capitalize(uncountedKindsInWords())} have no deal-level figure: they count in scenarios.`);
   return section('summary', 'Summary', cards + parties + byKind + note);
 }

@@ -7,9 +7,10 @@ import type { DealModel } from '../model/deal-model';
 import { formatMoney, formatPercent, ZERO } from '../model/money';
 import type { ScenarioRollup } from '../engine/scenarios';
 import {
-  dealAmount, durationText, effectText, flow, kindLabels, originalAmount, partyName, paymentLabel,
+  dealAmount, durationText, effectText, flow, originalAmount, partyName, paymentLabel,
   roleText, royaltyText, territoryText, tierRows, triggerText,
 } from '../model/describe';
+import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioPaymentLabel } from './html-scenarios';
 import { scenarioRollups } from '../engine/scenario-rollups';
 
@@ -55,12 +56,12 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
 
   out.push('## Summary', '', mdTable(['Headline value', 'Committed', 'Contingent'], [[money(totals.headline), money(totals.committed), money(totals.contingent)]], [0, 1, 2]), '');
   out.push(mdTable(['Party', 'Receives', 'Pays', 'Net'], [...totals.parties].map(([id, p]) => [partyName(model, id), money(p.receives), money(p.pays), money(p.net)]), [1, 2, 3]), '');
-  if (totals.byKind.size) out.push(mdTable(['Kind', 'Amount'], [...totals.byKind].map(([k, v]) => [kindLabels[k], money(v)]), [1]), '');
+  if (totals.byKind.size) out.push(mdTable(['Kind', 'Amount'], [...totals.byKind].map(([k, v]) => [kindTotalLabel(k), money(v)]), [1]), '');
 
   for (const license of deal.licenses) out.push(...licenseMarkdown(model, license));
   if (model.payments.length) {
     out.push('## Economics', '', mdTable(['Kind', 'Payment', 'Trigger', 'Written as', `Amount (${model.currency})`, 'Payer → payee'],
-      model.payments.map((item) => [kindLabels[item.kind], paymentLabel(item), triggerText(model, item), originalAmount(model, item), dealAmount(model, item), flow(model, item.payer, item.payee)]), [3, 4]), '');
+      model.payments.map((item) => [kindLabel(item.kind), paymentLabel(item), triggerText(model, item), originalAmount(model, item), dealAmount(model, item), flow(model, item.payer, item.payee)]), [3, 4]), '');
   }
   for (const group of model.payments.filter((p) => p.node.type === 'MilestoneGroup')) {
     const rows = (group.items ?? []).map((m) => [paymentLabel(m), m.node.at?.text ?? '', m.node.expected?.text ?? '', dealAmount(model, m)]);
@@ -119,7 +120,7 @@ function scenarioDetail(model: DealModel, rollup: ScenarioRollup): string[] {
     mdTable(['Year', 'Payment', 'Kind', 'Payer → payee', 'Amount'], rollup.payments.map((p) => [
       p.year === 'unscheduled' ? 'Unscheduled' : String(p.year),
       `${scenarioPaymentLabel(p)}${p.royalty ? ` on ${money(p.royalty.sales)} sales (${p.royalty.tiers.map((t) => formatPercent(t.rate.times(100))).join(', ')})` : ''}`,
-      kindLabels[p.kind] ?? p.kind, flow(model, p.payer, p.payee), money(p.amount),
+      kindLabel(p.kind), flow(model, p.payer, p.payee), money(p.amount),
     ]), [4]), '',
   ];
 }

@@ -5,7 +5,8 @@
 import type Decimal from 'decimal.js';
 import { formatMoney, Money } from '../model/money';
 import type { Portfolio, PortfolioDealRow } from '../engine/portfolio';
-import { kindLabels } from '../model/describe';
+import { capitalize } from '../model/deal-walk';
+import { kindsCounting, kindsInWords, kindTotalLabel, uncountedKindsInWords } from '../model/payment-kinds';
 import { cspMeta } from './html';
 import { el, esc, section, table, type Cell } from './html-kit';
 import { termSheetCss } from './html-style';
@@ -47,7 +48,8 @@ export function renderPortfolioHtml(portfolio: Portfolio, options: RenderPortfol
   const card = (label: string, value: Decimal, detail: string) =>
     `<div class="card">${el('div', 'label', label)}${el('div', 'value', money(value))}${el('div', 'detail', detail)}</div>`;
   const cards = `<div class="cards">${card('Headline value', totals.headline, `${totals.deals} deal${totals.deals === 1 ? '' : 's'}, committed + contingent`)}`
-    + `${card('Committed', totals.committed, 'upfront, fees, equity, funding')}${card('Contingent', totals.contingent, 'milestones (caps) and sales milestones')}</div>`;
+    + `${card('Committed', totals.committed, kindsInWords(kindsCounting('committed')))}`
+    + `${card('Contingent', totals.contingent, `${kindsInWords(kindsCounting('contingent'))}; a group counts its cap`)}</div>`;
 
   const parties = table(['Counterparty', 'Deals', 'Receives', 'Pays', 'Net', 'Net committed', 'Net contingent'],
     portfolio.counterparties.map((p): Cell[] => [
@@ -55,7 +57,7 @@ export function renderPortfolioHtml(portfolio: Portfolio, options: RenderPortfol
       money(p.receives.headline), money(p.pays.headline), money(p.net.headline), money(p.net.committed), money(p.net.contingent),
     ]), { numeric: [1, 2, 3, 4, 5, 6], caption: 'Per counterparty, across its deals' });
   const kinds = portfolio.byKind.length
-    ? table(['Kind', 'Deals', 'Amount'], portfolio.byKind.map((k): Cell[] => [kindLabels[k.kind] ?? k.kind, String(k.deals), money(k.amount)]),
+    ? table(['Kind', 'Deals', 'Amount'], portfolio.byKind.map((k): Cell[] => [kindTotalLabel(k.kind), String(k.deals), money(k.amount)]),
       { numeric: [1, 2], caption: 'By kind', foot: ['Headline', '', money(totals.headline)], className: 'compact' })
     : '';
   const deals = table(['Deal', 'File', 'Currency', 'Headline', 'Committed', 'Contingent', `Headline in ${portfolio.currency}`],
@@ -71,7 +73,7 @@ export function renderPortfolioHtml(portfolio: Portfolio, options: RenderPortfol
     ? `<aside class="diagnostics"><strong>${esc(`Not in the totals: ${portfolio.apart.length} deal${portfolio.apart.length === 1 ? '' : 's'} in another currency`)}</strong><ul>`
       + `${portfolio.apart.map((r) => `<li>${esc(apartReason(r, portfolio.currency))}</li>`).join('')}</ul></aside>`
     : '';
-  const note = el('p', 'note', 'Option fees, royalties and manufacturing have no deal-level figure: they count in each deal’s scenarios.');
+  const note = el('p', 'note', `${capitalize(uncountedKindsInWords())} have no deal-level figure: they count in each deal’s scenarios.`);
   const body = portfolio.deals.length
     ? `${apart}${cards}${section('counterparties', 'Counterparties', parties)}${section('kinds', 'By kind', kinds)}${section('deals', 'Deals', deals)}${note}`
     : el('p', 'note', 'No .deal files in the workspace yet: the portfolio totals every deal it finds.');
@@ -105,7 +107,7 @@ export function renderPortfolioMarkdown(portfolio: Portfolio, options: Pick<Rend
   out.push('## Counterparties', '', mdTable(['Counterparty', 'Deals', 'Receives', 'Pays', 'Net'],
     portfolio.counterparties.map((p) => [p.name, String(p.deals), money(p.receives.headline), money(p.pays.headline), money(p.net.headline)]), [1, 2, 3, 4]), '');
   if (portfolio.byKind.length) {
-    out.push('## By kind', '', mdTable(['Kind', 'Deals', 'Amount'], portfolio.byKind.map((k) => [kindLabels[k.kind] ?? k.kind, String(k.deals), money(k.amount)]), [1, 2]), '');
+    out.push('## By kind', '', mdTable(['Kind', 'Deals', 'Amount'], portfolio.byKind.map((k) => [kindTotalLabel(k.kind), String(k.deals), money(k.amount)]), [1, 2]), '');
   }
   out.push('## Deals', '', mdTable(['Deal', 'File', 'Currency', 'Headline', `Headline in ${portfolio.currency}`],
     portfolio.deals.map((r) => [r.deal.id, fileLabel(r.deal.uri), r.deal.currency, formatMoney(new Money(r.deal.headline), r.deal.currency),

@@ -7,7 +7,8 @@ import type Decimal from 'decimal.js';
 import type { DealModel, PaymentKind } from '../model/deal-model';
 import { formatMoney, formatShort, Money, ZERO } from '../model/money';
 import type { ScenarioRollup } from '../engine/scenarios';
-import { kindLabels, partyName } from '../model/describe';
+import { partyName } from '../model/describe';
+import { kindOrder, kindTotalLabel, paymentKinds } from '../model/payment-kinds';
 import { esc } from './html-kit';
 
 const width = 640;
@@ -15,9 +16,6 @@ const height = 240;
 const margin = { left: 64, right: 12, top: 12, bottom: 28 };
 const plotWidth = width - margin.left - margin.right;
 const plotHeight = height - margin.top - margin.bottom;
-
-/** Every kind has its colour class, the same in every chart of the file. */
-const kindOrder = Object.keys(kindLabels) as PaymentKind[];
 
 /** The years from the first scheduled payment to the last, gaps included so time reads true. */
 export function chartYears(rollup: ScenarioRollup): number[] {
@@ -147,8 +145,8 @@ export function yearlyBarsChart(model: DealModel, rollup: ScenarioRollup): strin
       if (!value || value.isZero()) return '';
       const top = base.plus(value);
       const y = s.y(top);
-      const rect = `<rect class="bar k-${kind}" x="${px(s.x(i) - barWidth / 2)}" y="${px(y)}" width="${px(barWidth)}" `
-        + `height="${px(Math.max(0.5, s.y(base) - y))}"><title>${esc(`${year}, ${kindLabels[kind]}: ${formatMoney(value, model.currency)}`)}</title></rect>`;
+      const rect = `<rect class="bar ${paymentKinds[kind].style.className}" x="${px(s.x(i) - barWidth / 2)}" y="${px(y)}" width="${px(barWidth)}" `
+        + `height="${px(Math.max(0.5, s.y(base) - y))}"><title>${esc(`${year}, ${kindTotalLabel(kind)}: ${formatMoney(value, model.currency)}`)}</title></rect>`;
       base = top;
       return rect;
     }).join('');
@@ -156,7 +154,7 @@ export function yearlyBarsChart(model: DealModel, rollup: ScenarioRollup): strin
   const label = `Payments per year by kind, ${span(years)}`;
   return `<figure class="chart-box">${svg(label, axes(s, years, model.currency) + bars)}`
     + `<figcaption>${esc(label)}</figcaption>`
-    + legend(kinds.map((k) => ({ className: `k-${k}`, label: kindLabels[k] })))
+    + legend(kinds.map((k) => ({ className: paymentKinds[k].style.className, label: kindTotalLabel(k) })))
     + '</figure>';
 }
 

@@ -10,6 +10,8 @@ import { dealParser } from '../language/parser';
 import { dealLexer, Identifier, kw, StringLiteral, UnterminatedString } from '../language/tokens';
 import { dealAt, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
 import { dealNameTables } from '../model/names';
+import { capitalize } from '../model/deal-walk';
+import { kindLabel, paymentWord } from '../model/payment-kinds';
 import { snippetsFor } from './completion-snippets';
 
 export type CompletionKind =
@@ -125,7 +127,11 @@ function namesFor(slot: Slot, deal: AnalyzedDeal | undefined): [string, Completi
       return builtInStageNames().filter((s) => !declared.has(s)).map((s) => [s, 'stage']);
     }
     case 'payment':
-      return names.payments.map((p) => [p, names.groups.includes(p) ? 'group' : 'payment', model.paymentsByName.get(p)?.kind]);
+      return names.payments.map((p) => {
+        const item = model.paymentsByName.get(p);
+        const what = item && (item.node.type === 'MilestoneGroup' ? capitalize(paymentWord(item.node.type)) : kindLabel(item.kind));
+        return [p, names.groups.includes(p) ? 'group' : 'payment', what];
+      });
     case 'group':
       return names.groups.map((g) => [g, 'group', 'milestone group']);
     case 'option':

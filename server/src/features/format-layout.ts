@@ -7,6 +7,7 @@ import {
   BlockComment, Colon, Comma, CurrencySymbol, Identifier, kw, LCurly, LineComment, NumberLiteral,
   PercentLiteral, RCurly, type KeywordName,
 } from '../language/tokens';
+import { kindOrder, paymentKinds } from '../model/payment-kinds';
 
 export interface LayoutToken {
   index: number;
@@ -36,7 +37,7 @@ const itemKeywords: Partial<Record<BlockKind, ReadonlySet<TokenType>>> = {
   deal: words('currency', 'signed', 'effective', 'announced', 'source', 'headline', 'stage', 'fx', 'party', 'stages', 'license', 'payments', 'option', 'scenario', 'valuation'),
   party: words('role', 'ticker', 'country'),
   license: words('from', 'exclusive', 'non-exclusive', 'co-exclusive', 'technology', 'field', 'target', 'territory', 'indications', 'sublicensing', 'term'),
-  payments: words('upfront', 'fee', 'equity', 'milestones', 'milestone', 'sales', 'royalty', 'funding', 'manufacturing'),
+  payments: words(...kindOrder.flatMap((kind) => paymentKinds[kind].keywords)), // every kind's keywords
   group: words('milestone'),
   option: words('holder', 'territory', 'exercise', 'on'),
   effects: words('forfeit', 'share'),

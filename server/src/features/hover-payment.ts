@@ -8,13 +8,8 @@ import { dateText, heading, md, moneyIn, paragraphs, table, territories, written
 import { formatMoney, formatPercent } from '../model/money';
 import { commercialStage, probabilityOfReaching } from '../model/probability';
 import { rnpvDeal } from '../engine/rnpv';
-import { committedKinds, contingentKinds } from '../model/totals';
-
-const kindLabels: Record<PaymentKind, string> = {
-  upfront: 'Upfront payment', fee: 'Fee', equity: 'Equity investment', funding: 'Funding',
-  milestone: 'Milestone', 'sales-milestone': 'Sales milestone', royalty: 'Royalty',
-  'option-fee': 'Option fee', manufacturing: 'Manufacturing',
-};
+import { capitalize } from '../model/deal-walk';
+import { kindLabel, paymentKinds, paymentWord } from '../model/payment-kinds';
 
 export function describePayment(deal: AnalyzedDeal, item: PaymentItem, text: string): string {
   const node = item.node;
@@ -40,7 +35,7 @@ export function describePayment(deal: AnalyzedDeal, item: PaymentItem, text: str
     ? `When annual ${md(node.measure?.text ?? 'net_sales')} reach ${formatMoney(node.threshold.value, model.currencyOf(node.threshold))}.`
     : undefined;
   return paragraphs(
-    heading(kindLabels[item.kind], item.name, node.title),
+    heading(kindLabel(item.kind), item.name, node.title),
     amount,
     parties(item),
     due(node),
@@ -76,7 +71,7 @@ function describeGroup(deal: AnalyzedDeal, item: PaymentItem, node: ast.Mileston
     ]), [false, false, true])
     : undefined;
   return paragraphs(
-    heading('Milestone group', item.name, node.title),
+    heading(capitalize(paymentWord(node.type)), item.name, node.title),
     parties(item),
     table(['', 'Amount'], rows),
     over,
@@ -111,7 +106,7 @@ function describeRoyalty(deal: AnalyzedDeal, item: PaymentItem, node: ast.Royalt
   }
   const territory = territories(node.territory);
   return paragraphs(
-    heading('Royalty', item.name, node.title),
+    heading(kindLabel(item.kind), item.name, node.title),
     parties(item),
     rates,
     tiers,
@@ -126,7 +121,7 @@ function describeRoyalty(deal: AnalyzedDeal, item: PaymentItem, node: ast.Royalt
  * its stage from the deal's current stage and, with a valuation, its rNPV.
  */
 function risk({ model }: AnalyzedDeal, item: PaymentItem): string | undefined {
-  if (!contingentKinds.includes(item.kind)) return undefined;
+  if (paymentKinds[item.kind].total !== 'contingent') return undefined;
   try {
     const lines: string[] = [];
     const node = item.node;
@@ -164,8 +159,18 @@ function due(node: ast.Payment): string | undefined {
   return `${sentence[0].toUpperCase()}${sentence.slice(1)}.`;
 }
 
+/** What the deal-level totals do with the payment's kind. */
 function classification(kind: PaymentKind): string | undefined {
-  if (committedKinds.includes(kind)) return 'Committed: counted in the deal\'s committed total and headline.';
-  if (contingentKinds.includes(kind)) return 'Contingent: counted in the deal\'s contingent total and headline.';
-  return undefined;
+  const total = paymentKinds[kind].total;
+  switch (total) {
+    case 'committed': return 'Committed: counted in the deal\'s committed total and headline.';
+    case 'contingent': return 'Contingent: counted in the deal\'s contingent total and headline.';
+    case 'on-exercise': // an option fee has its own hover (hover-option.ts)
+    case 'unvalued': // no figure: the payment's own lines say why
+      return undefined;
+    default: {
+      const _exhaustive: never = total;
+      return _exhaustive;
+    }
+  }
 }

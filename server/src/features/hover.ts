@@ -7,6 +7,8 @@ import { describeOption, describeScenario, describeStage } from './hover-option'
 import { describePayment } from './hover-payment';
 import { findHoverTarget, type HoverTarget } from './hover-target';
 import { emptyPosition } from '../model/totals';
+import { capitalize } from '../model/deal-walk';
+import { kindTotalLabel, uncountedKindsInWords } from '../model/payment-kinds';
 
 export interface DealHover {
   markdown: string;
@@ -64,7 +66,7 @@ function describeDeal({ model, totals }: AnalyzedDeal, text: string): string {
   }
 
   const rows = [...totals.parties].map(([name, p]) => [md(name), money(p.receives), money(p.pays), money(p.net)]);
-  const byKind = [...totals.byKind].map(([kind, value]) => `${kind} ${money(value)}`).join('; ');
+  const byKind = [...totals.byKind].map(([kind, value]) => `${kindTotalLabel(kind)} ${money(value)}`).join('; ');
   const facts = [
     deal.signed && `signed ${deal.signed.text}`,
     deal.currency?.text && `currency ${md(deal.currency.text)}`,
@@ -76,7 +78,7 @@ function describeDeal({ model, totals }: AnalyzedDeal, text: string): string {
     declared,
     rows.length ? table(['Party', 'Receives', 'Pays', 'Net'], rows) : undefined,
     byKind && `By kind: ${byKind}`,
-    'Option fees, royalties and manufacturing are not in these totals; scenarios count them.',
+    `${capitalize(uncountedKindsInWords())} are not in these totals; scenarios count them.`,
   );
 }
 

@@ -6,6 +6,7 @@ import type * as ast from '../language/ast';
 import { currencySymbols } from '../language/currencies';
 import { FacetStore } from './facets';
 import { Money, sum } from './money';
+import { kindOfNode } from './payment-kinds';
 import { dealStages, type Stage } from './stages';
 
 export type PaymentKind = ast.PaymentKind;
@@ -53,11 +54,6 @@ export interface DealModel {
   /** What features and the engine derive from this deal, kept until the deal changes. */
   facets: FacetStore;
 }
-
-const kindOf: Record<ast.Payment['type'], PaymentKind> = {
-  Upfront: 'upfront', Fee: 'fee', Equity: 'equity', Funding: 'funding', Milestone: 'milestone',
-  MilestoneGroup: 'milestone', SalesMilestone: 'sales-milestone', Royalty: 'royalty', Manufacturing: 'manufacturing',
-};
 
 export function buildDealModel(deal: ast.Deal): DealModel {
   const currency = deal.currency?.text || 'USD';
@@ -133,7 +129,7 @@ function resolvePayment(
   const written = 'amount' in node ? node.amount : node.type === 'MilestoneGroup' ? node.cap : undefined;
   const item: PaymentItem = {
     node,
-    kind: kindOf[node.type],
+    kind: kindOfNode(node.type),
     name: node.name?.text,
     payer,
     payee,

@@ -3,6 +3,7 @@
 // Walks tolerate recovered trees: a part the parser could not build is simply absent.
 import type * as ast from '../language/ast';
 import type { DealDiagnostic, DiagnosticCode, Severity } from '../checks/diagnostic';
+import { paymentWord } from './payment-kinds';
 
 export function problem(
   code: DiagnosticCode, severity: Severity, message: string, span: ast.Span, data?: Record<string, string>,
@@ -127,15 +128,9 @@ export const article = (word: string): string => (/^[aeiou]/i.test(word) ? `an $
 /** The first letter in capitals, to start a sentence with a name or phrase. */
 export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** What each kind of payment is called in a sentence. */
-export const paymentWords: Record<ast.Payment['type'], string> = {
-  Upfront: 'upfront payment', Fee: 'fee', Equity: 'equity purchase', Funding: 'funding', Milestone: 'milestone',
-  MilestoneGroup: 'milestone group', SalesMilestone: 'sales milestone', Royalty: 'royalty', Manufacturing: 'manufacturing payment',
-};
-
 /** How a payment is called in a message: its name, else its keyword. */
 export function paymentLabel(payment: ast.Payment): string {
-  return isWritten(payment.name) ? `'${payment.name.text}'` : `this ${paymentWords[payment.type]}`;
+  return isWritten(payment.name) ? `'${payment.name.text}'` : `this ${paymentWord(payment.type)}`;
 }
 
 /** Where to point at a payment as a whole: its name, else its keyword. */

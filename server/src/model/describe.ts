@@ -2,21 +2,9 @@
 // CLI table): what triggers a payment, who the parties are, how a royalty is tiered. Returns
 // plain text; each renderer escapes it for its own format.
 import type * as ast from '../language/ast';
-import type { DealModel, PaymentItem, PaymentKind } from './deal-model';
+import type { DealModel, PaymentItem } from './deal-model';
 import { formatAmount, formatMoney, formatPercent, Money } from './money';
-
-/** How deal people name each kind of payment, in the order a term sheet lists them. */
-export const kindLabels: Record<PaymentKind, string> = {
-  upfront: 'Upfront',
-  fee: 'Fee',
-  equity: 'Equity',
-  funding: 'Research funding',
-  milestone: 'Milestone',
-  'sales-milestone': 'Sales milestone',
-  royalty: 'Royalty',
-  'option-fee': 'Option fee',
-  manufacturing: 'Manufacturing',
-};
+import { kindLabel } from './payment-kinds';
 
 /** The party's full name where the deal gives one (`ImmunoGen, Inc.`), else its id. */
 export function partyName(model: DealModel, id: string | undefined): string {
@@ -31,7 +19,7 @@ export function flow(model: DealModel, payer: string | undefined, payee: string 
 
 /** The name a person reads for a payment: its title, else its name, else its kind. */
 export function paymentLabel(item: PaymentItem): string {
-  return item.node.title?.value || item.name || kindLabels[item.kind];
+  return item.node.title?.value || item.name || kindLabel(item.kind);
 }
 
 export function dateText(date: ast.DateLit | undefined): string | undefined {

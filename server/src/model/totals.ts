@@ -1,4 +1,5 @@
-// Deal-level totals: what the terms add up to, as press releases quote them.
+// Deal-level totals: what the terms add up to, as press releases quote them. Which kinds each
+// total counts is the `total` of each kind in payment-kinds.ts:
 //   committed  = upfront + fee + equity + funding (all instalments)
 //   contingent = milestones (a group counts its cap) + sales milestones
 //   headline   = committed + contingent
@@ -6,9 +7,10 @@
 import type Decimal from 'decimal.js';
 import type { DealModel, PaymentItem, PaymentKind } from './deal-model';
 import { ZERO } from './money';
+import { inKindOrder, kindsCounting } from './payment-kinds';
 
-export const committedKinds: readonly PaymentKind[] = ['upfront', 'fee', 'equity', 'funding'];
-export const contingentKinds: readonly PaymentKind[] = ['milestone', 'sales-milestone'];
+export const committedKinds: readonly PaymentKind[] = kindsCounting('committed');
+export const contingentKinds: readonly PaymentKind[] = kindsCounting('contingent');
 
 export interface PartyPosition {
   receives: Decimal;
@@ -22,7 +24,7 @@ export interface DealTotals {
   committed: Decimal;
   contingent: Decimal;
   headline: Decimal;
-  /** Per payment kind, in the order kinds first appear; only kinds with a deal-level figure. */
+  /** Per payment kind, in the table's order (payment-kinds.ts); only kinds with a deal-level figure. */
   byKind: Map<PaymentKind, Decimal>;
   /** Per party, in declaration order (then any undeclared payer or payee). */
   parties: Map<string, PartyPosition>;
@@ -63,7 +65,7 @@ export function rollupDeal(model: DealModel): DealTotals {
     }
   }
   for (const position of parties.values()) position.net = position.receives.minus(position.pays);
-  return { committed, contingent, headline: committed.plus(contingent), byKind, parties };
+  return { committed, contingent, headline: committed.plus(contingent), byKind: inKindOrder(byKind), parties };
 }
 
 function positionOf(parties: Map<string, PartyPosition>, name: string): PartyPosition {

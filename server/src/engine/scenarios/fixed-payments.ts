@@ -1,7 +1,9 @@
 // The payments a scenario triggers by reaching stages and by the calendar: committed payments
 // (upfront, fee, equity, funding instalments), milestones at or before the stage reached, and
-// a milestone group's undisclosed rest once the scenario reaches the group's `by` stage.
+// a milestone group's undisclosed rest once the scenario reaches the group's `by` stage. Each
+// payment goes by its kind's scenario rule (model/payment-kinds.ts).
 import type { PaymentItem } from '../../model/deal-model';
+import { paymentKinds } from '../../model/payment-kinds';
 import { stageIndex } from '../../model/stages';
 import { whyNoFigure, type ScenarioContext } from './context';
 import { isForfeited, isRestForfeited } from './exercises';
@@ -9,16 +11,15 @@ import { fundingInstalments, labelOf, ownDate, yearOf } from './schedule';
 
 export function addFixedPayments(ctx: ScenarioContext): void {
   for (const item of ctx.model.payments) {
-    switch (item.kind) {
-      case 'upfront':
-      case 'fee':
-      case 'equity':
+    const rule = paymentKinds[item.kind].scenario;
+    switch (rule) {
+      case 'on-its-date':
         addCommitted(ctx, item);
         break;
-      case 'funding':
+      case 'yearly-instalments':
         addFunding(ctx, item);
         break;
-      case 'milestone':
+      case 'at-its-stage':
         if (item.node.type === 'MilestoneGroup') {
           for (const milestone of item.items ?? []) addMilestone(ctx, milestone);
           addUndisclosedRest(ctx, item);
@@ -26,11 +27,18 @@ export function addFixedPayments(ctx: ScenarioContext): void {
           addMilestone(ctx, item);
         }
         break;
-      case 'manufacturing':
+      case 'listed-unvalued':
         ctx.out.unvalued.push({ label: labelOf(item), reason: 'supplied at cost: no fixed figure', item });
         break;
-      default:
-        break; // royalties and sales milestones come from the scenario's sales
+      case 'sales-threshold':
+      case 'royalty-on-sales':
+        break; // the scenario's sales pay these (sales-payments.ts)
+      case 'on-exercise':
+        break; // exercising the option pays it (rollup-scenario.ts)
+      default: {
+        const _exhaustive: never = rule;
+        return _exhaustive;
+      }
     }
   }
 }

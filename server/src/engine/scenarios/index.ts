@@ -29,7 +29,7 @@ export type {
   ScenarioRollup, ScenarioPayment, ScenarioPartyPosition, PaymentYear, ScenarioExerciseResult, ScenarioSharing,
 } from './types';
 export { scenarioReach } from './rollup-scenario';
-export { kindOrder } from './tally';
+export { kindOrder } from '../../model/payment-kinds';
 
 /** Every payment a scenario triggers, rolled up per party, kind and year. */
 export function rollupScenario(model: DealModel, scenario: ast.Scenario): ScenarioRollup {

@@ -5,6 +5,7 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../../language/ast';
 import type { PaymentItem } from '../../model/deal-model';
 import { formatMoney, sum, ZERO } from '../../model/money';
+import { paymentKinds } from '../../model/payment-kinds';
 import { commercialStage } from '../../model/probability';
 import { whyNoFigure, type ScenarioContext } from './context';
 import { isForfeited, royaltyForfeit } from './exercises';
@@ -20,8 +21,9 @@ export function addSalesPayments(ctx: ScenarioContext): void {
   }
   if (book.years.length === 0) return;
   for (const item of ctx.model.payments) {
-    if (item.node.type === 'Royalty') addRoyalty(ctx, book, item, item.node);
-    else if (item.node.type === 'SalesMilestone') addSalesMilestone(ctx, book, item, item.node);
+    const rule = paymentKinds[item.kind].scenario;
+    if (rule === 'royalty-on-sales' && item.node.type === 'Royalty') addRoyalty(ctx, book, item, item.node);
+    else if (rule === 'sales-threshold' && item.node.type === 'SalesMilestone') addSalesMilestone(ctx, book, item, item.node);
   }
 }
 

@@ -2,12 +2,8 @@
 import type Decimal from 'decimal.js';
 import type { DealModel, PaymentKind } from '../../model/deal-model';
 import { ZERO } from '../../model/money';
+import { inKindOrder } from '../../model/payment-kinds';
 import type { ScenarioPartyPosition, ScenarioPayment } from './types';
-
-/** The order kinds are reported in (the keys of `byKind`). */
-export const kindOrder: readonly PaymentKind[] = [
-  'upfront', 'fee', 'equity', 'funding', 'milestone', 'sales-milestone', 'royalty', 'option-fee', 'manufacturing',
-];
 
 export interface ScenarioTotals {
   parties: Map<string, ScenarioPartyPosition>;
@@ -62,8 +58,7 @@ export function tallyPayments(model: DealModel, payments: readonly ScenarioPayme
     if (valued) position.rnpv = position.rnpvReceives!.minus(position.rnpvPays!);
   }
 
-  const byKind = new Map<PaymentKind, Decimal>();
-  for (const kind of kindOrder) if (kinds.has(kind)) byKind.set(kind, kinds.get(kind)!);
+  const byKind = inKindOrder(kinds);
   const byYear = new Map<string, Decimal>();
   const yearKeys = [...years.keys()].sort((a, b) => (a === 'unscheduled' ? 1 : b === 'unscheduled' ? -1 : Number(a) - Number(b)));
   for (const key of yearKeys) byYear.set(key, years.get(key)!);
