@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import { analyzeDealText } from '../../server/src/document/analyze';
 import { doComplete, type CompletionKind } from '../../server/src/features/completion';
 import { isoCurrencyCodes } from '../../server/src/language/currencies';
+import { generateDeal } from '../generate-deal';
+import { random } from '../seeded-random';
 import { markedRanges } from './helpers';
 
 const seedText = readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8');
@@ -95,5 +97,19 @@ describe('snippets', () => {
   it('offers the milestone group and tiered royalty snippets inside a payments block', () => {
     const items = completeSeed('upfront 1M on signing\n', '    <|>\n');
     assert.deepEqual(labels(items, 'snippet'), ['milestones (milestone group)', 'royalty (tiered)']);
+  });
+});
+
+describe('completion reads only what leads to the cursor', () => {
+  it('offers exactly what reading the whole deal offers, at 300 places in generated deals', () => {
+    const next = random(31);
+    for (const seed of [1, 2, 3]) {
+      const text = [generateDeal(seed, { payments: 60, notes: true }), generateDeal(seed + 10)].join('\n');
+      const document = analyzeDealText(text);
+      for (let i = 0; i < 100; i++) {
+        const offset = Math.floor(next() * text.length);
+        assert.deepEqual(doComplete(document, offset), doComplete(document, offset, { readWholeDeal: true }), `seed ${seed}, offset ${offset}`);
+      }
+    }
   });
 });

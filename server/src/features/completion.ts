@@ -62,17 +62,16 @@ const sortOrder: Record<CompletionKind, string> = {
   keyword: '2', snippet: '3', currency: '4',
 };
 
-export function doComplete(document: AnalyzedDocument, offset: number): DealCompletion[] {
+/** `readWholeDeal` reads every token from the deal's start instead of the few stretches that
+ * lead to the cursor (the same answer, slower: the tests hold one to the other). */
+export function doComplete(document: AnalyzedDocument, offset: number, options: { readWholeDeal?: boolean } = {}): DealCompletion[] {
   const text = document.text;
   const deal = dealAt(document, offset) ?? lastDealBefore(document, offset);
-  // Only the text from the deal's start to the end of the cursor's line is read: in a long
-  // portfolio file, lexing it all on every keystroke would cost more than the answer.
-  const from = deal?.model.deal.span.start ?? 0;
-  const lineEnd = text.indexOf('\n', offset);
-  const lexed = dealLexer.tokenize(text.slice(from, lineEnd < 0 ? text.length : lineEnd));
-  if (insideStringOrComment(lexed.tokens, lexed.groups.comments ?? [], offset - from)) return [];
   const span = wordAround(text, offset);
-  const before = tokensOfDealBefore(lexed.tokens, span.start - from);
+  const lineEnd = text.indexOf('\n', offset);
+  const context = tokensBefore(text, deal, span.start, lineEnd < 0 ? text.length : lineEnd, options.readWholeDeal);
+  if (insideStringOrComment(context.near, context.nearComments, offset)) return [];
+  const before = context.before;
 
   let paths: ReturnType<ReturnType<typeof dealParser>['computeContentAssist']>;
   try {
@@ -164,18 +163,90 @@ function wordAround(text: string, offset: number): Span {
   return { start, end };
 }
 
-/** The tokens before `offset`, from the start of the deal they belong to: the grammar's
- * `dealFile` is a list of deals, so the last deal's tokens alone give the same answer. */
-function tokensOfDealBefore(tokens: IToken[], offset: number): IToken[] {
-  const before = tokens.filter((t) => (t.endOffset ?? t.startOffset) + 1 <= offset);
-  const dealKeyword = kw('deal');
-  let from = 0;
-  for (let i = before.length - 1; i >= 0; i--) {
-    if (before[i].tokenType === dealKeyword) { from = i; break; }
-  }
-  return before.slice(from);
+interface CompletionContext {
+  /** What the grammar is asked about: the tokens that lead to the word being typed. */
+  before: IToken[];
+  /** The tokens and comments from where the reading starts to the end of the cursor's line. */
+  near: IToken[];
+  nearComments: IToken[];
 }
 
+/**
+ * The tokens that lead to `wordStart`. The grammar's `dealFile` is a list of deals, a deal's
+ * body a list of terms, a payments block a list of payments and a milestone group a list of
+ * milestones, and the grammar is in the same state after any number of whole terms: so the
+ * deal's header, the header of each block the cursor is in, and the term under the cursor give
+ * the same answer as the whole deal before the cursor. Only those few stretches are lexed, so
+ * completion costs the same at the end of a deal of fifty thousand lines as in a small one.
+ */
+function tokensBefore(text: string, deal: AnalyzedDeal | undefined, wordStart: number, lineEnd: number, wholeDeal = false): CompletionContext {
+  const lex = (start: number, end: number) => {
+    const lexed = dealLexer.tokenize(text.slice(start, end));
+    const moved = (t: IToken) => ({ ...t, startOffset: t.startOffset + start, endOffset: (t.endOffset ?? t.startOffset) + start });
+    return { tokens: lexed.tokens.map(moved), comments: (lexed.groups.comments ?? []).map(moved) };
+  };
+  const endsBefore = (t: IToken) => (t.endOffset ?? t.startOffset) + 1 <= wordStart;
+  const dealStart = deal?.model.deal.span.start ?? 0;
+  const headers: IToken[] = [];
+  let from = dealStart;
+  // Each level: the last whole term that starts before the word, and the header before the terms.
+  let terms = deal && !wholeDeal ? dealTerms(deal) : [];
+  let headerStart = dealStart;
+  while (terms.length > 0) {
+    const last = lastStartingBefore(terms, wordStart);
+    if (!last || terms[0].span.start <= headerStart) break;
+    for (const token of lex(headerStart, terms[0].span.start).tokens) headers.push(token);
+    from = last.span.start;
+    headerStart = from;
+    terms = innerTerms(last);
+  }
+  const near = lex(from, Math.max(from, lineEnd));
+  const own = near.tokens.filter(endsBefore);
+  // A `deal` keyword read after the deal (a new deal being written after it) starts afresh.
+  let restart = -1;
+  for (let i = own.length - 1; i >= 0; i--) if (own[i].tokenType === kw('deal')) { restart = i; break; }
+  const before = restart >= 0 ? own.slice(restart) : [...headers, ...own];
+  return { before, near: near.tokens, nearComments: near.comments };
+}
+
+interface Term { span: Span; node: unknown }
+
+/** The terms of a deal's body that start with a keyword of their own, in text order. */
+function dealTerms(deal: AnalyzedDeal): Term[] {
+  const d = deal.model.deal;
+  const terms: Term[] = [
+    ...d.fx, ...d.parties, ...d.licenses, ...d.paymentBlocks, ...d.options, ...d.scenarios,
+    ...(d.stages ? [d.stages] : []), ...(d.valuation ? [d.valuation] : []),
+  ].map((node) => ({ span: node.span, node }));
+  return wellPlaced(terms, d.span);
+}
+
+/** The terms inside a payments block or a milestone group: its payments or milestones. */
+function innerTerms(term: Term): Term[] {
+  const node = term.node as { type?: string; payments?: { span: Span }[]; milestones?: { span: Span }[] };
+  const list = 'payments' in node && Array.isArray(node.payments) ? node.payments
+    : node.type === 'MilestoneGroup' && Array.isArray(node.milestones) ? node.milestones : [];
+  return wellPlaced(list.map((n) => ({ span: n.span, node: n })), term.span);
+}
+
+/** Terms whose spans are real and inside their parent, in text order, not overlapping. */
+function wellPlaced(terms: Term[], parent: Span): Term[] {
+  const sorted = terms
+    .filter((t) => Number.isFinite(t.span.start) && Number.isFinite(t.span.end) && t.span.start >= parent.start && t.span.end >= t.span.start)
+    .sort((a, b) => a.span.start - b.span.start);
+  return sorted.filter((t, i) => i === 0 || t.span.start >= sorted[i - 1].span.end);
+}
+
+function lastStartingBefore(terms: Term[], offset: number): Term | undefined {
+  let found: Term | undefined;
+  for (const term of terms) {
+    if (term.span.start >= offset) break;
+    found = term;
+  }
+  return found;
+}
+
+/** Whether the cursor is inside a string or a comment (offsets as in the document). */
 function insideStringOrComment(tokens: IToken[], comments: IToken[], offset: number): boolean {
   const end = (t: IToken) => (t.endOffset ?? t.startOffset) + 1;
   for (const token of tokens) {
