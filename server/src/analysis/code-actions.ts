@@ -7,7 +7,6 @@
 // (test/fuzz/quick-fixes.test.ts applies every fix offered on fuzzed deals).
 import type * as ast from '../language/ast';
 import type { AnalyzedDeal, AnalyzedDocument } from './analyze';
-import { buildDealModel } from './deal-model';
 import { declarePartyFix, isValidName } from './declare-party-fix';
 import type { DealDiagnostic } from './diagnostic';
 import { checkHeadline } from './diagnostics/amounts';
@@ -16,7 +15,7 @@ import { exchangeRateFix } from './exchange-rate-fix';
 import { Money, formatShort } from './money';
 import type { TextEdit } from './rename';
 import { suggestionFits } from './suggestion-fits';
-import { rollupDeal } from './totals';
+import { isCounted } from './totals';
 
 export interface DealCodeAction {
   title: string;
@@ -29,6 +28,8 @@ export interface DealCodeAction {
 /** Every quick fix for the diagnostics that touch `range`. */
 export function findCodeActions(document: AnalyzedDocument, range: ast.Span): DealCodeAction[] {
   const out: DealCodeAction[] = [];
+  // One exchange-rate fix per deal and currency, however many amounts lack the rate.
+  const rateFixes = new Map<string, ReturnType<typeof exchangeRateFix>>();
   for (const diagnostic of document.diagnostics) {
     if (diagnostic.span.end < range.start || diagnostic.span.start > range.end) continue;
     const deal = document.deals.find((d) => d.model.deal.span.start <= diagnostic.span.start && diagnostic.span.end <= d.model.deal.span.end);
@@ -59,7 +60,9 @@ export function findCodeActions(document: AnalyzedDocument, range: ast.Span): De
     }
     if (diagnostic.code === 'tiers-not-ascending') add('Sort the royalty tiers by threshold', sortTiers(document, deal, diagnostic.span), true);
     if (diagnostic.code === 'fx-missing' && data.currency) {
-      const fix = exchangeRateFix(document, deal, data.currency);
+      const key = `${document.deals.indexOf(deal)} ${data.currency}`;
+      if (!rateFixes.has(key)) rateFixes.set(key, exchangeRateFix(document, deal, data.currency));
+      const fix = rateFixes.get(key);
       if (fix) add(fix.title, fix.edits, true);
     }
   }
@@ -100,12 +103,11 @@ function capFix(document: AnalyzedDocument, deal: AnalyzedDeal, at: ast.Span, it
   if (!cap) return undefined;
   const title = `Set the cap to the itemized ${formatShort(itemized, deal.model.currency)}`;
   const headlineAgreed = !document.diagnostics.some((x) => x.code === 'headline-mismatch' && d.headline && x.span.start === d.headline.span.start);
-  const newCap: ast.Money = { value: itemized, span: group.cap.span };
-  const raised = buildDealModel({
-    ...d,
-    paymentBlocks: d.paymentBlocks.map((b) => ({ ...b, payments: b.payments.map((p) => (p === group ? { ...group, cap: newCap } : p)) })),
-  });
-  const mismatch = checkHeadline(raised, rollupDeal(raised))[0];
+  // The headline counts the cap: raised to the itemized sum, the terms add up to that much more.
+  const item = deal.model.payments.find((p) => p.node === group);
+  if (!item?.amount) return { title, edits: cap };
+  const total = isCounted(item) ? deal.totals.headline.plus(itemized.minus(item.amount)) : deal.totals.headline;
+  const mismatch = checkHeadline(deal.model, { ...deal.totals, headline: total })[0];
   if (!headlineAgreed || !mismatch?.data?.computed || !d.headline) return { title, edits: cap };
   const figure = new Money(mismatch.data.computed);
   const headline = replaceAmount(document, deal, d.headline, figure);

@@ -29,23 +29,21 @@ export function exchangeRateFix(document: AnalyzedDocument, deal: AnalyzedDeal, 
 }
 
 /** The rate that makes the terms add up to the headline, if there is one a deal would state
- * (positive, at most 6 decimals) and no other rate is missing. */
+ * (positive, at most 6 decimals) and no other rate is missing. The terms are linear in the
+ * rate: without it they add up to the current total, at a rate of 1 to one more model's. */
 function rateOfHeadline(deal: AnalyzedDeal, currency: string): Decimal | undefined {
   const headline = deal.model.deal.headline;
   if (!headline || !isRead(headline)) return undefined;
   const declared = deal.model.convert(headline);
   if (declared === undefined) return undefined;
-  const at = (rate: Decimal) => {
-    const nowhere = { start: deal.model.deal.span.start, end: deal.model.deal.span.start };
-    const fx: ast.FxRate = { from: { text: currency, span: nowhere }, rate, to: { text: deal.model.currency, span: nowhere }, span: nowhere };
-    const model = buildDealModel({ ...deal.model.deal, fx: [...deal.model.deal.fx, fx] });
-    return { complete: checkFxRates(model).length === 0, total: rollupDeal(model).headline };
-  };
-  const one = at(new Money(1));
-  const two = at(new Money(2));
-  const slope = two.total.minus(one.total);
-  if (!one.complete || slope.isZero()) return undefined;
-  const rate = new Money(1).plus(declared.minus(one.total).div(slope));
+  if (checkFxRates(deal.model).some((d) => d.data?.currency !== currency)) return undefined;
+  const nowhere = { start: deal.model.deal.span.start, end: deal.model.deal.span.start };
+  const fx: ast.FxRate = { from: { text: currency, span: nowhere }, rate: new Money(1), to: { text: deal.model.currency, span: nowhere }, span: nowhere };
+  const atOne = rollupDeal(buildDealModel({ ...deal.model.deal, fx: [...deal.model.deal.fx, fx] })).headline;
+  const without = deal.totals.headline;
+  const perUnit = atOne.minus(without);
+  if (perUnit.isZero()) return undefined;
+  const rate = declared.minus(without).div(perUnit);
   if (!rate.isPositive() || rate.isZero() || rate.decimalPlaces() > 6) return undefined;
-  return at(rate).total.eq(declared) ? rate : undefined;
+  return without.plus(perUnit.times(rate)).eq(declared) ? rate : undefined;
 }
