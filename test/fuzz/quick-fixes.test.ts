@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDealText } from '../../server/src/analysis/analyze';
 import { findCodeActions } from '../../server/src/analysis/code-actions';
+import { applyEdits } from '../../server/src/analysis/format';
+import { generateDeal } from '../generate-deal';
 import { checkFix, fuzzedFile } from './check-quick-fix';
 import { baseSeed, long } from './fuzz-settings';
 
@@ -38,5 +40,18 @@ describe('quick fixes on fuzzed deals', () => {
     if (long || process.env.FUZZ_SEED === undefined) {
       assert.deepEqual(kinds.filter((kind) => ![...titles].some((t) => kind.test(t))), [], 'kinds of fix never offered');
     }
+  });
+
+  it('a large deal lacking a rate: one fix for all its amounts, the whole file answered at once', () => {
+    // The test finishing is the bound on time (no clock is read).
+    const text = generateDeal(baseSeed, { payments: 1000 }).replace('  fx EUR = 1.10 USD\n', '');
+    const document = analyzeDealText(text);
+    const missing = document.diagnostics.filter((d) => d.code === 'fx-missing');
+    assert.ok(missing.length > 20, `${missing.length} amounts lack the rate`);
+    const fixes = findCodeActions(document, { start: 0, end: text.length }).filter((a) => a.diagnostic.code === 'fx-missing');
+    assert.equal(fixes.length, missing.length);
+    assert.deepEqual(new Set(fixes.map((f) => JSON.stringify(f.edits))).size, 1);
+    const fixed = analyzeDealText(applyEdits(text, fixes[0].edits));
+    assert.deepEqual(fixed.diagnostics.filter((d) => d.code === 'fx-missing'), []);
   });
 });
