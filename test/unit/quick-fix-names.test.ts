@@ -38,6 +38,19 @@ describe('quick fixes write valid, fitting names', () => {
     assert.deepEqual(codes, []);
   });
 
+  it('corrects an accented declaration and a use accented another way together', () => {
+    const { fixed, codes } = quickFix([
+      'deal D {',
+      '  party Wayñé "Wayne Oncology" licensor',
+      '  party B "B" licensee',
+      '  license L { from Wayñé to B }',
+      '  payments from B to «Wayné» { upfront 1M }',
+      '}',
+    ].join('\n'), "Change party 'Wayñé' to 'Wayne'");
+    assert.equal(fixed, 'deal D {\n  party Wayne "Wayne Oncology" licensor\n  party B "B" licensee\n  license L { from Wayne to B }\n  payments from B to Wayne { upfront 1M }\n}');
+    assert.deepEqual(codes, []);
+  });
+
   it('offers no name that is not a valid one', () => {
     // A misspelling closest to an accented declaration: no "Change to 'Aé'"; declaring 'A' is fine.
     assert.deepEqual(quickFix('deal D { party Aé "A" licensor party B "B" licensee payments from B to «A» { upfront 1M } }').titles, ["Declare party 'A'"]);

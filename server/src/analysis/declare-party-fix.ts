@@ -38,7 +38,7 @@ export function declarePartyFix(document: AnalyzedDocument, deal: AnalyzedDeal, 
   // `party Immunogén` used as `Immunogen`: the declaration is the one to correct, with its uses.
   const accented = d.parties.find((p) => p.name.text !== name && asciiName(p.name.text) === name);
   if (accented) {
-    const same = symbols.filter((s) => s.deal === symbol.deal && s.namespace === 'party' && s.name === accented.name.text);
+    const same = symbols.filter((s) => s.deal === symbol.deal && s.namespace === 'party' && (s.name === accented.name.text || s.name === written));
     return { title: `Change party '${accented.name.text}' to '${name}'`, edits: same.map((s) => ({ span: s.span, newText: name })) };
   }
   const anchor = d.parties.length > 0
