@@ -1,5 +1,6 @@
 // What a quick fix must do, applied to a fresh copy of the text: add no syntax error, remove the
-// problem it was offered for, lower the count of errors and warnings, and keep every comment.
+// problem it was offered for, lower the count of errors and warnings (what it reveals aside: a
+// check that could not run before, see `waiting`), and keep every comment.
 // And the fuzzed files to try every fix on (seeded: a failure names its seed).
 import { readFileSync } from 'node:fs';
 import { analyzeDealText, type AnalyzedDocument } from '../../server/src/analysis/analyze';
@@ -33,9 +34,14 @@ export function fuzzedFile(seed: number): string {
 const problems = (d: AnalyzedDocument) => d.diagnostics.filter((x) => x.severity === 'error' || x.severity === 'warning');
 /** Syntax errors, the token each names left out (a fix may change the token, not the error). */
 const syntaxErrors = (d: AnalyzedDocument) => d.diagnostics.filter((x) => x.code === 'syntax-error').map((x) => x.message.replace(/'[^']*'/g, "'…'"));
-/** Amounts no rate converts: until they convert, the headline and caps that count them go unchecked. */
-const unconverted = (d: AnalyzedDocument) => d.diagnostics.filter((x) => x.code === 'fx-missing' || x.message.startsWith('Unknown currency')).length;
-const checkedOnceConverted = new Set(['headline-mismatch', 'cap-exceeded']);
+const missing = (d: AnalyzedDocument, what: (x: AnalyzedDocument['diagnostics'][number]) => boolean) => d.diagnostics.filter(what).length;
+/** Checks that wait for something a fix may supply: amounts that convert (the headline and the
+ * caps that count them), an option that exists (the scenarios that exercise it). What they find
+ * once it is there was found, not made, by the fix. */
+const waiting = [
+  { missing: (d: AnalyzedDocument) => missing(d, (x) => x.code === 'fx-missing' || x.message.startsWith('Unknown currency')), checks: ['headline-mismatch', 'cap-exceeded'] },
+  { missing: (d: AnalyzedDocument) => missing(d, (x) => x.message.startsWith('Unknown option')), checks: ['invalid-exercise', 'stage-order'] },
+];
 const comments = (text: string) => piecesOf(text).filter((p) => p.image.startsWith('//') || p.image.startsWith('/*')).map((p) => p.image);
 
 /** Where a span of the old text lies in the new one (a span an edit replaced: the new text). */
@@ -68,10 +74,8 @@ export function checkFix(text: string, before: AnalyzedDocument, action: DealCod
   const at = mapSpan(action.diagnostic.span, action.edits);
   const still = after.diagnostics.find((d) => d.code === action.diagnostic.code && d.span.start <= at.end && at.start <= d.span.end);
   if (still) wrong.push(`leaves the ${still.code} it fixes: ${still.message}`);
-  // A fix that lets more amounts convert may reveal a headline or cap that was never checked:
-  // those are found, not made, by the fix.
-  const revealing = unconverted(after) < unconverted(before);
-  const counted = (d: AnalyzedDocument) => problems(d).filter((x) => !(revealing && checkedOnceConverted.has(x.code)));
+  const revealed = new Set(waiting.filter((w) => w.missing(after) < w.missing(before)).flatMap((w) => w.checks));
+  const counted = (d: AnalyzedDocument) => problems(d).filter((x) => !revealed.has(x.code));
   const [was, now] = [counted(before).length, counted(after).length];
   if (now >= was) wrong.push(`errors and warnings ${was} → ${now}: ${counted(after).map((d) => d.code).join(', ')}`);
   const kept = comments(fixed);
