@@ -2,7 +2,7 @@
 // deal's rates (else its currency line). When the deal states a headline and this is the only
 // rate missing, the rate is the one at which the terms add up to that headline (announcements
 // convert at one rate: 1.1, not 1.0999…); else a rate of 1 for the author to set.
-import Decimal from 'decimal.js';
+import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { AnalyzedDeal, AnalyzedDocument } from './analyze';
 import { insertDealLine } from './deal-line-insertion';
