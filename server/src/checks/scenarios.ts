@@ -84,9 +84,11 @@ function checkExercises(model: DealModel, scenario: ast.Scenario): DealDiagnosti
     const stage = exercise.stage;
     if (!isWritten(stage) || stageIndex(model.stages, stage.text) < 0) continue;
     if (!offered.includes(stage.text)) {
+      // Suggested only where the option's own stage is one the deal knows.
+      const suggestion = offered.find((s) => stageIndex(model.stages, s) >= 0);
       out.push(problem('invalid-exercise', 'error',
         `Option '${option.name.text}' cannot be exercised at ${stage.text}: it can be exercised at ${offered.join(' or ')}.`,
-        stage.span, { suggestion: offered[0] }));
+        stage.span, suggestion ? { suggestion } : undefined));
     } else if (reach >= 0 && stageIndex(model.stages, stage.text) > reach) {
       out.push(problem('stage-order', 'warning',
         `The option is exercised at ${stage.text}, but this scenario stops at \`reach ${scenario.reach!.text}\`: exercise it earlier, or reach further.`,

@@ -1,14 +1,21 @@
 // Quick fixes for the problems the checks report, built from the facts each diagnostic carries
 // in `data` (the suggested name, the computed figure, the itemized sum, the currency): correct a
 // misspelt name, set the headline or a cap to what the terms add up to, declare a missing
-// party, put royalty tiers in order, add the missing `fx` line.
+// party, put royalty tiers in order, add the missing `fx` line. A fix is offered only where
+// applying it leaves the deal with fewer problems and no syntax error: a name the language
+// reads, a figure that then checks clean, a new line inside the deal and outside comments
+// (test/fuzz/quick-fixes.test.ts applies every fix offered on fuzzed deals).
 import type * as ast from '../language/ast';
 import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
+import { declarePartyFix, isValidName } from './declare-party-fix';
 import type { DealDiagnostic } from '../checks/diagnostic';
+import { checkHeadline } from '../checks/amounts';
 import { paymentsOf } from '../model/deal-walk';
+import { exchangeRateFix } from './exchange-rate-fix';
 import { Money, formatShort } from '../model/money';
-import { indexSymbols } from './symbol-index';
 import type { TextEdit } from './rename';
+import { suggestionFits } from './suggestion-fits';
+import { isCounted } from '../model/totals';
 
 export interface DealCodeAction {
   title: string;
@@ -21,35 +28,42 @@ export interface DealCodeAction {
 /** Every quick fix for the diagnostics that touch `range`. */
 export function findCodeActions(document: AnalyzedDocument, range: ast.Span): DealCodeAction[] {
   const out: DealCodeAction[] = [];
+  // One exchange-rate fix per deal and currency, however many amounts lack the rate.
+  const rateFixes = new Map<string, ReturnType<typeof exchangeRateFix>>();
   for (const diagnostic of document.diagnostics) {
     if (diagnostic.span.end < range.start || diagnostic.span.start > range.end) continue;
     const deal = document.deals.find((d) => d.model.deal.span.start <= diagnostic.span.start && diagnostic.span.end <= d.model.deal.span.end);
     if (!deal) continue;
     const add = (title: string, edits: TextEdit[] | undefined, isPreferred = false) => {
-      if (edits && edits.length > 0) out.push({ title, kind: 'quickfix', diagnostic, edits, ...(isPreferred ? { isPreferred } : {}) });
+      // A fix that would leave the text as it is fixes nothing: not offered.
+      if (!edits || edits.length === 0 || edits.every((e) => document.text.slice(e.span.start, e.span.end) === e.newText)) return;
+      out.push({ title, kind: 'quickfix', diagnostic, edits, ...(isPreferred ? { isPreferred } : {}) });
     };
     const data = diagnostic.data ?? {};
-    if (data.suggestion) {
-      add(`Change to '${data.suggestion}'`, [{ span: diagnostic.span, newText: data.suggestion }], true);
+    // Only a name that can be written in a deal (never one with accents, never a keyword), and
+    // one that fits where it goes.
+    const suggestion = data.suggestion && isValidName(data.suggestion) && suggestionFits(deal, diagnostic.span, data.suggestion) ? data.suggestion : undefined;
+    if (suggestion) {
+      add(`Change to '${suggestion}'`, [{ span: diagnostic.span, newText: suggestion }], true);
     }
     if (diagnostic.code === 'unknown-reference') {
-      const party = missingParty(document, deal, diagnostic);
-      if (party) add(`Declare party '${party.name}'`, [party.edit], !data.suggestion);
+      const party = declarePartyFix(document, deal, diagnostic);
+      if (party) add(party.title, party.edits, !suggestion);
     }
     if (diagnostic.code === 'headline-mismatch' && data.computed && deal.model.deal.headline) {
       const figure = new Money(data.computed);
       add(`Set the headline to ${formatShort(figure, deal.model.currency)}`, replaceAmount(document, deal, deal.model.deal.headline, figure), true);
     }
     if (diagnostic.code === 'cap-exceeded' && data.itemized) {
-      const group = paymentsOf(deal.model.deal).map((p) => p.payment)
-        .find((p): p is ast.MilestoneGroup => p.type === 'MilestoneGroup' && p.cap?.span.start === diagnostic.span.start);
-      const figure = new Money(data.itemized);
-      if (group?.cap) add(`Set the cap to the itemized ${formatShort(figure, deal.model.currency)}`, replaceAmount(document, deal, group.cap, figure), true);
+      const fix = capFix(document, deal, diagnostic.span, new Money(data.itemized));
+      if (fix) add(fix.title, fix.edits, true);
     }
     if (diagnostic.code === 'tiers-not-ascending') add('Sort the royalty tiers by threshold', sortTiers(document, deal, diagnostic.span), true);
     if (diagnostic.code === 'fx-missing' && data.currency) {
-      const line = `fx ${data.currency} = 1 ${deal.model.currency}  // set the rate the deal uses`;
-      add(`Add an exchange rate line: fx ${data.currency} = … ${deal.model.currency}`, [insertLineAfter(document, lastDealLine(deal, ['fx', 'currency']), line)], true);
+      const key = `${document.deals.indexOf(deal)} ${data.currency}`;
+      if (!rateFixes.has(key)) rateFixes.set(key, exchangeRateFix(document, deal, data.currency));
+      const fix = rateFixes.get(key);
+      if (fix) add(fix.title, fix.edits, true);
     }
   }
   return out;
@@ -64,9 +78,13 @@ export function writeAmount(value: Money): string {
   return value.toFixed();
 }
 
-/** Replaces the number of an amount written in the deal currency (its currency is kept). */
+/** Replaces the number of an amount written in the deal currency (its currency is kept); an
+ * amount in another currency is written anew in the deal currency (`USD 36.5M`). */
 function replaceAmount(document: AnalyzedDocument, deal: AnalyzedDeal, money: ast.Money, value: Money): TextEdit[] | undefined {
-  if (deal.model.currencyOf(money) !== deal.model.currency) return undefined;
+  if (!money.span || money.span.end <= money.span.start) return undefined;
+  if (deal.model.currencyOf(money) !== deal.model.currency) {
+    return [{ span: money.span, newText: `${deal.model.currency} ${writeAmount(value)}` }];
+  }
   const written = document.text.slice(money.span.start, money.span.end);
   const number = /-?\d[\d,_.]*(?:K|M|B|bn)?/.exec(written);
   if (!number) return undefined;
@@ -74,48 +92,26 @@ function replaceAmount(document: AnalyzedDocument, deal: AnalyzedDeal, money: as
   return [{ span: { start, end: start + number[0].length }, newText: writeAmount(value) }];
 }
 
-function missingParty(document: AnalyzedDocument, deal: AnalyzedDeal, diagnostic: DealDiagnostic): { name: string; edit: TextEdit } | undefined {
-  const symbol = indexSymbols(document).symbols.find((s) => s.span.start === diagnostic.span.start && s.span.end === diagnostic.span.end);
-  if (!symbol || symbol.namespace !== 'party') return undefined;
-  const role = roleFromUse(deal.model.deal, symbol.span);
-  const anchor = deal.model.deal.parties.length > 0
-    ? deal.model.deal.parties[deal.model.deal.parties.length - 1].span
-    : lastDealLine(deal, ['headline', 'fx', 'source', 'announced', 'effective', 'signed', 'currency']);
-  return { name: symbol.name, edit: insertLineAfter(document, anchor, `party ${symbol.name} "${symbol.name}" ${role}`) };
-}
-
-/** The role its first use suggests: a grantor or payee is usually the licensor, a grantee or
- * payer the licensee. */
-function roleFromUse(deal: ast.Deal, span: ast.Span): string {
-  const at = (name: ast.Name | undefined) => name?.span.start === span.start;
-  if (deal.licenses.some((l) => at(l.from))) return 'licensor';
-  if (deal.licenses.some((l) => at(l.to))) return 'licensee';
-  const payers = [...deal.paymentBlocks, ...paymentsOf(deal).map((p) => p.payment)];
-  if (payers.some((p) => at(p.from))) return 'licensee';
-  if (payers.some((p) => at(p.to))) return 'licensor';
-  return 'collaborator';
-}
-
-/** Where a new deal-level line goes: after the last of these lines present, else after `{`. */
-function lastDealLine(deal: AnalyzedDeal, after: ('fx' | 'currency' | 'headline' | 'source' | 'announced' | 'effective' | 'signed')[]): ast.Span {
+/** The cap set to the itemized sum; and when the headline agreed with the terms, the headline
+ * too (it counts the cap), so the deal still adds up. */
+function capFix(document: AnalyzedDocument, deal: AnalyzedDeal, at: ast.Span, itemized: Money): { title: string; edits: TextEdit[] } | undefined {
   const d = deal.model.deal;
-  const spans: Record<string, ast.Span | undefined> = {
-    fx: d.fx[d.fx.length - 1]?.span, currency: d.currency?.span, headline: d.headline?.span, source: d.source?.span,
-    announced: d.announced?.span, effective: d.effective?.span, signed: d.signed?.span,
-  };
-  for (const line of after) if (spans[line]) return spans[line]!;
-  return { start: d.name.span.end, end: d.title?.span.end ?? d.name.span.end };
-}
-
-/** A new line after the line holding `span`, indented like it (or one level in, after a `{`). */
-function insertLineAfter(document: AnalyzedDocument, span: ast.Span, line: string): TextEdit {
-  const text = document.text;
-  let end = span.end;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  const opensBlock = text.slice(span.end, end).trimEnd().endsWith('{');
-  return { span: { start: end, end }, newText: `\n${opensBlock ? `${indent}  ` : indent}${line}` };
+  const group = paymentsOf(d).map((p) => p.payment)
+    .find((p): p is ast.MilestoneGroup => p.type === 'MilestoneGroup' && p.cap?.span.start === at.start);
+  if (!group?.cap) return undefined;
+  const cap = replaceAmount(document, deal, group.cap, itemized);
+  if (!cap) return undefined;
+  const title = `Set the cap to the itemized ${formatShort(itemized, deal.model.currency)}`;
+  const headlineAgreed = !document.diagnostics.some((x) => x.code === 'headline-mismatch' && d.headline && x.span.start === d.headline.span.start);
+  // The headline counts the cap: raised to the itemized sum, the terms add up to that much more.
+  const item = deal.model.payments.find((p) => p.node === group);
+  if (!item?.amount) return { title, edits: cap };
+  const total = isCounted(item) ? deal.totals.headline.plus(itemized.minus(item.amount)) : deal.totals.headline;
+  const mismatch = checkHeadline(deal.model, { ...deal.totals, headline: total })[0];
+  if (!headlineAgreed || !mismatch?.data?.computed || !d.headline) return { title, edits: cap };
+  const figure = new Money(mismatch.data.computed);
+  const headline = replaceAmount(document, deal, d.headline, figure);
+  return headline ? { title: `${title} and the headline to ${formatShort(figure, deal.model.currency)}`, edits: [...cap, ...headline] } : undefined;
 }
 
 /** The tiers of the royalty the diagnostic is in, by threshold, `above` last. */
@@ -128,6 +124,8 @@ function sortTiers(document: AnalyzedDocument, deal: AnalyzedDeal, at: ast.Span)
   const bounded = royalty.tiers.filter((t) => !t.above).map((tier) => ({ tier, value: tier.upTo && deal.model.convert(tier.upTo) }));
   if (bounded.some((b) => b.value === undefined)) return undefined;
   bounded.sort((a, b) => a.value!.comparedTo(b.value!));
+  // Equal or non-positive thresholds stay wrong in any order: the author has to correct them.
+  if (bounded.some((b, i) => !b.value!.gt(i === 0 ? 0 : bounded[i - 1].value!))) return undefined;
   const ordered = [...bounded.map((b) => b.tier), ...above];
   const text = document.text;
   const separator = text.slice(royalty.tiers[0].span.end, royalty.tiers[1].span.start);
