@@ -184,7 +184,7 @@ describe('hover on the Acme/Globex deal', () => {
 
   it('escapes Markdown in titles the user wrote', () => {
     const document = analyzeDealText('deal D "a *bold* [link](x) <b>" { party A "A_1" licensor }');
-    includesAll(doHover(document, 'deal D'.length - 1)!.markdown, ['a \\*bold\\* \\[link\\]\\(x\\) \\<b\\>']);
+    includesAll(doHover(document, 'deal D'.length - 1)!.markdown, ['a \\*bold\\* \\[link\\](x) \\<b\\>']);
     includesAll(doHover(document, document.text.indexOf('party A') + 6)!.markdown, ['**Party A** — A\\_1']);
   });
 });

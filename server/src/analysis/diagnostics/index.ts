@@ -2,10 +2,12 @@
 // diagnostics; this file only runs them. Checks never throw on a recovered (partial) tree:
 // what the parser could not build is skipped, the syntax error already says why.
 import type * as ast from '../../language/ast';
+import type { ParsedDealFile } from '../../language/parse';
 import type { DealModel } from '../deal-model';
 import type { DealDiagnostic } from '../diagnostic';
 import type { DealTotals } from '../totals';
 import { checkFxRates, checkHeadline, checkMilestoneCaps } from './amounts';
+import { checkCharacters } from './characters';
 import { checkDates, checkDatesBeforeSigning } from './dates';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
 import { checkMagnitudes } from './magnitudes';
@@ -16,9 +18,9 @@ import { checkReferences } from './references';
 import { checkRoyaltiesAndSalesMilestones } from './royalties';
 import { checkScenarios } from './scenarios';
 
-/** Checks across the whole file (e.g. two deals with one name). */
-export function checkFile(file: ast.DealFile): DealDiagnostic[] {
-  return checkDuplicateDeals(file);
+/** Checks across the whole file (two deals with one name, characters that are not what they seem). */
+export function checkFile(parsed: ParsedDealFile): DealDiagnostic[] {
+  return [...checkDuplicateDeals(parsed.file), ...checkCharacters(parsed)];
 }
 
 /** Every semantic check of one deal. */

@@ -2,6 +2,7 @@
 // deal's own terms (scenario column empty), then every payment each scenario triggers.
 // Amounts are exact decimals in the deal currency, so the rows add up to the rollup's totals.
 import type Decimal from 'decimal.js';
+import { visibleText } from '../../language/unusual-characters';
 import type { AnalyzedDocument } from '../analyze';
 import type { DealModel, PaymentItem } from '../deal-model';
 import { exact, Money } from '../money';
@@ -13,9 +14,11 @@ export const csvHeader = [
   'deal', 'scenario', 'year', 'kind', 'name', 'payer', 'payee', 'amount', 'currency', 'original_amount', 'original_currency',
 ] as const;
 
-/** One field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+/** One field, quoted when it holds a comma, a quote or a line break (RFC 4180); control and
+ * invisible characters as marks (`\x1b`, `<U+202E>`), as in every output. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const shown = visibleText(value);
+  return /[",\r\n]/.test(shown) ? `"${shown.replace(/"/g, '""')}"` : shown;
 }
 
 export interface RenderCsvOptions { scenario?: string }
