@@ -21,14 +21,27 @@ const unknownCurrency = (line: number, col: number) => `unknown-reference ${line
 
 describe('empty and comment-only files', () => {
   for (const [what, text] of [['an empty file', ''], ['only comments', '// notes\n/* more notes */\n'], ['only whitespace', ' \n\t\r\n ']]) {
-    it(`${what}: no deal, no diagnostic, and every output still renders`, () => {
+    it(`${what}: no deal, one note at the start saying how to write one, and every output still renders`, () => {
       const document = analyzeDealText(text);
-      assert.deepEqual(document.diagnostics, []);
+      assert.deepEqual(document.diagnostics, [{
+        code: 'no-deal', severity: 'info', span: { start: 0, end: 0 },
+        message: 'No deal in this file: write `deal Name "Title" { … }`.',
+      }]);
       assert.equal(document.deals.length, 0);
       assert.deepEqual(rollupJson(document, {}), { deals: [] });
       assert.match(renderDocument(document, 'html', {}), /This file has no deal yet/);
     });
   }
+});
+
+describe('no-deal', () => {
+  it('is not said of a file whose deal the parser could not read: its syntax errors say why', () => {
+    assert.deepEqual(codesAndRanges('dael A "a" {\n}\n').filter((d) => d.startsWith('no-deal')), []);
+  });
+
+  it('is not said of a file with a deal', () => {
+    assert.deepEqual(codesAndRanges('// notes\ndeal A "a" {\n}\n'), []);
+  });
 });
 
 describe('line endings, BOM, tabs and Unicode keep positions right', () => {

@@ -11,6 +11,7 @@ import { checkCharacters } from './characters';
 import { checkDates, checkDatesBeforeSigning } from './dates';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
 import { checkMagnitudes } from './magnitudes';
+import { checkNoDeal } from './no-deal';
 import { checkOptionEffects } from './options';
 import { checkPayerAndPayee, checkUnusedParties } from './parties';
 import { checkPercentRanges, checkShares } from './percents';
@@ -18,9 +19,10 @@ import { checkReferences } from './references';
 import { checkRoyaltiesAndSalesMilestones } from './royalties';
 import { checkScenarios } from './scenarios';
 
-/** Checks across the whole file (two deals with one name, characters that are not what they seem). */
+/** Checks across the whole file (no deal at all, two deals with one name, characters that are
+ * not what they seem). */
 export function checkFile(parsed: ParsedDealFile): DealDiagnostic[] {
-  return [...checkDuplicateDeals(parsed.file), ...checkCharacters(parsed)];
+  return [...checkNoDeal(parsed), ...checkDuplicateDeals(parsed.file), ...checkCharacters(parsed)];
 }
 
 /** Every semantic check of one deal. */
