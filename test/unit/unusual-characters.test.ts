@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDealText } from '../../server/src/analysis/analyze';
 import { doHover } from '../../server/src/analysis/hover';
-import { renderDocument } from '../../server/src/analysis/render';
+import { rollupPortfolio } from '../../server/src/analysis/portfolio';
+import { dealTree } from '../../server/src/analysis/portfolio-json';
+import { dealHeadlines, renderDocument } from '../../server/src/analysis/render';
 import { diagnosticsOf } from './helpers';
 
 const ESC = '\x1b';
@@ -156,6 +158,16 @@ describe('the characters show as visible marks in every output', () => {
     const csv = renderDocument(document, 'csv', {});
     assert.ok(csv.includes('D,,2006,fee,Evil <U+202E>fee\\x1b,B,A,2000000,USD,,\r\n'), csv);
     assert.doesNotMatch(csv, raw);
+  });
+
+  it('the status bar and the Deals view: marked, nothing raw', () => {
+    assert.equal(dealHeadlines(document)[0].title, 'Evil \\x1b[2K\\x07 Corp <U+202E>gnp.exe<U+202C>');
+    const withParty = analyzeDealText(deal('D', `  party C "C${RLO}x" investor\n  payments from B to C { fee F "f${ZWSP}" 1M on signing }\n`));
+    const [tree] = dealTree(rollupPortfolio(withParty.deals.map((d) => ({ uri: 'file:///d.deal', deal: d, lines: withParty.lines }))));
+    assert.equal(tree.label, 'D');
+    const shown = tree.children!.map((c) => `${c.label} ${c.tooltip ?? ''}`);
+    assert.ok(shown.includes('C C<U+202E>x'), shown.join('\n'));
+    assert.ok(shown.includes('f<U+200B> B → C'), shown.join('\n'));
   });
 
   it('JSON: the true text, with every such character written as a \\u escape', () => {

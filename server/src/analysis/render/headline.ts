@@ -1,6 +1,7 @@
 // The headline of each deal in a file, as the editor's status bar shows it: the short figure
 // (`$36.5M`), the full one for the tooltip, and the lines the deal spans so the editor can pick
-// the deal under the cursor.
+// the deal under the cursor. The title shows control and invisible characters as marks.
+import { visibleText } from '../../language/unusual-characters';
 import type { AnalyzedDocument } from '../analyze';
 import { formatMoney, formatShort } from '../money';
 
@@ -27,7 +28,7 @@ export function dealHeadlines(document: AnalyzedDocument): DealHeadline[] {
     const deal = model.deal;
     return {
       deal: deal.name.text,
-      title: deal.title?.value || deal.name.text,
+      title: visibleText(deal.title?.value || deal.name.text),
       currency: model.currency,
       headline: formatShort(totals.headline, model.currency),
       headlineFull: formatMoney(totals.headline, model.currency),
