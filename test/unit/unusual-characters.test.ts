@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDealText } from '../../server/src/analysis/analyze';
+import { doComplete } from '../../server/src/analysis/completion';
 import { doHover } from '../../server/src/analysis/hover';
 import { rollupPortfolio } from '../../server/src/analysis/portfolio';
 import { dealTree } from '../../server/src/analysis/portfolio-json';
@@ -168,6 +169,12 @@ describe('the characters show as visible marks in every output', () => {
     const shown = tree.children!.map((c) => `${c.label} ${c.tooltip ?? ''}`);
     assert.ok(shown.includes('C C<U+202E>x'), shown.join('\n'));
     assert.ok(shown.includes('f<U+200B> B → C'), shown.join('\n'));
+  });
+
+  it('completion: a party offered with its title marked', () => {
+    const text = deal('D', `  party C "C${RLO}x" investor\n  payments from \n`);
+    const items = doComplete(analyzeDealText(text), text.indexOf('from \n') + 'from '.length);
+    assert.equal(items.find((i) => i.label === 'C')?.detail, 'C<U+202E>x');
   });
 
   it('JSON: the true text, with every such character written as a \\u escape', () => {
