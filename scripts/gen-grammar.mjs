@@ -46,7 +46,7 @@ export function generateGrammar(keywordNames, currencyCodes) {
     repository: {
       comments: {
         patterns: [
-          { name: 'comment.line.double-slash.deal', match: '(//).*$', captures: { 1: { name: 'punctuation.definition.comment.deal' } } },
+          { name: 'comment.line.double-slash.deal', match: '(//)[^\\n\\u2028\\u2029\\u0085]*', captures: { 1: { name: 'punctuation.definition.comment.deal' } } },
           { name: 'comment.block.deal', begin: '/\\*', end: '\\*/', captures: { 0: { name: 'punctuation.definition.comment.deal' } } },
         ],
       },

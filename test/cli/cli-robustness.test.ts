@@ -92,11 +92,14 @@ describe('deal on files it cannot use', () => {
 });
 
 describe('deal on odd files', () => {
-  it('an empty file: check passes, rollup --json is an empty list of deals', () => {
+  it('an empty file: check passes with a note that it holds no deal, rollup --json is an empty list of deals', () => {
     file('empty.deal', '');
     const check = deal(['check', '--json', 'empty.deal']);
     assert.equal(check.status, 0);
-    assert.deepEqual(JSON.parse(check.stdout), []);
+    assert.deepEqual(JSON.parse(check.stdout), [{
+      file: 'empty.deal', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info', code: 'no-deal',
+      message: 'No deal in this file: write `deal Name "Title" { … }`.',
+    }]);
     assert.deepEqual(JSON.parse(deal(['rollup', '--json', 'empty.deal']).stdout), { deals: [] });
   });
 

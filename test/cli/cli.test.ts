@@ -52,6 +52,13 @@ describe('deal check', () => {
     }
   });
 
+  it('says so of a file with no deal in it (exit 0)', () => {
+    const dir = folderWith({ 'empty.deal': '// to be written\n' });
+    const result = deal(['check', 'empty.deal'], dir);
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, 'empty.deal:1:1 info no-deal No deal in this file: write `deal Name "Title" { … }`.\n');
+  });
+
   it('exits 0 when a file has only warnings', () => {
     const dir = folderWith({ 'w.deal': warnOnly });
     const result = deal(['check', 'w.deal'], dir);

@@ -27,6 +27,17 @@ describe('toLspDiagnostic', () => {
     assert.deepEqual(lsp.range, { start: { line: 1, character: 11 }, end: { line: 1, character: 13 } });
   });
 
+  it('shows control and invisible characters a message quotes as marks, never raw', () => {
+    const text = 'deal D "d" {\n  party A "A" licensor\n  party B "B" licensee\n'
+      + '  payments from B to A { royalty R 5% on net_sales territory US }\n'
+      + '  option O { holder B exercise at phase2 fee 2M on exercise { forfeit R in "EU\u200b\u202e" } }\n}\n';
+    const analysis = analyzeDealText(text);
+    const forfeit = analysis.diagnostics.find((d) => d.code === 'territory-not-covered');
+    assert.ok(forfeit, JSON.stringify(analysis.diagnostics));
+    assert.equal(toLspDiagnostic(analysis, forfeit).message,
+      "Royalty 'R' applies only in US, not in EU<U+200B><U+202E>: forfeiting it there gives nothing up. Check the territory, or the payment meant.");
+  });
+
   it('maps every severity the analysis uses', () => {
     const analysis = analyzeDealText('');
     const span = { start: 0, end: 0 };

@@ -21,14 +21,27 @@ const unknownCurrency = (line: number, col: number) => `unknown-reference ${line
 
 describe('empty and comment-only files', () => {
   for (const [what, text] of [['an empty file', ''], ['only comments', '// notes\n/* more notes */\n'], ['only whitespace', ' \n\t\r\n ']]) {
-    it(`${what}: no deal, no diagnostic, and every output still renders`, () => {
+    it(`${what}: no deal, one note at the start saying how to write one, and every output still renders`, () => {
       const document = analyzeDealText(text);
-      assert.deepEqual(document.diagnostics, []);
+      assert.deepEqual(document.diagnostics, [{
+        code: 'no-deal', severity: 'info', span: { start: 0, end: 0 },
+        message: 'No deal in this file: write `deal Name "Title" { … }`.',
+      }]);
       assert.equal(document.deals.length, 0);
       assert.deepEqual(rollupJson(document, {}), { deals: [] });
       assert.match(renderDocument(document, 'html', {}), /This file has no deal yet/);
     });
   }
+});
+
+describe('no-deal', () => {
+  it('is not said of a file whose deal the parser could not read: its syntax errors say why', () => {
+    assert.deepEqual(codesAndRanges('dael A "a" {\n}\n').filter((d) => d.startsWith('no-deal')), []);
+  });
+
+  it('is not said of a file with a deal', () => {
+    assert.deepEqual(codesAndRanges('// notes\ndeal A "a" {\n}\n'), []);
+  });
 });
 
 describe('line endings, BOM, tabs and Unicode keep positions right', () => {
@@ -43,6 +56,21 @@ describe('line endings, BOM, tabs and Unicode keep positions right', () => {
       assert.deepEqual(codesAndRanges(text), [unknownCurrency(2, 12)]);
     });
   }
+
+  for (const [name, separator, label] of [
+    ['U+2028', '\u2028', '<U+2028>, line separator'], ['U+2029', '\u2029', '<U+2029>, paragraph separator'], ['U+0085', '\u0085', '\\x85, next line'],
+  ]) {
+    it(`a // comment ends at ${name}: the terms after it are read, with a warning at the break; lines count as the editor counts them`, () => {
+      const { found, ranges } = diagnosticsOf(`deal A "a" {\n  // note«${separator}»currency «QQQ»\n}\n`);
+      assert.deepEqual(found.map((d) => `${d.code} ${d.range}`), [`invisible-character ${ranges[0]}`, `unknown-reference ${ranges[1]}`]);
+      assert.deepEqual(ranges, ['2:10-2:11', '2:20-2:23']);
+      assert.equal(found[0].message, `This line break (${label}) ends the comment, but editors show the text after it on the same line: that text is read as terms, not as part of the comment. Use an ordinary line break.`);
+    });
+  }
+
+  it('a line separator inside a block comment is part of the comment', () => {
+    assert.deepEqual(codesAndRanges('deal A "a" {\n  /* note\u2028currency QQQ */\n}\n'), []);
+  });
 
   it('a byte-order mark reads as nothing: the deal parses cleanly', () => {
     assert.deepEqual(codesAndRanges('\ufeffdeal A "a" {\n  currency QQQ\n}\n'), [unknownCurrency(2, 12)]);

@@ -43,6 +43,15 @@ describe('invalid-date', () => {
     ]);
   });
 
+  it('says what is wrong with a year of sales written with a leading 0', () => {
+    const { found, ranges } = diagnosticsOf(deal('', '  scenario S { sales { «0999»: 1M  «0042»: 1M  «999»: 1M  2016: 1M } }'));
+    assert.deepEqual(found.map((d) => [d.code, d.range, d.message]), [
+      ['invalid-date', ranges[0], "'0999' is not a year: a year of sales has four digits from 1000 on, without a leading 0, e.g. `2016: 150M`."],
+      ['invalid-date', ranges[1], "'0042' is not a year: a year of sales has four digits from 1000 on, without a leading 0, e.g. `2016: 150M`."],
+      ['invalid-date', ranges[2], 'This is not a year: write each year of sales as four digits, e.g. `2016: 150M`.'],
+    ]);
+  });
+
   it('reports a signing date that does not exist, and then judges no date against it', () => {
     const { found, ranges } = diagnosticsOf(deal('    fee A 1M on 2001-01-01', '', '«2006-02-30»'));
     assert.deepEqual(found.map((d) => [d.code, d.range, d.message]), [

@@ -65,6 +65,12 @@ describe('TextMate grammar', () => {
     assert.deepEqual(matches(rule('currencies', 'support.constant.currency.symbol.deal'), '$1M €2.5M £3 ¥4'), ['$', '€', '£', '¥']);
   });
 
+  it('ends a // comment where the lexer does: at the line end, U+2028, U+2029 or U+0085', () => {
+    const comment = rule('comments', 'comment.line.double-slash.deal');
+    assert.deepEqual(matches(comment, 'currency USD // note\n'), ['// note']);
+    for (const separator of ['\u2028', '\u2029', '\u0085']) assert.deepEqual(matches(comment, `// note${separator}currency QQQ`), ['// note']);
+  });
+
   it('ends an unterminated string at the end of its line and knows escapes', () => {
     const string = grammar.repository.strings.patterns[0];
     assert.equal(string.end, '"|$');

@@ -184,7 +184,13 @@ describe('hover on the Acme/Globex deal', () => {
 
   it('escapes Markdown in titles the user wrote', () => {
     const document = analyzeDealText('deal D "a *bold* [link](x) <b>" { party A "A_1" licensor }');
-    includesAll(doHover(document, 'deal D'.length - 1)!.markdown, ['a \\*bold\\* \\[link\\]\\(x\\) \\<b\\>']);
+    includesAll(doHover(document, 'deal D'.length - 1)!.markdown, ['a \\*bold\\* \\[link\\](x) \\<b\\>']);
     includesAll(doHover(document, document.text.indexOf('party A') + 6)!.markdown, ['**Party A** — A\\_1']);
+  });
+
+  it('writes a bare link or address in a title as code, never a link', () => {
+    const document = analyzeDealText('deal D "Evil https://evil.example/x Corp" { party A "mail press@evil.example" licensor }');
+    includesAll(doHover(document, 'deal D'.length - 1)!.markdown, ['**Deal D** — Evil `https://evil.example/x` Corp']);
+    includesAll(doHover(document, document.text.indexOf('party A') + 6)!.markdown, ['**Party A** — mail `press@evil.example`']);
   });
 });

@@ -135,6 +135,19 @@ describe('renderMarkdown', () => {
     assert.ok(md.includes('A & Sons \\| "Quoted", Inc.'));
     assert.doesNotMatch(md, /(^|[^\\])<(img|b)/m, 'every < is escaped');
   });
+
+  it('writes bare links and addresses in titles as code, which no Markdown reader makes a link of', () => {
+    const md = renderMarkdown(analyzeDealText([
+      'deal D "See https://evil.example/x, www.evil.example or press@evil.example" {',
+      '  party A "Alpha (http://a.example)" licensor',
+      '  party B "Beta" licensee',
+      '  payments from B to A { upfront Up "fee //evil.example" 1M }',
+      '}',
+    ].join('\n')));
+    assert.match(md, /^# See `https:\/\/evil\.example\/x,` `www\.evil\.example` or `press@evil\.example`$/m);
+    assert.match(md, /^\| Parties \| Alpha `\(http:\/\/a\.example\)` \(Licensor\); Beta \(Licensee\) \|$/m);
+    assert.match(md, /^\| Upfront \| fee `\/\/evil\.example` \| /m);
+  });
 });
 
 describe('renderCsv', () => {
@@ -227,7 +240,8 @@ describe('renderCsv and formulas in the text', () => {
     assert.equal(csvField('-1250000.50'), '-1250000.50');
     assert.equal(csvField('5000000'), '5000000');
     assert.equal(csvField('-5000000+1'), `"'-5000000+1"`);
-    assert.equal(csvField('\r=1+1'), `"'\r=1+1"`);
+    // A carriage return is shown as its mark, as every output shows control characters.
+    assert.equal(csvField('\r=1+1'), `"'\\x0d=1+1"`);
     assert.equal(csvField('@A1'), `"'@A1"`);
     assert.equal(csvField('a=1'), 'a=1');
   });

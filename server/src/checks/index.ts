@@ -5,10 +5,13 @@ import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from './diagnostic';
 import type { DealTotals } from '../model/totals';
+import type { ParsedDealFile } from '../language/parse';
 import { checkFxRates, checkHeadline, checkMilestoneCaps } from './amounts';
+import { checkCharacters } from './characters';
 import { checkDates, checkDatesBeforeSigning } from './dates';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
 import { checkMagnitudes } from './magnitudes';
+import { checkNoDeal } from './no-deal';
 import { checkOptionEffects } from './options';
 import { checkPayerAndPayee, checkUnusedParties } from './parties';
 import { checkPercentRanges, checkShares } from './percents';
@@ -16,9 +19,10 @@ import { checkReferences } from './references';
 import { checkRoyaltiesAndSalesMilestones } from './royalties';
 import { checkScenarios } from './scenarios';
 
-/** Checks across the whole file (e.g. two deals with one name). */
-export function checkFile(file: ast.DealFile): DealDiagnostic[] {
-  return checkDuplicateDeals(file);
+/** Checks across the whole file (no deal at all, two deals with one name, characters that are
+ * not what they seem). */
+export function checkFile(parsed: ParsedDealFile): DealDiagnostic[] {
+  return [...checkNoDeal(parsed), ...checkDuplicateDeals(parsed.file), ...checkCharacters(parsed)];
 }
 
 /** Every semantic check of one deal. */

@@ -121,8 +121,7 @@ function checkSales(deal: ast.Deal, scenario: ast.Scenario): DealDiagnostic[] {
     const years = new Set<number>();
     for (const row of table.years) {
       if (!Number.isInteger(row.year) || row.year < 1000 || row.year > 9999) {
-        out.push(problem('invalid-date', 'error',
-          'This is not a year: write each year of sales as four digits, e.g. `2016: 150M`.', row.yearSpan));
+        out.push(problem('invalid-date', 'error', notAYear(row), row.yearSpan));
         continue;
       }
       if (years.has(row.year)) {
@@ -138,4 +137,14 @@ function checkSales(deal: ast.Deal, scenario: ast.Scenario): DealDiagnostic[] {
     }
   }
   return out;
+}
+
+/** Why a year of sales is not one. Four digits below 1000 were written with a leading 0
+ * (`0999`): asking for four digits would not help there. */
+function notAYear(row: ast.SalesYear): string {
+  const written = row.yearSpan.end - row.yearSpan.start;
+  if (Number.isInteger(row.year) && row.year < 1000 && written === 4) {
+    return `'${String(row.year).padStart(4, '0')}' is not a year: a year of sales has four digits from 1000 on, without a leading 0, e.g. \`2016: 150M\`.`;
+  }
+  return 'This is not a year: write each year of sales as four digits, e.g. `2016: 150M`.';
 }

@@ -48,7 +48,7 @@ export function assembleDocument(parsed: ParsedDealFile, deals: AnalyzedDeal[]):
   const diagnostics: DealDiagnostic[] = parsed.syntaxErrors.map((e) => ({
     code: 'syntax-error', severity: 'error', message: e.message, span: e.span,
   }));
-  for (const d of checkFile(parsed.file)) diagnostics.push(d);
+  for (const d of checkFile(parsed)) diagnostics.push(d);
   for (const deal of deals) for (const d of deal.diagnostics) diagnostics.push(d);
   diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { text: parsed.text, parsed, deals, diagnostics, lines: new LineMap(parsed.text), facets: new FacetStore() };

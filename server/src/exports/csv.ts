@@ -9,18 +9,21 @@ import { paymentKinds } from '../model/payment-kinds';
 import { dealLevelYear, paymentLabel } from '../model/describe';
 import { fundingInstalments } from '../engine/scenarios/schedule';
 import { scenarioRollups } from '../engine/scenario-rollups';
+import { visibleText } from '../language/unusual-characters';
 
 export const csvHeader = [
   'deal', 'scenario', 'year', 'kind', 'name', 'payer', 'payee', 'amount', 'currency', 'original_amount', 'original_currency',
 ] as const;
 
-/** One field, quoted when it holds a comma, a quote or a line break (RFC 4180). Text a
- * spreadsheet would run as a formula (`=HYPERLINK(…)`, `+…`, `-…`, `@…`, or after a tab or a
- * carriage return) is kept as text, as OWASP advises: a `'` before it, and the field quoted.
- * A plain number, such as an amount of -5000000, stays a number. */
+/** One field, quoted when it holds a comma, a quote or a line break (RFC 4180); control and
+ * invisible characters as marks (`\x1b`, `<U+202E>`), as in every output. Text a spreadsheet
+ * would run as a formula (`=HYPERLINK(…)`, `+…`, `-…`, `@…`, or after a tab or a carriage
+ * return) is kept as text, as OWASP advises: a `'` before it, and the field quoted. A plain
+ * number, such as an amount of -5000000, stays a number. */
 export function csvField(value: string): string {
-  if (/^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value)) return `"'${value.replace(/"/g, '""')}"`;
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  if (/^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value)) return `"'${visibleText(value).replace(/"/g, '""')}"`;
+  const shown = visibleText(value);
+  return /[",\r\n]/.test(shown) ? `"${shown.replace(/"/g, '""')}"` : shown;
 }
 
 export interface RenderCsvOptions { scenario?: string }

@@ -1,5 +1,7 @@
 // Small HTML building blocks. Every piece of text from a .deal file goes through `esc`: a deal
-// title such as `<img src=x onerror=alert(1)>` must show as text, never become markup.
+// title such as `<img src=x onerror=alert(1)>` must show as text, never become markup, and a
+// control or invisible character shows as a mark (`\x1b`, `<U+202E>`), never raw.
+import { visibleText } from '../language/unusual-characters';
 
 /** Markup that is already safe (built here from escaped parts). */
 export interface Html { html: string }
@@ -8,7 +10,7 @@ export interface Html { html: string }
 export type Cell = string | Html;
 
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return visibleText(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 export function raw(html: string): Html {

@@ -1,5 +1,5 @@
 // The term sheet as Markdown tables, for a memo or a pull request. Same content as the HTML,
-// plainer. Text from the file is escaped so a `|` or `*` in a title cannot break a table.
+// plainer. Text from the file goes through `mdText`, so a `|` or `*` in a title cannot break a table.
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
@@ -13,11 +13,9 @@ import {
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioPaymentLabel } from './html-scenarios';
 import { scenarioRollups } from '../engine/scenario-rollups';
+import { mdText } from '../model/markdown-text';
 
-/** Escapes Markdown syntax (and `$`, which some renderers read as math) in one line of text. */
-export function mdText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|#$~]/g, (c) => `\\${c}`);
-}
+export { mdText } from '../model/markdown-text';
 
 function mdTable(header: string[], rows: string[][], numeric: number[] = []): string {
   const align = header.map((_, i) => (numeric.includes(i) ? '---:' : '---'));

@@ -5,6 +5,7 @@ import type { PaymentKind } from '../model/deal-model';
 import { exact, formatMoney, formatShort, Money } from '../model/money';
 import type { Flow, Portfolio, PortfolioDealRow } from '../engine/portfolio';
 import type { PortfolioPayment } from '../engine/portfolio-deal';
+import { visibleText } from '../language/unusual-characters';
 
 export interface FlowJson { committed: string; contingent: string; headline: string }
 
@@ -83,18 +84,19 @@ export interface DealTreeNode {
   children?: DealTreeNode[];
 }
 
-/** Deals → parties (receives/pays) and payments (amounts), in each deal's own currency. */
+/** Deals → parties (receives/pays) and payments (amounts), in each deal's own currency. Labels
+ * and tooltips show control and invisible characters as marks (`\x1b`, `<U+202E>`). */
 export function dealTree(portfolio: Portfolio): DealTreeNode[] {
   return portfolio.deals.map(({ deal, reported }) => {
     const short = (value: string) => formatShort(new Money(value), deal.currency);
     const at = (place: { line: number; character: number }) => ({ uri: deal.uri, line: place.line, character: place.character });
     const parties = deal.parties.map((p): DealTreeNode => ({
       kind: 'party', label: p.name, description: `receives ${short(p.receives)} · pays ${short(p.pays)}`,
-      ...(p.title ? { tooltip: p.title } : {}), ...at(p),
+      ...(p.title ? { tooltip: visibleText(p.title) } : {}), ...at(p),
     }));
     const payment = (item: PortfolioPayment): DealTreeNode => ({
       kind: 'payment',
-      label: item.label,
+      label: visibleText(item.label),
       description: [item.amount !== undefined ? `${item.cap ? 'up to ' : ''}${short(item.amount)}` : 'no fixed figure', item.kind].join(' · '),
       ...(item.payer && item.payee ? { tooltip: `${item.payer} → ${item.payee}` } : {}),
       ...at(item),
@@ -105,7 +107,7 @@ export function dealTree(portfolio: Portfolio): DealTreeNode[] {
       : !reported ? ` · no ${deal.currency}→${portfolio.currency} rate` : '';
     return {
       kind: 'deal',
-      label: deal.title ?? deal.id,
+      label: visibleText(deal.title ?? deal.id),
       description: `headline ${short(deal.headline)}${converted}`,
       tooltip: `${deal.id}: headline ${formatMoney(new Money(deal.headline), deal.currency)} (committed ${formatMoney(new Money(deal.committed), deal.currency)} + contingent ${formatMoney(new Money(deal.contingent), deal.currency)})`,
       ...at(deal),

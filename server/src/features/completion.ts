@@ -12,6 +12,7 @@ import { dealAt, type AnalyzedDeal, type AnalyzedDocument } from '../document/an
 import { dealNameTables } from '../model/names';
 import { capitalize } from '../model/deal-walk';
 import { kindLabel, paymentWord } from '../model/payment-kinds';
+import { visibleText } from '../language/unusual-characters';
 import { snippetsFor } from './completion-snippets';
 
 export type CompletionKind =
@@ -118,7 +119,7 @@ function namesFor(slot: Slot, deal: AnalyzedDeal | undefined): [string, Completi
   const names = dealNameTables(model);
   switch (slot) {
     case 'party':
-      return names.parties.map((p) => [p, 'party', model.parties.get(p)?.title?.value]);
+      return names.parties.map((p) => [p, 'party', shownTitle(model.parties.get(p)?.title)]);
     case 'stage':
       return names.stages.map((s) => [s, 'stage', model.deal.stages ? undefined : 'built-in stage']);
     case 'newStage': {
@@ -134,10 +135,15 @@ function namesFor(slot: Slot, deal: AnalyzedDeal | undefined): [string, Completi
     case 'group':
       return names.groups.map((g) => [g, 'group', 'milestone group']);
     case 'option':
-      return names.options.map((o) => [o, 'option', model.options.get(o)?.title?.value]);
+      return names.options.map((o) => [o, 'option', shownTitle(model.options.get(o)?.title)]);
     case 'territory':
       return [...new Set([...commonTerritories, ...territoriesOf(deal)])].map((t) => [t, 'territory']);
   }
+}
+
+/** A title as a detail shows it: control and invisible characters as marks (`<U+202E>`). */
+function shownTitle(title: { value: string } | undefined): string | undefined {
+  return title?.value === undefined ? undefined : visibleText(title.value);
 }
 
 function builtInStageNames(): string[] {

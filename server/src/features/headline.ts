@@ -3,6 +3,8 @@
 // the deal under the cursor.
 import type { AnalyzedDocument } from '../document/analyze';
 import { formatMoney, formatShort } from '../model/money';
+// the deal under the cursor. The title shows control and invisible characters as marks.
+import { visibleText } from '../language/unusual-characters';
 
 export interface DealHeadline {
   deal: string;
@@ -27,7 +29,7 @@ export function dealHeadlines(document: AnalyzedDocument): DealHeadline[] {
     const deal = model.deal;
     return {
       deal: deal.name.text,
-      title: deal.title?.value || deal.name.text,
+      title: visibleText(deal.title?.value || deal.name.text),
       currency: model.currency,
       headline: formatShort(totals.headline, model.currency),
       headlineFull: formatMoney(totals.headline, model.currency),

@@ -4,11 +4,10 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import { formatMoney } from '../model/money';
+import { mdText as md } from '../model/markdown-text';
 
-/** User text made inert in Markdown (no emphasis, links, HTML or table breaks). */
-export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
-}
+/** User text made inert in Markdown: the one escaper the Markdown export uses too. */
+export { mdText as md } from '../model/markdown-text';
 
 /** `**Milestone group Development** — development milestones` */
 export function heading(what: string, name: string | undefined, title?: ast.StringLit): string {

@@ -1,5 +1,7 @@
 // Offsets ↔ line/character. Offsets are UTF-16 code units, as in JavaScript strings and the
-// Language Server Protocol; lines end at \n, \r\n or a lone \r.
+// Language Server Protocol; lines end at \n, \r\n or a lone \r. Only there: VS Code and the
+// protocol count no other line ends, so U+2028, U+2029 and U+0085 stay within a line here,
+// and a position means what the editor shows (the lexer still ends a `//` comment at them).
 
 export interface Position { line: number; character: number }
 

@@ -4,6 +4,7 @@ import type { DealFile, Span } from './ast';
 import { repairMistypedWords } from './mistyped-words';
 import { dealParser } from './parser';
 import { BlockComment, tokenizeForParser, UnterminatedString } from './tokens';
+import { visibleText } from './unusual-characters';
 
 export interface SyntaxProblem { message: string; span: Span }
 
@@ -23,7 +24,7 @@ export function parseDealText(text: string): ParsedDealFile {
   for (const error of repaired.errors) {
     const char = text.slice(error.offset, error.offset + error.length);
     syntaxErrors.push({
-      message: `Unexpected character ${JSON.stringify(char.length > 20 ? `${char.slice(0, 20)}…` : char)}: not part of the deal language.`,
+      message: `Unexpected character "${visibleText(char.length > 20 ? `${char.slice(0, 20)}…` : char)}": not part of the deal language.`,
       span: { start: error.offset, end: error.offset + Math.max(1, error.length) },
     });
   }

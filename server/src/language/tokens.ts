@@ -3,8 +3,12 @@
 // grammar's keyword list is generated from `keywordNames` (scripts/gen-grammar.mjs).
 import { createToken, Lexer, type ILexingResult, type IToken, type TokenType } from 'chevrotain';
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\u0085\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED });
+// A `//` comment ends at every line terminator Unicode has (U+2028, U+2029 and U+0085 too), so
+// a file broken with them is not read as one long comment hiding its terms. Positions still
+// count only \n, \r\n and \r as line ends, as editors do (see line-map.ts); the checker warns
+// where such a break ends a comment, since editors show what follows on the comment's line.
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n\u2028\u2029\u0085]*/, group: 'comments' });
 // An unterminated block comment runs to the end of the file; it is kept as a comment so the
 // parser sees a clean stream, and reported as an error at its opening `/*`.
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*(?:[^*]|\*(?!\/))*(?:\*\/)?/, group: 'comments', line_breaks: true });

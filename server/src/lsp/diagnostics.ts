@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { AnalyzedDocument } from '../document/analyze';
 import type { DealDiagnostic, Severity } from '../checks/diagnostic';
+import { visibleText } from '../language/unusual-characters';
 import type { DealDocuments } from './document-cache';
 import { describeError } from './run-safe';
 
@@ -27,7 +28,8 @@ export function toLspDiagnostic(analysis: AnalyzedDocument, diagnostic: DealDiag
     severity: severities[diagnostic.severity] ?? DiagnosticSeverity.Error,
     code: diagnostic.code,
     source: 'deal',
-    message: diagnostic.message,
+    // A message that quotes the file shows its control and invisible characters as marks.
+    message: visibleText(diagnostic.message),
   };
   // An unused party is shown faded, as editors show unused code.
   if (diagnostic.code === 'unused-party') result.tags = [DiagnosticTag.Unnecessary];
