@@ -21,6 +21,8 @@ export interface CliRow {
   problems: number;
   /** The first line printed (stdout, else stderr), cut at 300 characters. */
   firstLine: string;
+  /** The first error or warning printed (the first line may be a note), cut at 300 characters. */
+  firstProblem: string;
 }
 
 export async function benchCli(cliPath: string, folder: string, files: UnusualFile[], timeoutMs: number, log = (_: string) => {}): Promise<CliRow[]> {
@@ -36,7 +38,7 @@ export async function benchCli(cliPath: string, folder: string, files: UnusualFi
   return rows;
 }
 
-async function runCheck(cliPath: string, path: string, timeoutMs: number): Promise<Pick<CliRow, 'ms' | 'timedOut' | 'exitCode' | 'problems' | 'firstLine'>> {
+async function runCheck(cliPath: string, path: string, timeoutMs: number): Promise<Pick<CliRow, 'ms' | 'timedOut' | 'exitCode' | 'problems' | 'firstLine' | 'firstProblem'>> {
   const start = now();
   const child = spawn(process.execPath, [cliPath, 'check', path], { stdio: ['ignore', 'pipe', 'pipe'] });
   const out = firstLineReader();
@@ -48,28 +50,31 @@ async function runCheck(cliPath: string, path: string, timeoutMs: number): Promi
   const exitCode = await new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   clearTimeout(timer);
   const ms = round(now() - start, 0);
-  const firstLine = (out.first() || err.first()).replace(`${path}:`, '').slice(0, 300);
-  return { ms, timedOut, exitCode: timedOut ? null : exitCode, problems: out.lines(), firstLine };
+  const cut = (line: string) => line.replace(`${path}:`, '').slice(0, 300);
+  return { ms, timedOut, exitCode: timedOut ? null : exitCode, problems: out.lines(), firstLine: cut(out.first() || err.first()), firstProblem: cut(out.firstProblem()) };
 }
 
-/** Keeps the first line of a stream and counts the rest, without holding the whole output. */
-function firstLineReader(): { add(chunk: Buffer): void; first(): string; lines(): number } {
-  let head = '';
-  let done = false;
-  let newlines = 0;
-  let trailing = false;
+/** Keeps the first line of a stream and its first error or warning, and counts the lines,
+ * without holding the whole output (a line is read up to 4 KB; `deal check` lines are short). */
+function firstLineReader(): { add(chunk: Buffer): void; first(): string; firstProblem(): string; lines(): number } {
+  let first: string | undefined;
+  let problem: string | undefined;
+  let partial = '';
+  let lines = 0;
+  const take = (line: string) => {
+    lines++;
+    first ??= line;
+    if (problem === undefined && /:\d+:\d+ (error|warning) /.test(line)) problem = line;
+  };
   return {
     add(chunk: Buffer) {
-      const text = chunk.toString('utf8');
-      if (!done) {
-        head += text.slice(0, 4096);
-        const end = head.indexOf('\n');
-        if (end >= 0) { head = head.slice(0, end); done = true; } else if (head.length >= 4096) done = true;
-      }
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
-      trailing = text.length > 0 && !text.endsWith('\n');
+      const text = partial + chunk.toString('utf8');
+      let start = 0;
+      for (let end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) take(text.slice(start, Math.min(end, start + 4096)));
+      partial = text.slice(start, start + 4096);
     },
-    first: () => head,
-    lines: () => newlines + (trailing ? 1 : 0),
+    first: () => first ?? partial,
+    firstProblem: () => problem ?? '',
+    lines: () => lines + (partial ? 1 : 0),
   };
 }

@@ -94,10 +94,10 @@ function growthOf(series: RequestRow[], kind: RequestKind): { value: number; tex
 export function cliReport(rows: CliRow[], timeoutMs: number): string {
   return [
     `deal check (dist/cli.js) on unusual files: wall time (target ≤ ${time(cliTargetMs)}; killed after ${time(timeoutMs)}) and the first line it prints`,
-    table(['file', 'size', 'lines', 'wall time', 'exit', 'lines printed', 'first line printed'], rows.map((c) => [
+    table(['file', 'size', 'lines', 'wall time', 'exit', 'lines printed', 'first line printed', 'first error or warning'], rows.map((c) => [
       c.what, `${(c.bytes / 2 ** 20).toFixed(1)} MB`, String(c.lines),
       c.timedOut ? `✗ timeout (> ${time(timeoutMs)})` : `${time(c.ms)}${mark(c.ms <= cliTargetMs)}`,
-      c.exitCode === null ? '–' : String(c.exitCode), String(c.problems), oneLine(c.firstLine, 110),
+      c.exitCode === null ? '–' : String(c.exitCode), String(c.problems), oneLine(c.firstLine, 90), oneLine(c.firstProblem, 90),
     ])),
   ].join('\n');
 }

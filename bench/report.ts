@@ -18,6 +18,8 @@ export interface Results {
   cli: CliRow[];
   /** The time limits the run used: a request, and a `deal check`, with no answer by then is given up. */
   limits: { requestTimeoutMs: number; cliTimeoutMs: number };
+  /** The whole run, generating the deals included (the bundles' build before it is not). */
+  runMinutes: number;
 }
 
 const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? ' ✓' : ' ✗');
@@ -32,7 +34,7 @@ const p50p95 = (s: Summary | undefined) => (s ? `${ms(s.p50)} / ${ms(s.p95)}` : 
 
 export function report(r: Results): string {
   const out: string[] = [];
-  out.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory} RAM, Node ${r.machine.node}, ${r.machine.date}`);
+  out.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory} RAM, Node ${r.machine.node}, ${r.machine.date}; load average ${r.machine.load}; the run took ${r.runMinutes} min`);
   out.push('', 'Analysis in one process, p50 / p95 (target: deal analysis ≤ 1.0× the JSON language service)');
   out.push(table(
     ['size', 'deal text', 'JSON export', 'lex + parse', '1. analyse', '2. JSON.parse', '3. JSON service', '1/2', '1/3'],
