@@ -63,7 +63,7 @@ export async function benchRequests(serverPath: string, corpora: Corpus[], limit
   const holder = { server: await startEditorServer(serverPath) };
   try {
     // The first file warms the server up (its code compiled and optimised) before anything is recorded.
-    if (corpora.length) await benchOne(serverPath, holder, corpora[0], { ...limits, samples: 0, warmup: limits.warmup + 3 });
+    if (corpora.length) await benchOne(serverPath, holder, corpora[0], { ...limits, samples: 0, warmup: limits.warmup + 3 }, '-warm-up');
     for (const corpus of corpora) {
       log(`  ${corpus.name} (${corpus.lines} lines)`);
       rows.push(await benchOne(serverPath, holder, corpus, limits));
@@ -80,9 +80,10 @@ async function startEditorServer(serverPath: string): Promise<BenchServer> {
   return server;
 }
 
-async function benchOne(serverPath: string, holder: { server: BenchServer }, corpus: Corpus, limits: RequestLimits): Promise<RequestRow> {
+/** `tag` keeps each pass over a file apart: the client matches diagnostics by URI and version. */
+async function benchOne(serverPath: string, holder: { server: BenchServer }, corpus: Corpus, limits: RequestLimits, tag = ''): Promise<RequestRow> {
   const { text } = corpus;
-  const uri = pathToFileURL(`/bench/${corpus.shape === 'single deal' ? 'deal' : 'portfolio'}-${corpus.lines}.deal`).href;
+  const uri = pathToFileURL(`/bench/${corpus.shape === 'single deal' ? 'deal' : 'portfolio'}-${corpus.lines}${tag}.deal`).href;
   const edit = middleEdit(text);
   const at = positionOf(text, edit.offset);
   const range = { start: at, end: { line: at.line, character: at.character + 1 } };
