@@ -8,13 +8,14 @@
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Corpus } from './corpus';
+import type { Corpus, Shape } from './corpus';
 import { now, summarise, type Summary } from './stats';
 
 type Subject = typeof import('./subject');
 
 export interface AnalysisRow {
   size: string;
+  shape: Shape;
   lines: number;
   dealChars: number;
   jsonChars: number;
@@ -62,7 +63,7 @@ export async function benchAnalysis(subject: Subject, corpus: Corpus, runs: numb
     if (record) jsonService.push(now() - start);
   }
   const row = {
-    size: corpus.name, lines: corpus.lines, dealChars: text.length, jsonChars: json.length, diagnostics,
+    size: corpus.name, shape: corpus.shape ?? 'portfolio', lines: corpus.lines, dealChars: text.length, jsonChars: json.length, diagnostics,
     lexParse: summarise(lexParse), analysis: summarise(analysis), jsonParse: summarise(jsonParse), jsonService: summarise(jsonService),
   };
   return {

@@ -1,10 +1,15 @@
 // The benchmark's deals: portfolio files of generated deals at about 200, 5,000 and 50,000
-// lines, and a workspace of single-deal files. Seeded, so every run measures the same text.
+// lines, one single platform deal of the same lengths (hundreds of milestone groups), and a
+// workspace of single-deal files. Seeded, so every run measures the same text.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDeal } from '../test/generate-deal';
 
-export interface Corpus { name: string; lines: number; text: string }
+/** A portfolio file (many deals one after another) or one single deal of the same length. */
+export type Shape = 'portfolio' | 'single deal';
+
+/** `target`: the line count asked for; `lines`: what the seeded text came to. */
+export interface Corpus { name: string; lines: number; text: string; shape?: Shape; target?: number }
 
 /** Deals one after another (a company's portfolio in one file) until `lines` is reached. */
 export function portfolioText(lines: number, seed = 1000): string {
@@ -24,10 +29,20 @@ export function lineCount(text: string): number {
   return text.endsWith('\n') ? n - 1 : n;
 }
 
-export function corpora(sizes: number[]): Corpus[] {
+/** One platform deal with as many milestone groups as it takes to reach about `lines` lines:
+ * the generator is asked for a payment count, then once more with that count scaled by how
+ * far the first try landed from the target. */
+export function singleDealText(lines: number, seed = 7): string {
+  const linesPerPayment = 1.2;
+  const first = generateDeal(seed, { payments: Math.round(lines / linesPerPayment), notes: true });
+  const payments = Math.round((lines / linesPerPayment) * (lines / lineCount(first)));
+  return generateDeal(seed, { payments, notes: true });
+}
+
+export function corpora(sizes: number[], shape: Shape = 'portfolio'): Corpus[] {
   return sizes.map((target) => {
-    const text = portfolioText(target);
-    return { name: label(target), lines: lineCount(text), text };
+    const text = shape === 'portfolio' ? portfolioText(target) : singleDealText(target);
+    return { name: shape === 'portfolio' ? label(target) : `${label(target)}, single deal`, lines: lineCount(text), text, shape, target };
   });
 }
 

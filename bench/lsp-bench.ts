@@ -111,7 +111,7 @@ async function timeRequests(runs: number, request: () => Promise<unknown>): Prom
   return summarise(samples);
 }
 
-function positionOf(text: string, offset: number): { line: number; character: number } {
+export function positionOf(text: string, offset: number): { line: number; character: number } {
   let line = 0;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
@@ -121,4 +121,4 @@ function positionOf(text: string, offset: number): { line: number; character: nu
   return { line, character: offset - lineStart };
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

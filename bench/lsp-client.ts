@@ -16,22 +16,44 @@ export interface BenchServer {
   diagnosticsFor(uri: string, version: number): Promise<number>;
   /** How many diagnostics notifications have arrived for `uri`. */
   published(uri: string): number;
+  /** The diagnostics last published for `uri`. */
+  lastDiagnostics(uri: string): PublishDiagnosticsParams['diagnostics'];
   /** Resolves with the params of the next `method` notification. */
   next<T>(method: string): Promise<T>;
   rssMb(): number;
   stop(): Promise<void>;
 }
 
-export async function startServer(serverPath: string, rootUri: string | null = null): Promise<BenchServer> {
+/** What VS Code tells the server it can do, for the parts the server reads: settings asked of
+ * the client (answered with the defaults, as a user who changed nothing has them), a nested
+ * outline, semantic tokens, line-only folding, CodeLens and inlay hints. */
+const editorCapabilities = {
+  workspace: { configuration: true },
+  textDocument: {
+    publishDiagnostics: { versionSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    semanticTokens: { requests: { full: { delta: false } }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+    foldingRange: { lineFoldingOnly: true },
+    codeLens: {},
+    inlayHint: {},
+  },
+};
+const defaultDealSettings = { codeLens: { enabled: true }, inlayHints: { enabled: true }, format: { enabled: true } };
+
+/** `editor`: announce VS Code's capabilities and answer its settings requests (see above);
+ * without it the server is started as the earlier tables measured it. */
+export async function startServer(serverPath: string, rootUri: string | null = null, editor = false): Promise<BenchServer> {
   const started = now();
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const arrivals = new Map<string, Map<number, number>>();
   const waiting = new Map<string, (at: number) => void>();
   const counts = new Map<string, number>();
+  const latest = new Map<string, PublishDiagnosticsParams['diagnostics']>();
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     const at = now();
     counts.set(params.uri, (counts.get(params.uri) ?? 0) + 1);
+    latest.set(params.uri, params.diagnostics);
     if (params.version === undefined) return;
     let byVersion = arrivals.get(params.uri);
     if (!byVersion) arrivals.set(params.uri, (byVersion = new Map()));
@@ -48,11 +70,16 @@ export async function startServer(serverPath: string, rootUri: string | null = n
   });
   onAny('deal/workspaceIndexed');
   connection.onNotification('window/logMessage', () => {});
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((item) => (item.section === 'deal' ? defaultDealSettings : null)));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/codeLens/refresh', () => null);
+  connection.onRequest('workspace/inlayHint/refresh', () => null);
   connection.listen();
 
   const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'portfolio' }] : null,
-    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: editor ? editorCapabilities : { textDocument: { publishDiagnostics: { versionSupport: true } } },
   });
   const readyMs = now() - started;
 
@@ -64,6 +91,7 @@ export async function startServer(serverPath: string, rootUri: string | null = n
       return withTimeout(new Promise<number>((resolve) => waiting.set(`${uri}#${version}`, resolve)), 60_000, `diagnostics v${version}`);
     },
     published: (uri) => counts.get(uri) ?? 0,
+    lastDiagnostics: (uri) => latest.get(uri) ?? [],
     next<T>(method: string) {
       return withTimeout(new Promise<T>((resolve) => {
         nextWaiters.set(method, [...(nextWaiters.get(method) ?? []), resolve as (p: unknown) => void]);

@@ -1,6 +1,8 @@
 // The benchmark's printed tables and the targets each figure is held to.
 import type { AnalysisRow } from './analysis-bench';
+import type { CliRow } from './cli-bench';
 import type { EditingRow, WorkspaceRow } from './lsp-bench';
+import { cliReport, requestReport, type RequestResults } from './report-requests';
 import { ms, ratio, type Summary } from './stats';
 
 export interface BundleRow { file: string; kb: number; sourceMap: boolean; limitKb?: number }
@@ -12,6 +14,12 @@ export interface Results {
   editing: EditingRow[];
   workspace: WorkspaceRow;
   bundles: BundleRow[];
+  requests: RequestResults;
+  cli: CliRow[];
+  /** The time limits the run used: a request, and a `deal check`, with no answer by then is given up. */
+  limits: { requestTimeoutMs: number; cliTimeoutMs: number };
+  /** The whole run, generating the deals included (the bundles' build before it is not). */
+  runMinutes: number;
 }
 
 const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? ' ✓' : ' ✗');
@@ -26,12 +34,12 @@ const p50p95 = (s: Summary | undefined) => (s ? `${ms(s.p50)} / ${ms(s.p95)}` : 
 
 export function report(r: Results): string {
   const out: string[] = [];
-  out.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory} RAM, Node ${r.machine.node}, ${r.machine.date}`);
+  out.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory} RAM, Node ${r.machine.node}, ${r.machine.date}; load average ${r.machine.load}; the run took ${r.runMinutes} min`);
   out.push('', 'Analysis in one process, p50 / p95 (target: deal analysis ≤ 1.0× the JSON language service)');
   out.push(table(
     ['size', 'deal text', 'JSON export', 'lex + parse', '1. analyse', '2. JSON.parse', '3. JSON service', '1/2', '1/3'],
     r.analysis.map((a) => [
-      `${a.lines} lines`, `${(a.dealChars / 1024).toFixed(0)} KB`, `${(a.jsonChars / 1024).toFixed(0)} KB`,
+      `${a.lines} lines${a.shape === 'single deal' ? ', one deal' : ''}`, `${(a.dealChars / 1024).toFixed(0)} KB`, `${(a.jsonChars / 1024).toFixed(0)} KB`,
       p50p95(a.lexParse), p50p95(a.analysis), p50p95(a.jsonParse), p50p95(a.jsonService),
       ratio(a.analysis.p50, a.jsonParse.p50), ratio(a.analysis.p50, a.jsonService.p50) + mark(a.ratioToJsonService <= 1),
     ]),
@@ -55,6 +63,8 @@ export function report(r: Results): string {
   ));
   const w = r.workspace;
   out.push(`Workspace of ${w.files} files (${w.deals} deals): indexed in ${ms(w.indexMs)}${mark(w.indexMs <= 2000)} (server's own count ${ms(w.serverMs)}); RSS after ${w.rssMb.toFixed(0)} MB${mark(w.rssMb <= 200)}`);
+  out.push('', requestReport(r.requests, r.limits.requestTimeoutMs));
+  out.push('', cliReport(r.cli, r.limits.cliTimeoutMs));
   out.push('', 'Bundles (minified)');
   out.push(table(['file', 'size', 'source map', 'limit'], r.bundles.map((b) => [
     b.file, `${b.kb.toFixed(0)} KB`, b.sourceMap ? 'beside' : 'missing', b.limitKb ? `${b.limitKb} KB${mark(b.kb <= b.limitKb)}` : '',

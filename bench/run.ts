@@ -1,15 +1,19 @@
 // `npm run bench`: the deal analysis against JSON (in one process), the language server over
-// stdio, and the bundle sizes. Prints the tables and writes bench/results.json.
-//   BENCH_QUICK=1 npm run bench   fewer repetitions, for checking the benchmark itself
+// stdio (editing, every request after a keystroke, how each grows with the file), `deal check`
+// on unusual files, and the bundle sizes. Prints the tables and writes bench/results.json.
+//   BENCH_QUICK=1 npm run bench   fewer repetitions and smaller unusual files, for checking the benchmark itself
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAnalysis, loadSubject } from './analysis-bench';
-import { corpora, writeWorkspace } from './corpus';
+import { benchCli } from './cli-bench';
+import { corpora, type Shape, writeWorkspace } from './corpus';
 import { benchEditing, benchStartup, benchWorkspace } from './lsp-bench';
 import { report, type BundleRow, type Results } from './report';
+import { benchRequests, type RequestLimits } from './request-bench';
+import { unusualFiles } from './unusual-files';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = !!process.env.BENCH_QUICK;
@@ -19,13 +23,31 @@ const analysisRuns = quick ? [10, 4, 2] : [100, 30, 8];
 const editRuns = quick ? 4 : 30;
 const requestRuns = quick ? 5 : 30;
 const workspaceFiles = 1_000;
+/** One platform deal as long as the portfolio files, for the analysis table. */
+const singleDealSizes = [5_000, 50_000];
+const singleDealRuns = quick ? [4, 2] : [30, 8];
+/** Every request after a keystroke: the main table's sizes (with targets) and the growth
+ * series (1×, 2×, 4×, 8× a base), each as a portfolio file and as one single deal. */
+const mainSizes = [5_000, 50_000];
+const growthSizes = [2_500, 5_000, 10_000, 20_000];
+const requestLimits: RequestLimits = quick
+  ? { samples: 3, warmup: 1, budgetMs: 5_000, minSamples: 1, slowMs: 2_000, timeoutMs: 20_000 }
+  : { samples: 20, warmup: 2, budgetMs: 20_000, minSamples: 5, slowMs: 5_000, timeoutMs: 60_000 };
+/** `deal check` on unusual files of this size, and a file with this many syntax errors. */
+const unusualBytes = quick ? 2 ** 20 : 5 * 2 ** 20;
+const syntaxErrors = quick ? 20_000 : 100_000;
+const cliTimeoutMs = 60_000;
 
-function machine(): Results['machine'] {
+/** The machine, and its load average (1 minute) when the run began and ended: the figures carry it. */
+function machine(loadAtStart: number): Results['machine'] {
   let cores: number | string = cpus().length;
   try { cores = Number(execSync('nproc', { encoding: 'utf8' }).trim()); } catch { /* keep os.cpus() */ }
   const cpuInfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const cpu = /model name\s*:\s*(.+)/.exec(cpuInfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
-  return { cpu, cores, memory: `${(totalmem() / 2 ** 30).toFixed(0)} GB`, node: process.versions.node, date: new Date().toISOString().slice(0, 10) };
+  return {
+    cpu, cores, memory: `${(totalmem() / 2 ** 30).toFixed(0)} GB`, node: process.versions.node, date: new Date().toISOString().slice(0, 10),
+    load: `${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+  };
 }
 
 function bundles(): BundleRow[] {
@@ -36,16 +58,27 @@ function bundles(): BundleRow[] {
   });
 }
 
+/** Each size of the main table and the growth series once, smallest first, in both shapes. */
+function requestSizes(): { size: number; shape: Shape }[] {
+  const all = [...new Set([...growthSizes, ...mainSizes])].sort((a, b) => a - b);
+  return (['portfolio', 'single deal'] as const).flatMap((shape) => all.map((size) => ({ size, shape })));
+}
+
 async function main(): Promise<void> {
+  const began = Date.now();
+  const loadAtStart = loadavg()[0];
   const serverPath = join(root, 'dist', 'server.js');
   if (!existsSync(serverPath)) throw new Error('dist/server.js is missing: run `node esbuild.mjs --production` first');
-  const texts = corpora(sizes);
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  log('generating the deals…');
+  const texts = corpora(sizes);
+  const singleDeals = corpora(singleDealSizes, 'single deal');
 
   log('analysis in one process…');
   const subject = await loadSubject(root);
   const analysis = [];
   for (const [i, corpus] of texts.entries()) analysis.push(await benchAnalysis(subject, corpus, analysisRuns[i]));
+  for (const [i, corpus] of singleDeals.entries()) analysis.push(await benchAnalysis(subject, corpus, singleDealRuns[i]));
 
   log('language server: start-up…');
   const startup = await benchStartup(serverPath, quick ? 2 : 8);
@@ -56,7 +89,19 @@ async function main(): Promise<void> {
   writeWorkspace(folder, workspaceFiles);
   const workspace = await benchWorkspace(serverPath, folder, workspaceFiles);
 
-  const results: Results = { machine: machine(), analysis, startup, editing, workspace, bundles: bundles() };
+  log('language server: every request after a keystroke, both shapes, growth…');
+  const known = [...texts, ...singleDeals];
+  const requestCorpora = requestSizes().map(({ size, shape }) => known.find((c) => c.target === size && c.shape === shape) ?? corpora([size], shape)[0]);
+  const requestRows = await benchRequests(serverPath, requestCorpora, requestLimits, log);
+  log('deal check on unusual files…');
+  const cli = await benchCli(join(root, 'dist', 'cli.js'), join(root, 'out', 'bench', 'unusual'), unusualFiles(unusualBytes, syntaxErrors), cliTimeoutMs, log);
+
+  const results: Results = {
+    machine: machine(loadAtStart), analysis, startup, editing, workspace, bundles: bundles(),
+    requests: { mainSizes, growthSizes, rows: requestRows }, cli,
+    limits: { requestTimeoutMs: requestLimits.timeoutMs, cliTimeoutMs },
+    runMinutes: Math.round((Date.now() - began) / 6_000) / 10,
+  };
   writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(report(results));
 }

@@ -40,3 +40,22 @@ export function ms(value: number | undefined): string {
 export function ratio(a: number, b: number): string {
   return Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a';
 }
+
+/** How time grows with size: the slope of log(time) against log(size), least squares. 1 is
+ * linear (twice the lines, twice the time), 2 quadratic; NaN with fewer than two points. */
+export function growthExponent(points: { size: number; ms: number }[]): number {
+  const usable = points.filter((p) => p.size > 0 && p.ms > 0 && Number.isFinite(p.ms));
+  if (usable.length < 2) return NaN;
+  const xs = usable.map((p) => Math.log(p.size));
+  const ys = usable.map((p) => Math.log(p.ms));
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const mx = mean(xs);
+  const my = mean(ys);
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return den === 0 ? NaN : num / den;
+}
