@@ -53,8 +53,8 @@ export function assembleDocument(parsed: ParsedDealFile, deals: AnalyzedDeal[]):
   const diagnostics: DealDiagnostic[] = parsed.syntaxErrors.map((e) => ({
     code: 'syntax-error', severity: 'error', message: e.message, span: e.span,
   }));
-  diagnostics.push(...checkFile(parsed.file));
-  for (const deal of deals) diagnostics.push(...(dealDiagnostics.get(deal) ?? []));
+  for (const d of checkFile(parsed.file)) diagnostics.push(d);
+  for (const deal of deals) for (const d of dealDiagnostics.get(deal) ?? []) diagnostics.push(d);
   diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { text: parsed.text, parsed, deals, diagnostics, lines: new LineMap(parsed.text) };
 }

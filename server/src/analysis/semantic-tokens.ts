@@ -52,7 +52,7 @@ export function findSemanticTokens(document: AnalyzedDocument): DealSemanticToke
     }
     out.push({ span: symbol.span, type: typeOfSymbol[symbol.kind], modifiers });
   }
-  out.push(...literals);
+  for (const literal of literals) out.push(literal);
   // Tokens cannot span lines (an amount written across a line break is left to TextMate).
   const lines = document.lines;
   return out

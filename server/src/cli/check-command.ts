@@ -26,7 +26,7 @@ export function checkCommand(files: string[], json: boolean): Outcome {
     const read = readDealFile(file);
     if (!read.ok) { unreadable.push(read.message); continue; }
     const document = analyzeDealText(read.text);
-    found.push(...document.diagnostics.map((d) => checkJson(file, document, d)));
+    for (const d of document.diagnostics) found.push(checkJson(file, document, d));
   }
   const stdout = json ? `${JSON.stringify(found, null, 2)}\n` : found.map(checkLine).map((l) => `${l}\n`).join('');
   const hasError = found.some((d) => d.severity === 'error');

@@ -51,12 +51,12 @@ function portfolioDeals(documents: DealDocuments, index: PortfolioIndex, folders
   const deals: PortfolioDeal[] = [];
   for (const file of index.portfolioFilesAll()) {
     const path = pathOf(file.uri);
-    if (!path || !openPaths.has(path)) deals.push(...file.deals);
+    if (!path || !openPaths.has(path)) for (const deal of file.deals) deals.push(deal);
   }
   for (const { uri, analysis } of open) {
     let summary = summaries.get(analysis);
     if (!summary) summaries.set(analysis, (summary = portfolioDealsOf(uri, analysis)));
-    deals.push(...summary);
+    for (const deal of summary) deals.push(deal);
   }
   return deals;
 }
