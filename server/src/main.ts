@@ -14,5 +14,6 @@ if (args.includes('--help') || args.includes('-h')) {
   process.stderr.write(`deal-language-server: no transport given.\n${usage}`);
   process.exitCode = 2;
 } else {
-  startDealServer(createDealConnection(args));
+  const { connection, activity } = createDealConnection(args);
+  startDealServer(connection, activity);
 }

@@ -6,6 +6,7 @@
 //   misreading);
 // - before `initialize`, a request is answered with ServerNotInitialized (-32002) and a
 //   notification other than `exit` is dropped.
+// Every message passed on is counted as received (see activity.ts).
 import {
   AbstractMessageReader, ErrorCodes, Message, type DataCallback, type Disposable, type MessageReader, type MessageWriter,
   type NotificationMessage, type RequestMessage, type ResponseMessage,
@@ -21,6 +22,7 @@ export class ProtocolGuard extends AbstractMessageReader implements MessageReade
     private readonly reader: MessageReader,
     private readonly writer: MessageWriter,
     private readonly unreadable: (error: Error) => void,
+    private readonly received: () => void = () => {},
   ) {
     super();
   }
@@ -33,15 +35,19 @@ export class ProtocolGuard extends AbstractMessageReader implements MessageReade
     });
     this.reader.onClose(() => this.fireClose());
     this.reader.onPartialMessage((info) => this.firePartialMessage(info));
+    const pass = (message: Message) => {
+      this.received();
+      callback(message);
+    };
     return this.reader.listen((message) => {
       if (this.stopped) return;
       if (Message.isRequest(message)) {
         if (message.method === 'initialize') this.initializing = true;
         if (!this.initializing) return this.notInitialized(message);
         if (message.method === 'shutdown') this.shutdownRequested = true;
-        callback(message);
+        pass(message);
       } else if (this.initializing || !Message.isNotification(message) || (message as NotificationMessage).method === 'exit') {
-        callback(message);
+        pass(message);
       }
     });
   }

@@ -7,6 +7,7 @@ import {
   createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures,
   StreamMessageReader, StreamMessageWriter, type Connection, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
+import { MessageTally, type EditorActivity } from './activity';
 import { ProtocolGuard } from './protocol-guard';
 
 /** Whether the arguments name a transport. */
@@ -32,12 +33,14 @@ function describe(error: Error): string {
   return error.message.split('\n')[0];
 }
 
-export function createDealConnection(args: string[]): Connection {
+/** The connection, and what the editor has sent that is not yet handled. */
+export function createDealConnection(args: string[]): { connection: Connection; activity: EditorActivity } {
   const [reader, writer] = transportOf(args);
+  const tally = new MessageTally();
   const guard = new ProtocolGuard(reader, writer, (error) => {
     process.stderr.write(`deal-language-server: a message from the editor could not be read (${describe(error)}); stopping so that the editor starts the server again.\n`,
       () => process.exit(1));
-  });
+  }, () => tally.messageReceived());
   if (args.includes('--stdio')) {
     // stdout carries the protocol: anything a library prints goes to stderr instead.
     globalThis.console = new Console(process.stderr, process.stderr);
@@ -46,5 +49,13 @@ export function createDealConnection(args: string[]): Connection {
     process.stdin.on('end', ended);
     process.stdin.on('close', ended);
   }
-  return createConnection(ProposedFeatures.all, guard, writer);
+  const connection = createConnection(ProposedFeatures.all, guard, writer, {
+    messageStrategy: {
+      handleMessage: (message, handle) => {
+        tally.messageHandled();
+        handle(message);
+      },
+    },
+  });
+  return { connection, activity: tally };
 }
