@@ -44,7 +44,9 @@ export const skippedFolders: ReadonlySet<string> = new Set(['node_modules', '.gi
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
 
-  /** Reads and analyses every `.deal` file under the folders (file-system paths). */
+  /** Reads and analyses every `.deal` file under the folders (file-system paths), one file per
+   * turn of the event loop so requests are answered while it runs. A file that cannot be read or
+   * analysed is listed as unreadable; the others are indexed all the same. */
   async indexFolders(folders: string[]): Promise<IndexingResult> {
     const started = performance.now();
     const unreadable: IndexingResult['unreadable'] = [];
@@ -52,15 +54,13 @@ export class WorkspaceIndex {
     for (const folder of folders) {
       for await (const path of dealFilesUnder(folder)) {
         const uri = pathToFileURL(path).href;
-        let text: string;
         try {
-          text = await readFile(path, 'utf8');
+          this.setText(uri, await readFile(path, 'utf8'));
+          files++;
         } catch (error) {
-          unreadable.push({ uri, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-          continue;
+          unreadable.push({ uri, reason: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)) });
         }
-        this.setText(uri, text);
-        files++;
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
     return { files, deals: this.dealCount(), unreadable, ms: performance.now() - started };
