@@ -1,12 +1,12 @@
 // The stand-alone language server: `deal-language-server --stdio` (or `--node-ipc`, as the
 // VS Code extension starts it, or `--socket=PORT`). The transport is read from the command line.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startDealServer } from './lsp/server';
+import { createDealConnection, namesTransport } from './lsp/transport';
 
 const usage = 'Usage: deal-language-server --stdio | --node-ipc | --socket=PORT\n'
   + 'The Deal Terms language server speaks the Language Server Protocol; an editor starts it.\n';
 const args = process.argv.slice(2);
-const transport = args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='));
+const transport = namesTransport(args);
 
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(usage);
@@ -14,5 +14,6 @@ if (args.includes('--help') || args.includes('-h')) {
   process.stderr.write(`deal-language-server: no transport given.\n${usage}`);
   process.exitCode = 2;
 } else {
-  startDealServer(createConnection(ProposedFeatures.all));
+  const { connection, activity } = createDealConnection(args);
+  startDealServer(connection, activity);
 }

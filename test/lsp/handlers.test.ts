@@ -2,10 +2,14 @@
 // diagnostic becomes an LSP diagnostic, and how runSafe answers cancellation and failure.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node.js';
+import {
+  CancellationTokenSource, LSPErrorCodes, ResponseError, type Connection, type DidOpenTextDocumentParams,
+} from 'vscode-languageserver/node.js';
 import { analyzeDealText } from '../../server/src/document/analyze';
 import { toLspDiagnostic } from '../../server/src/lsp/diagnostics';
-import { runSafe } from '../../server/src/lsp/run-safe';
+import { DealDocuments } from '../../server/src/lsp/document-cache';
+import { analysesOf } from '../../server/src/lsp/portfolio';
+import { doneOrCancelled, runSafe, runSafeAsync } from '../../server/src/lsp/run-safe';
 
 function fakeConnection(logged: string[]): Connection {
   return { console: { error: (message: string) => logged.push(message) } } as unknown as Connection;
@@ -68,5 +72,55 @@ describe('runSafe', () => {
 
   it('answers the work\'s result', async () => {
     assert.equal(await runSafe(fakeConnection([]), 'Hover', new CancellationTokenSource().token, null, () => 'figures'), 'figures');
+  });
+});
+
+describe('work over many open files', () => {
+  const documents = new DealDocuments();
+  const uris = ['a', 'b', 'c', 'd'].map((name) => `file:///work/${name}.deal`);
+  // Opened as the editor opens them, through the handlers TextDocuments registers.
+  let didOpen: (params: DidOpenTextDocumentParams) => void = () => {};
+  const ignore = () => ({ dispose: () => {} });
+  documents.documents.listen({
+    onDidOpenTextDocument: (handler: typeof didOpen) => { didOpen = handler; return ignore(); },
+    onDidChangeTextDocument: ignore, onDidCloseTextDocument: ignore, onWillSaveTextDocument: ignore,
+    onWillSaveTextDocumentWaitUntil: ignore, onDidSaveTextDocument: ignore,
+  } as unknown as Connection);
+  for (const [i, uri] of uris.entries()) didOpen({ textDocument: { uri, languageId: 'deal', version: 1, text: `deal D${i} "d" {\n  currency QQQ\n}\n` } });
+
+  it('analyses each document, and none once the request is cancelled', async () => {
+    const all = await analysesOf(documents, uris, new CancellationTokenSource().token);
+    assert.deepEqual(all.map((d) => d.analysis.deals[0].model.deal.name.text), ['D0', 'D1', 'D2', 'D3']);
+    const source = new CancellationTokenSource();
+    source.cancel();
+    assert.deepEqual(await analysesOf(documents, uris, source.token), []);
+  });
+
+  it('answers a request cancelled during the work as cancelled, having stopped the work, and logs nothing', async () => {
+    const logged: string[] = [];
+    const source = new CancellationTokenSource();
+    let analysed = 0;
+    const result = await runSafeAsync(fakeConnection(logged), 'Rolling up the portfolio', source.token, [], async () => {
+      const first = await analysesOf(documents, uris.slice(0, 1), source.token);
+      source.cancel();
+      const rest = await analysesOf(documents, uris.slice(1), source.token);
+      analysed = first.length + rest.length;
+      return rest;
+    });
+    assert.ok(result instanceof ResponseError);
+    assert.equal(result.code, LSPErrorCodes.RequestCancelled);
+    assert.equal(analysed, 1);
+    assert.deepEqual(logged, []);
+  });
+
+  it('waits for the index no longer than until the request is cancelled, even cancelled before it began', async () => {
+    const never = new Promise<void>(() => {});
+    const source = new CancellationTokenSource();
+    source.cancel();
+    await doneOrCancelled(never, source.token);
+    const later = new CancellationTokenSource();
+    const waiting = doneOrCancelled(never, later.token);
+    later.cancel();
+    await waiting;
   });
 });

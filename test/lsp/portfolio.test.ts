@@ -103,6 +103,25 @@ describe('portfolio over the protocol', () => {
     assert.deepEqual(deleted.apart, []);
   });
 
+  it('ignores a file outside the workspace folder reported by the watcher', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'deal-portfolio-elsewhere-'));
+    try {
+      writeFileSync(join(elsewhere, 'outside.deal'), euroDeal('EUR = 1.08 USD'));
+      const outside = pathToFileURL(join(elsewhere, 'outside.deal')).href;
+      await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: outside, type: 1 }] });
+      // A change inside the folder, reported after it, is in once the answer below comes.
+      writeFileSync(join(folder, 'euro.deal'), euroDeal('EUR = 1.08 USD'));
+      await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('euro.deal'), type: 1 }] });
+      assert.deepEqual((await portfolio()).portfolio.deals.map((d) => d.uri), [uri('acme-globex-2024.deal'), uri('euro.deal'), uri('immunogen-biotest-2006.deal')]);
+      const symbols = await server.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Wayne' });
+      assert.deepEqual(symbols.map((s) => s.location.uri), [uri('euro.deal')]);
+    } finally {
+      unlinkSync(join(folder, 'euro.deal'));
+      await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('euro.deal'), type: 3 }] });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('counts an open file as the editor has it, and the disk again once it is closed', async () => {
     const name = 'immunogen-biotest-2006.deal';
     const edited = example(name).replace('upfront 1M on signing', 'upfront 2.25M on signing');

@@ -101,6 +101,20 @@ describe('workspace index', () => {
     assert.equal(index.dealCount(), 2);
   });
 
+  it('lists a file it cannot analyse as not indexed, and indexes the others', async () => {
+    class FailingOnAlpha extends WorkspaceIndex {
+      override setText(fileUri: string, text: string) {
+        if (fileUri.endsWith('alpha.deal')) throw new RangeError('Maximum call stack size exceeded');
+        return super.setText(fileUri, text);
+      }
+    }
+    const index = new FailingOnAlpha();
+    const result = await index.indexFolders([root]);
+    assert.deepEqual([result.files, result.deals], [1, 2]);
+    assert.deepEqual(result.unreadable, [{ uri: uri('licences/alpha.deal'), reason: 'could not be analysed (internal error: Maximum call stack size exceeded)' }]);
+    assert.deepEqual(index.all().map((f) => f.uri), [uri('licences/old/beta-gamma.deal')]);
+  });
+
   it('indexes nothing from a folder that does not exist', async () => {
     const index = new WorkspaceIndex();
     const result = await index.indexFolders([join(root, 'missing')]);

@@ -100,8 +100,8 @@ function containing<T extends { span: ast.Span }>(list: readonly T[], at: number
 /** Every string of the file, with what it is. */
 function textsOf(file: ast.DealFile): Text[] {
   const out: Text[] = [];
-  const add = (what: string, ...items: ({ span: ast.Span } | undefined)[]) => {
-    for (const item of items) if (item?.span) out.push({ span: item.span, what });
+  const add = (what: string, items: readonly ({ span: ast.Span } | undefined)[] | { span: ast.Span } | undefined) => {
+    for (const item of Array.isArray(items) ? items : [items]) if (item?.span) out.push({ span: item.span, what });
   };
   for (const deal of file.deals) {
     add('title', deal.title);
@@ -112,14 +112,14 @@ function textsOf(file: ast.DealFile): Text[] {
       add('technology', license.technology);
       add('field', license.field);
       if (license.target && 'value' in license.target) add('target', license.target);
-      add('indication', ...license.indications);
-      add('territory', ...(license.territory ?? []));
+      add('indication', license.indications);
+      add('territory', license.territory ?? []);
     }
-    for (const { payment } of paymentsOf(deal)) { add('title', payment.title); add('territory', ...(payment.territory ?? [])); }
+    for (const { payment } of paymentsOf(deal)) { add('title', payment.title); add('territory', payment.territory ?? []); }
     for (const option of deal.options) {
       add('title', option.title);
-      add('territory', ...(option.territory ?? []));
-      for (const effect of option.effects) if (effect.type !== 'ForfeitUnearned') add('territory', ...(effect.territory ?? []));
+      add('territory', option.territory ?? []);
+      for (const effect of option.effects) if (effect.type !== 'ForfeitUnearned') add('territory', effect.territory ?? []);
     }
     for (const scenario of deal.scenarios) {
       add('title', scenario.title);

@@ -13,9 +13,9 @@ export function checkPayerAndPayee(deal: ast.Deal): DealDiagnostic[] {
     const blockSelf = isWritten(block.from) && isWritten(block.to) && block.from.text === block.to.text;
     if (blockSelf) out.push(selfPayment(block.to!, 'These payments go from'));
     for (const payment of block.payments) {
-      out.push(...checkOwnParties(payment, selfPayment));
+      for (const d of checkOwnParties(payment, selfPayment)) out.push(d);
       if (payment.type === 'MilestoneGroup') {
-        for (const m of payment.milestones) out.push(...checkOwnParties(m, selfPayment));
+        for (const m of payment.milestones) for (const d of checkOwnParties(m, selfPayment)) out.push(d);
       }
       const hasParties = (payment.from && payment.to) || (block.from && block.to);
       if (!hasParties) {

@@ -24,9 +24,13 @@ export function checkReferences(model: DealModel): DealDiagnostic[] {
     option: [nameKinds.option, names.options],
   };
   walkReferences(deal, (name, kind) => {
-    if (kind === 'group') out.push(...checkForfeitedGroup(name, model, names.groups));
-    else if (kind === 'currency') out.push(...checkCurrency(name));
-    else expect(name, ...known[kind]);
+    if (kind === 'group') {
+      for (const d of checkForfeitedGroup(name, model, names.groups)) out.push(d);
+    } else if (kind === 'currency') {
+      for (const d of checkCurrency(name)) out.push(d);
+    } else {
+      expect(name, ...known[kind]); // bounded: a [kind, names] pair
+    }
   });
   return out;
 }

@@ -14,11 +14,11 @@ export function checkRoyaltiesAndSalesMilestones(model: DealModel): DealDiagnost
   const out: DealDiagnostic[] = [];
   for (const { payment } of paymentsOf(model.deal)) {
     if (payment.type === 'Royalty') {
-      out.push(...checkMeasure(payment.base, 'Royalties are paid on'));
-      out.push(...checkRate(payment));
-      out.push(...checkTiers(payment, model));
+      for (const d of checkMeasure(payment.base, 'Royalties are paid on')) out.push(d);
+      for (const d of checkRate(payment)) out.push(d);
+      for (const d of checkTiers(payment, model)) out.push(d);
     } else if (payment.type === 'SalesMilestone') {
-      out.push(...checkMeasure(payment.measure, 'Sales milestones are triggered by annual'));
+      for (const d of checkMeasure(payment.measure, 'Sales milestones are triggered by annual')) out.push(d);
     }
   }
   return out;

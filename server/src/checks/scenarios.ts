@@ -11,9 +11,9 @@ import { isWritten, problem } from '../model/deal-walk';
 export function checkScenarios(model: DealModel): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
   for (const scenario of model.deal.scenarios) {
-    out.push(...checkTimeline(model, scenario));
-    out.push(...checkExercises(model, scenario));
-    out.push(...checkSales(model.deal, scenario));
+    for (const d of checkTimeline(model, scenario)) out.push(d);
+    for (const d of checkExercises(model, scenario)) out.push(d);
+    for (const d of checkSales(model.deal, scenario)) out.push(d);
   }
   return out;
 }

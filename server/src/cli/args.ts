@@ -41,7 +41,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   let version = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--') { positional.push(...argv.slice(i + 1)); break; }
+    if (arg === '--') { for (const rest of argv.slice(i + 1)) positional.push(rest); break; }
     if (!arg.startsWith('-') || arg === '-') { positional.push(arg); continue; }
     const eq = arg.indexOf('=');
     const rawName = eq > 0 ? arg.slice(0, eq) : arg;

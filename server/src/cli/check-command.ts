@@ -35,9 +35,10 @@ export function checkCommand(files: string[], json: boolean, options: CheckOptio
     if (!read.ok) { failed.push(read.message); continue; }
     try {
       const document = analyse(read.text);
-      found.push(...document.diagnostics.map((d) => checkJson(file, document, d)));
+      for (const d of document.diagnostics) found.push(checkJson(file, document, d));
     } catch (error) {
-      failed.push(`${file}: could not be checked (${internalErrorText(error)}); please report it with this file`, ...stackLines(error, options));
+      failed.push(`${file}: could not be checked (${internalErrorText(error)}); please report it with this file`);
+      for (const line of stackLines(error, options)) failed.push(line);
     }
   }
   const stdout = json ? `${JSON.stringify(found, null, 2)}\n` : found.map(checkLine).map((l) => `${l}\n`).join('');

@@ -33,7 +33,7 @@ export function renderCsv(document: AnalyzedDocument, options: RenderCsvOptions 
   for (const { model } of document.deals) {
     const deal = model.deal.name.text;
     if (options.scenario === undefined) {
-      for (const item of model.payments) rows.push(...dealRows(model, deal, item));
+      for (const item of model.payments) for (const row of dealRows(model, deal, item)) rows.push(row);
     }
     for (const rollup of scenarioRollups(model, options.scenario).rollups) {
       const scenario = rollup.scenario.name.text;

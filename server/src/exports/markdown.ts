@@ -56,7 +56,7 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
   out.push(mdTable(['Party', 'Receives', 'Pays', 'Net'], [...totals.parties].map(([id, p]) => [partyName(model, id), money(p.receives), money(p.pays), money(p.net)]), [1, 2, 3]), '');
   if (totals.byKind.size) out.push(mdTable(['Kind', 'Amount'], [...totals.byKind].map(([k, v]) => [kindTotalLabel(k), money(v)]), [1]), '');
 
-  for (const license of deal.licenses) out.push(...licenseMarkdown(model, license));
+  for (const license of deal.licenses) for (const line of licenseMarkdown(model, license)) out.push(line);
   if (model.payments.length) {
     out.push('## Economics', '', mdTable(['Kind', 'Payment', 'Trigger', 'Written as', `Amount (${model.currency})`, 'Payer → payee'],
       model.payments.map((item) => [kindLabel(item.kind), paymentLabel(item), triggerText(model, item), originalAmount(model, item), dealAmount(model, item), flow(model, item.payer, item.payee)]), [3, 4]), '');
@@ -79,7 +79,7 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
     for (const effect of option.effects) out.push(`- on exercise: ${mdText(effectText(model, effect))}`);
     out.push('');
   }
-  out.push(...scenariosMarkdown(model, options.scenario));
+  for (const line of scenariosMarkdown(model, options.scenario)) out.push(line);
   return out.join('\n');
 }
 
@@ -104,7 +104,7 @@ function scenariosMarkdown(model: DealModel, only?: string): string[] {
       rollups.map((r) => [r.scenario.name.text, r.scenario.reach?.text ?? '', ...parties.map((p) => money(r.parties.get(p)?.net ?? ZERO)), money(r.total)]),
       parties.map((_, i) => i + 2).concat(parties.length + 2)), '');
   }
-  for (const r of rollups) if (only === undefined || r.scenario.name.text === only) out.push(...scenarioDetail(model, r));
+  for (const r of rollups) if (only === undefined || r.scenario.name.text === only) for (const line of scenarioDetail(model, r)) out.push(line);
   for (const f of failed) out.push(`_Scenario ${mdText(f.id)} is not rolled up: ${mdText(f.reason)}._`, '');
   return out;
 }

@@ -21,8 +21,8 @@ const plotHeight = height - margin.top - margin.bottom;
 export function chartYears(rollup: ScenarioRollup): number[] {
   const years = rollup.payments.flatMap((p) => (p.year === 'unscheduled' ? [] : [p.year]));
   if (!years.length) return [];
-  const first = Math.min(...years);
-  const last = Math.max(...years);
+  const first = years.reduce((a, b) => Math.min(a, b));
+  const last = years.reduce((a, b) => Math.max(a, b));
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 

@@ -37,7 +37,8 @@ const itemKeywords: Partial<Record<BlockKind, ReadonlySet<TokenType>>> = {
   deal: words('currency', 'signed', 'effective', 'announced', 'source', 'headline', 'stage', 'fx', 'party', 'stages', 'license', 'payments', 'option', 'scenario', 'valuation'),
   party: words('role', 'ticker', 'country'),
   license: words('from', 'exclusive', 'non-exclusive', 'co-exclusive', 'technology', 'field', 'target', 'territory', 'indications', 'sublicensing', 'term'),
-  payments: words(...kindOrder.flatMap((kind) => paymentKinds[kind].keywords)), // every kind's keywords
+  // bounded: the keywords of the payment kinds, a fixed table.
+  payments: words(...kindOrder.flatMap((kind) => paymentKinds[kind].keywords)),
   group: words('milestone'),
   option: words('holder', 'territory', 'exercise', 'on'),
   effects: words('forfeit', 'share'),

@@ -94,7 +94,7 @@ export function describeScenario({ model }: AnalyzedDeal, name: string): string 
   } catch {
     // The scenario engine may not cover every case yet; the terms still help.
   }
-  return paragraphs(heading('Scenario', name, scenario.title), terms, ...figures);
+  return paragraphs(heading('Scenario', name, scenario.title), terms, ...figures); // bounded: the five figures above
 }
 
 /** A stage's probability of success and of being reached from the deal's current stage. */

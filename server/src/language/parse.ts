@@ -64,7 +64,7 @@ export function parseDealText(text: string): ParsedDealFile {
     }
     syntaxErrors.push({ message: error.message, span });
   }
-  syntaxErrors.push(...parser.structureErrors);
+  for (const problem of parser.structureErrors) syntaxErrors.push(problem);
   syntaxErrors.sort((a, b) => a.span.start - b.span.start);
   return { text, file, syntaxErrors: atMost(maxSyntaxErrors, syntaxErrors), comments };
 }

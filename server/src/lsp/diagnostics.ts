@@ -1,10 +1,13 @@
 // Diagnostics: published when a document opens and after every change, as soon as the edits
 // already received are applied; a result for a version the user has already typed past is
-// dropped; cleared on close.
+// dropped; cleared on close. Checking is background work: documents due for a check wait their
+// turn in one queue, smallest first, and each check starts only when every request the editor
+// has sent is answered, so a hover on one file never waits behind the check of a long one.
 import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { AnalyzedDocument } from '../document/analyze';
 import type { DealDiagnostic, Severity } from '../checks/diagnostic';
 import { visibleText } from '../language/unusual-characters';
+import { noActivity, whenIdle, type EditorActivity } from './activity';
 import type { DealDocuments } from './document-cache';
 import { describeError } from './run-safe';
 
@@ -22,6 +25,11 @@ function settleMs(lastCheckMs: number | undefined): number {
   return Math.min(150, Math.floor((lastCheckMs ?? 0) / 2));
 }
 
+/** A document never checked yet is expected to take about a millisecond per thousand characters. */
+function expectedCheckMs(lastCheckMs: number | undefined, length: number): number {
+  return lastCheckMs ?? length / 1000;
+}
+
 export function toLspDiagnostic(analysis: AnalyzedDocument, diagnostic: DealDiagnostic): Diagnostic {
   const result: Diagnostic = {
     range: { start: analysis.lines.positionAt(diagnostic.span.start), end: analysis.lines.positionAt(diagnostic.span.end) },
@@ -37,12 +45,14 @@ export function toLspDiagnostic(analysis: AnalyzedDocument, diagnostic: DealDiag
   return result;
 }
 
-export function registerDiagnostics(connection: Connection, documents: DealDocuments): void {
+export function registerDiagnostics(connection: Connection, documents: DealDocuments, activity: EditorActivity = noActivity): void {
   const pending = new Map<string, NodeJS.Timeout>();
   const lastCheckMs = new Map<string, number>();
+  /** Documents whose check is due, waiting for the server to be free. */
+  const due = new Set<string>();
+  let checking = false;
 
   const publish = (uri: string) => {
-    pending.delete(uri);
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
@@ -59,9 +69,36 @@ export function registerDiagnostics(connection: Connection, documents: DealDocum
     }
   };
 
+  const lengthOf = (uri: string) => documents.get(uri)?.getText().length ?? 0;
+  const expected = (uri: string) => expectedCheckMs(lastCheckMs.get(uri), lengthOf(uri));
+  /** The due document quickest to check: a short file is not held up by a long one. */
+  const nextDue = () => [...due].reduce((best, uri) => (expected(uri) < expected(best) ? uri : best));
+
+  const checkDueDocuments = async () => {
+    if (checking) return;
+    checking = true;
+    try {
+      while (due.size > 0) {
+        await whenIdle(activity, settleMs(expected(nextDue())));
+        if (due.size === 0) break;
+        const uri = nextDue();
+        due.delete(uri);
+        publish(uri);
+      }
+    } catch (error) {
+      connection.console.error(`Checking documents failed: ${describeError(error)}`);
+    } finally {
+      checking = false;
+    }
+  };
+
   const schedule = (uri: string, delay: number) => {
     clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => publish(uri), delay));
+    pending.set(uri, setTimeout(() => {
+      pending.delete(uri);
+      due.add(uri);
+      void checkDueDocuments();
+    }, delay));
   };
 
   // Opening fires a content change right after; the first check of a file is not delayed.
@@ -74,6 +111,7 @@ export function registerDiagnostics(connection: Connection, documents: DealDocum
   documents.documents.onDidClose((event) => {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
+    due.delete(event.document.uri);
     lastCheckMs.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

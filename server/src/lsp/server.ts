@@ -1,6 +1,7 @@
 // The language server: capabilities and the handlers, one small module per feature.
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { PortfolioIndex } from '../workspace/portfolio-index';
+import { noActivity, type EditorActivity } from './activity';
 import { registerDiagnostics } from './diagnostics';
 import { DealDocuments } from './document-cache';
 import { registerHeadlines } from './headlines';
@@ -12,7 +13,8 @@ import { registerScenarios } from './scenarios';
 import { registerWorkspaceIndex, workspaceFolderPaths } from './workspace';
 import { registerWorkspaceSymbols } from './workspace-symbols';
 
-export function startDealServer(connection: Connection): void {
+/** `activity` tells what the editor has sent that is not yet handled (see activity.ts). */
+export function startDealServer(connection: Connection, activity: EditorActivity = noActivity): void {
   const documents = new DealDocuments();
   const workspace = new PortfolioIndex();
   let folders: string[] = [];
@@ -32,7 +34,7 @@ export function startDealServer(connection: Connection): void {
     };
   });
 
-  registerDiagnostics(connection, documents);
+  registerDiagnostics(connection, documents, activity);
   registerHover(connection, documents);
   registerRender(connection, documents);
   registerScenarios(connection, documents);

@@ -5,8 +5,8 @@ import { findWorkspaceSymbols, matches } from '../features/document-symbols';
 import type { SymbolKind as DealSymbolKind } from '../features/symbol-index';
 import type { PortfolioIndex } from '../workspace/portfolio-index';
 import type { DealDocuments } from './document-cache';
-import { openWorkspaceDocuments, pathOf } from './portfolio';
-import { runSafe } from './run-safe';
+import { analysesOf, openWorkspaceDocuments, pathOf } from './portfolio';
+import { doneOrCancelled, runSafeAsync } from './run-safe';
 import { toRange } from './spans';
 
 /** As the outline shows them. */
@@ -17,14 +17,13 @@ const symbolKinds: Record<DealSymbolKind, SymbolKind> = {
 
 export function registerWorkspaceSymbols(connection: Connection, documents: DealDocuments, index: PortfolioIndex, folders: () => string[]): void {
   connection.onWorkspaceSymbol(async (params, token) => {
-    await index.settled();
-    return runSafe<WorkspaceSymbol[]>(connection, 'Workspace symbols', token, [], () => {
-      const open = openWorkspaceDocuments(documents, folders());
+    await doneOrCancelled(index.settled(), token);
+    return runSafeAsync<WorkspaceSymbol[]>(connection, 'Workspace symbols', token, [], async () => {
+      const open = await openWorkspaceDocuments(documents, folders(), token);
       // Open files outside the workspace folders are searched too: the user is looking at them.
       const inFolders = new Set(open.map((o) => o.uri));
-      for (const document of documents.documents.all()) {
-        if (!inFolders.has(document.uri)) open.push({ uri: document.uri, path: pathOf(document.uri) ?? document.uri, analysis: documents.analysisOf(document) });
-      }
+      const others = documents.documents.all().map((d) => d.uri).filter((uri) => !inFolders.has(uri));
+      for (const { uri, analysis } of await analysesOf(documents, others, token)) open.push({ uri, path: pathOf(uri) ?? uri, analysis });
       const openPaths = new Set(open.map((o) => o.path));
       const byUri = new Map(open.map((o) => [o.uri, o.analysis]));
       const out: WorkspaceSymbol[] = findWorkspaceSymbols(open.map((o) => ({ uri: o.uri, document: o.analysis })), params.query).map((s) => ({

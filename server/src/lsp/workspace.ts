@@ -1,15 +1,16 @@
 // The portfolio index, filled once the client is ready: every `.deal` file under the workspace
 // folders is analysed in the background, and `deal/workspaceIndexed` says when it is done.
-import { fileURLToPath } from 'node:url';
 import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
+import { pathOf } from './portfolio';
 import { workspaceIndexedMethod, type WorkspaceIndexedParams } from './protocol';
 import { describeError } from './run-safe';
 
-/** The file-system folders of the workspace (folders on other file systems are not read). */
+/** The file-system folders of the workspace. Folders on other file systems, and file: URIs that
+ * name no local path (`file://host/share`, an encoded `/`), are not read. */
 export function workspaceFolderPaths(params: InitializeParams): string[] {
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  return uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+  return uris.map(pathOf).filter((path): path is string => path !== undefined);
 }
 
 export function registerWorkspaceIndex(connection: Connection, index: WorkspaceIndex, folders: () => string[]): void {

@@ -52,7 +52,9 @@ export class WorkspaceIndex {
 
   constructor(private readonly analyse: Analyse = analyzeDealText) {}
 
-  /** Reads and analyses every `.deal` file under the folders (file-system paths). */
+  /** Reads and analyses every `.deal` file under the folders (file-system paths), one file per
+   * turn of the event loop so requests are answered while it runs. A file that cannot be read or
+   * analysed is listed as unreadable; the others are indexed all the same. */
   async indexFolders(folders: string[]): Promise<IndexingResult> {
     const started = performance.now();
     const unreadable: IndexingResult['unreadable'] = [];
@@ -69,6 +71,7 @@ export class WorkspaceIndex {
           this.remove(uri);
           unreadable.push({ uri, reason: analysisFailure(error) });
         }
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
     return { files, deals: this.dealCount(), unreadable, ms: performance.now() - started };

@@ -100,7 +100,7 @@ export function royaltyForfeit(forfeits: Forfeits, name: string | undefined): { 
   for (const f of forfeits.payments) {
     if (name === undefined || f.name !== name) continue;
     if (!f.territories || f.territories.length === 0 || f.territories.some(isWorldwide)) result.all = true;
-    else result.territories.push(...f.territories);
+    else for (const territory of f.territories) result.territories.push(territory);
   }
   return result;
 }

@@ -35,7 +35,7 @@ export function rollupScenario(model: DealModel, scenario: ast.Scenario): Scenar
   addFixedPayments(ctx);
   addOptionFees(ctx, exercises);
   addSalesPayments(ctx);
-  ctx.out.unvalued.push(...exercises.notes);
+  for (const note of exercises.notes) ctx.out.unvalued.push(note);
 
   const basis = valuationBasis(model);
   for (const payment of ctx.out.payments) {

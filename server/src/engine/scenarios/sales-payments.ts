@@ -54,7 +54,7 @@ function addRoyalty(ctx: ScenarioContext, book: SalesBook, item: PaymentItem, no
     const given = full.ok ? sum(royaltyRows(ctx, book, item, node, full.perYear, schedule.bands, schedule.total).map((r) => r.amount)).minus(kept) : undefined;
     ctx.out.forfeited.push({ label: `${label} royalty in ${forfeit.territories.join(', ')}`, amount: given });
   }
-  ctx.out.payments.push(...rows);
+  for (const row of rows) ctx.out.payments.push(row);
   const last = schedule.bands[schedule.bands.length - 1];
   const beyond = [...base.perYear.values()].some((sales) => salesBeyondTable(sales, schedule.bands).gt(0));
   if (beyond && last?.upTo) {
