@@ -7,6 +7,7 @@ import { article, isWritten, paymentsOf, paymentWords, problem } from '../model/
 interface Declared { name: ast.Name; what: string }
 
 function duplicates(declared: readonly Declared[], namespace: string, fix: string): DealDiagnostic[] {
+  if (declared.length < 2) return []; // most lists of a deal are empty or hold one name
   const first = new Map<string, Declared>();
   const out: DealDiagnostic[] = [];
   for (const entry of declared) {
