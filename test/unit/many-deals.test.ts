@@ -6,7 +6,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { analyzeDealText } from '../../server/src/document/analyze';
+import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
+import { findInlayHints } from '../../server/src/features/inlay-hints';
+import { encodeSemanticTokens, findSemanticTokens } from '../../server/src/features/semantic-tokens';
+import { generateDeal } from '../generate-deal';
+import { elementsWalked } from './work-count';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -21,6 +25,14 @@ function heapHeldBy<T>(make: () => T): { bytes: number; kept: T } {
 }
 
 const emptyDeals = (count: number) => Array.from({ length: count }, (_, i) => `deal X${i} "x" { }\n`).join('');
+const generatedDeals = (count: number) => Array.from({ length: count }, (_, i) => generateDeal(i + 1)).join('\n');
+
+/** How much more work `run` does on 200 generated deals than on 100. */
+function workGrowth(run: (document: AnalyzedDocument) => unknown): number {
+  const [small, large] = [100, 200].map((count) => analyzeDealText(generatedDeals(count)));
+  return elementsWalked(() => run(large)).walked / elementsWalked(() => run(small)).walked;
+}
+
 describe('a file of many deals', () => {
   it('holds under 2 KB per empty deal once analysed (was 5.8 KB: 752 MB for 100,000 deals)', () => {
     const count = 20_000;
@@ -30,5 +42,15 @@ describe('a file of many deals', () => {
     assert.deepEqual(kept.diagnostics, []);
     const perDeal = Math.round(bytes / count);
     assert.ok(perDeal < 2_000, `${perDeal} bytes held per empty deal`);
+  });
+
+  it('colours names with work in proportion to the deals (was four times the work for twice the deals)', () => {
+    const growth = workGrowth((document) => encodeSemanticTokens(document, findSemanticTokens(document)));
+    assert.ok(growth < 2.2, `twice the deals, ${growth.toFixed(2)} times the work`);
+  });
+
+  it('finds inlay hints with work in proportion to the deals (was 3.6 times the work for twice the deals)', () => {
+    const growth = workGrowth((document) => findInlayHints(document, { start: 0, end: 5_000 }));
+    assert.ok(growth < 2.2, `twice the deals, ${growth.toFixed(2)} times the work`);
   });
 });

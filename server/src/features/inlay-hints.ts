@@ -29,7 +29,7 @@ export function findInlayHints(document: AnalyzedDocument, range?: ast.Span): De
       const node = item.node;
       if (node.type !== 'MilestoneGroup' || item.itemized === undefined) continue;
       const headerEnd = Math.max(node.keywordSpan.end, node.name?.span.end ?? 0, node.title?.span.end ?? 0, node.cap?.span.end ?? 0, node.by?.span.end ?? 0);
-      const brace = braces.find((b) => b >= headerEnd && b < node.span.end);
+      const brace = firstAtOrAfter(braces, headerEnd, node.span.end);
       if (brace === undefined) continue;
       const label = node.cap && item.amount !== undefined
         ? `itemized ${money(item.itemized)} / cap ${money(item.amount)}`
@@ -40,4 +40,17 @@ export function findInlayHints(document: AnalyzedDocument, range?: ast.Span): De
   return out
     .filter((hint) => !range || (hint.offset >= range.start && hint.offset <= range.end))
     .sort((a, b) => a.offset - b.offset);
+}
+
+/** The first offset of a sorted list in [from, before): a binary search, so a file of many
+ * milestone groups does not scan every brace before each group. */
+function firstAtOrAfter(sorted: readonly number[], from: number, before: number): number | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < from) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low] < before ? sorted[low] : undefined;
 }

@@ -4,7 +4,7 @@
 import type { Span } from '../language/ast';
 import type { AnalyzedDocument } from '../document/analyze';
 import { amountsOf, datesOf, percentsOf } from '../model/deal-walk';
-import { declarationOf, indexSymbols, type SymbolKind } from './symbol-index';
+import { indexSymbols, type SymbolKind } from './symbol-index';
 
 /** Token types, in legend order. Names use the standard LSP types where one fits; `money`,
  * `percentage` and `date` are this language's own (clients fall back to the TextMate colours). */
@@ -41,13 +41,15 @@ export function findSemanticTokens(document: AnalyzedDocument): DealSemanticToke
       for (const table of scenario.sales) for (const year of table.years) literals.push({ span: year.yearSpan, type: 'date', modifiers: [] });
     }
   }
-  const inLiteral = (span: Span) => literals.some((l) => span.start >= l.span.start && span.end <= l.span.end);
+  const inLiteral = literalContaining(literals);
   for (const symbol of indexSymbols(document).symbols) {
     // A currency inside an amount is part of the money token.
     if (symbol.kind === 'currency' && inLiteral(symbol.span)) continue;
     const modifiers: SemanticTokenModifier[] = [];
     if (symbol.declaration) modifiers.push('declaration');
-    if (symbol.kind === 'stage' && !declarationOf(document, symbol) && !document.deals[symbol.deal]?.model.deal.stages) {
+    // A deal without a `stages` list declares no stage: every stage it names is built in. (Asked
+    // of the deal, not of the whole file's index, so a file of many deals stays linear.)
+    if (symbol.kind === 'stage' && !document.deals[symbol.deal]?.model.deal.stages) {
       modifiers.push('defaultLibrary');
     }
     out.push({ span: symbol.span, type: typeOfSymbol[symbol.kind], modifiers });
@@ -58,6 +60,24 @@ export function findSemanticTokens(document: AnalyzedDocument): DealSemanticToke
   return out
     .filter((t) => t.span.end > t.span.start && lines.positionAt(t.span.start).line === lines.positionAt(t.span.end).line)
     .sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Whether a span lies within one of the literals: a binary search over the literals by start,
+ * with the furthest end reached so far, instead of a scan of every literal of the file. */
+function literalContaining(literals: readonly DealSemanticToken[]): (span: Span) => boolean {
+  const byStart = literals.map((l) => l.span).sort((a, b) => a.start - b.start);
+  const furthestEnd: number[] = [];
+  byStart.forEach((l, i) => furthestEnd.push(Math.max(l.end, i > 0 ? furthestEnd[i - 1] : -Infinity)));
+  return (span) => {
+    let low = 0;
+    let high = byStart.length; // first literal starting after span.start
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (byStart[mid].start <= span.start) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && furthestEnd[low - 1] >= span.end;
+  };
 }
 
 /**
