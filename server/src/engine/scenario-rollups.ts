@@ -1,6 +1,7 @@
 // Every scenario of a deal, rolled up, for the outputs that show them (rollup JSON, preview,
 // Markdown, CSV). A scenario the engine cannot roll up is reported by name and left out, so the
 // deal-level figures are always shown whatever happens to one scenario.
+import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import { rollupScenario, type ScenarioRollup } from './scenarios';
 
@@ -12,9 +13,14 @@ export interface ScenarioRollups {
 
 /** The rollups of the deal's scenarios (only `only` when given), in declaration order. */
 export function scenarioRollups(model: DealModel, only?: string): ScenarioRollups {
+  const scenarios = model.deal.scenarios;
+  return rollupEach(model, only === undefined ? scenarios : scenarios.filter((s) => s.name.text === only));
+}
+
+/** The rollups of some of the deal's scenarios, in the order given. */
+export function rollupEach(model: DealModel, scenarios: readonly ast.Scenario[]): ScenarioRollups {
   const result: ScenarioRollups = { rollups: [], failed: [] };
-  for (const scenario of model.deal.scenarios) {
-    if (only !== undefined && scenario.name.text !== only) continue;
+  for (const scenario of scenarios) {
     try {
       result.rollups.push(rollupScenario(model, scenario));
     } catch (error) {
