@@ -8,6 +8,7 @@ import { paymentWord } from '../model/payment-kinds';
 interface Declared { name: ast.Name; what: string }
 
 function duplicates(declared: readonly Declared[], namespace: string, fix: string): DealDiagnostic[] {
+  if (declared.length < 2) return []; // most lists of a deal are empty or hold one name
   const first = new Map<string, Declared>();
   const out: DealDiagnostic[] = [];
   for (const entry of declared) {

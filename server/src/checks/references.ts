@@ -5,31 +5,33 @@ import type * as ast from '../language/ast';
 import { currencySymbols, isCurrencyCode, isoCurrencyCodes } from '../language/currencies';
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from './diagnostic';
-import { closestName, dealNameTables, nameKinds, unknownNameMessage, type NameKind } from '../model/names';
+import { closestName, dealNameTables, nameKinds, unknownNameMessage, type DealNameTables, type NameKind } from '../model/names';
 import { isWritten, problem, walkReferences, type ReferenceKind } from '../model/deal-walk';
 
 export function checkReferences(model: DealModel): DealDiagnostic[] {
   const deal = model.deal;
-  const names = dealNameTables(model);
+  // The tables are built at the first name to look up: a deal that refers to nothing needs none.
+  let tables: DealNameTables | undefined;
+  const names = () => (tables ??= dealNameTables(model));
   const out: DealDiagnostic[] = [];
   const expect = (name: ast.Name | undefined, kind: NameKind, known: readonly string[]) => {
     if (!isWritten(name) || known.includes(name.text)) return;
     const { message, suggestion } = unknownNameMessage(kind, name.text, known);
     out.push(problem('unknown-reference', 'error', message, name.span, suggestion ? { suggestion } : undefined));
   };
-  const known: Record<Exclude<ReferenceKind, 'group' | 'currency'>, [NameKind, readonly string[]]> = {
-    party: [nameKinds.party, names.parties],
-    stage: [nameKinds.stage, names.stages],
-    payment: [nameKinds.payment, names.payments],
-    option: [nameKinds.option, names.options],
+  const known: Record<Exclude<ReferenceKind, 'group' | 'currency'>, () => [NameKind, readonly string[]]> = {
+    party: () => [nameKinds.party, names().parties],
+    stage: () => [nameKinds.stage, names().stages],
+    payment: () => [nameKinds.payment, names().payments],
+    option: () => [nameKinds.option, names().options],
   };
   walkReferences(deal, (name, kind) => {
     if (kind === 'group') {
-      for (const d of checkForfeitedGroup(name, model, names.groups)) out.push(d);
+      for (const d of checkForfeitedGroup(name, model, names().groups)) out.push(d);
     } else if (kind === 'currency') {
       for (const d of checkCurrency(name)) out.push(d);
     } else {
-      expect(name, ...known[kind]); // bounded: a [kind, names] pair
+      expect(name, ...known[kind]()); // bounded: a [kind, names] pair
     }
   });
   return out;

@@ -54,6 +54,6 @@ function scenarioTable(model: DealModel, rollup: ScenarioRollup): string {
   return parts.join('\n\n');
 }
 
-function kindRows(model: DealModel, byKind: Map<PaymentKind, Decimal>): string[][] {
+function kindRows(model: DealModel, byKind: ReadonlyMap<PaymentKind, Decimal>): string[][] {
   return [...byKind].map(([kind, value]) => [kindTotalLabel(kind), formatAmount(value, model.currency)]);
 }

@@ -40,9 +40,14 @@ export function scenarioRollupOf(model: DealModel, scenario: ast.Scenario): Scen
 
 /** The rollups of the deal's scenarios (only `only` when given), in declaration order. */
 export function scenarioRollups(model: DealModel, only?: string): ScenarioRollups {
+  const scenarios = model.deal.scenarios;
+  return rollupEach(model, only === undefined ? scenarios : scenarios.filter((s) => s.name.text === only));
+}
+
+/** The rollups of some of the deal's scenarios, in the order given. */
+export function rollupEach(model: DealModel, scenarios: readonly ast.Scenario[]): ScenarioRollups {
   const result: ScenarioRollups = { rollups: [], failed: [] };
-  for (const scenario of model.deal.scenarios) {
-    if (only !== undefined && scenario.name.text !== only) continue;
+  for (const scenario of scenarios) {
     const outcome = outcomeOf(model, scenario);
     if ('rollup' in outcome) result.rollups.push(outcome.rollup);
     else result.failed.push({ id: scenario.name.text, reason: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) });

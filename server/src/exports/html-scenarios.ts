@@ -10,17 +10,19 @@ import { flow, partyName, paymentLabel } from '../model/describe';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { el, facts, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scheduleCharts } from './svg-charts';
-import type { ScenarioRollups } from '../engine/scenario-rollups';
+import { comparedScenarios, notComparedNote, notDetailedNote, type ShownScenarios } from './shown-scenarios';
 
-export function scenariosSection(model: DealModel, all: ScenarioRollups, only?: string, lineOf: LineOf = noLines): string {
+export function scenariosSection(model: DealModel, shown: ShownScenarios, lineOf: LineOf = noLines): string {
   if (!model.deal.scenarios.length) return '';
-  let html = comparison(model, all.rollups, lineOf);
-  for (const rollup of all.rollups) {
-    if (only === undefined || rollup.scenario.name.text === only) html += scenarioDetail(model, rollup, lineOf);
+  let html = comparison(model, shown.compared, lineOf);
+  const notCompared = notComparedNote(shown);
+  if (notCompared) html += el('p', 'note', notCompared);
+  for (const rollup of shown.detailed) html += scenarioDetail(model, rollup, lineOf);
+  for (const failure of shown.failed) {
+    if (shown.only === undefined || failure.id === shown.only) html += el('p', 'note', `Scenario ${failure.id} is not rolled up: ${failure.reason}.`);
   }
-  for (const failure of all.failed) {
-    if (only === undefined || failure.id === only) html += el('p', 'note', `Scenario ${failure.id} is not rolled up: ${failure.reason}.`);
-  }
+  const notDetailed = notDetailedNote(shown);
+  if (notDetailed) html += el('p', 'note', notDetailed);
   return section('scenarios', 'Scenarios', html);
 }
 
@@ -109,7 +111,7 @@ function paymentList(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): 
     { numeric: hasRnpv ? [4, 5] : [4], caption: 'Payments', rowLines: rollup.payments.map((p) => lineOf(p.item?.node.span ?? p.option?.span)) });
 }
 
-export function valuationSection(model: DealModel, all: ScenarioRollups): string {
+export function valuationSection(model: DealModel, shown: ShownScenarios): string {
   const rnpv = rnpvDeal(model);
   if (!rnpv) return model.deal.valuation ? section('valuation', 'Valuation (rNPV)', el('p', 'note', 'No valuation date: add `as of DATE` or a `signed` date.')) : '';
   const money = (v: Decimal) => formatMoney(v, model.currency);
@@ -128,11 +130,12 @@ export function valuationSection(model: DealModel, all: ScenarioRollups): string
     const position = rnpv.parties.get(p)!;
     return [partyName(model, p), money(position.receives), money(position.pays), signed(model, position.net)];
   }), { numeric: [1, 2, 3], caption: 'Per party, risk-adjusted' });
-  const withRnpv = all.rollups.filter((r) => r.rnpv);
+  const withRnpv = shown.compared.filter((r) => r.rnpv);
   if (withRnpv.length) {
+    const which = shown.notCompared.length ? ` (the first ${comparedScenarios} of ${shown.count}, as in the comparison)` : '';
     html += table(['Scenario', ...parties.map((p) => `${partyName(model, p)} rNPV`), 'All payments rNPV'],
       withRnpv.map((r): Cell[] => [r.scenario.name.text, ...parties.map((p) => signed(model, r.parties.get(p)?.rnpv)), money(r.rnpv!)]),
-      { numeric: parties.map((_, i) => i + 1).concat(parties.length + 1), caption: 'Per scenario, risk-adjusted' });
+      { numeric: parties.map((_, i) => i + 1).concat(parties.length + 1), caption: `Per scenario, risk-adjusted${which}` });
   }
   return section('valuation', 'Valuation (rNPV)', html);
 }

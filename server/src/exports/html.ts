@@ -11,10 +11,10 @@ import { esc, el, facts, lineAttr, noLines, raw, section, table, type Cell, type
 import { scenariosSection, valuationSection } from './html-scenarios';
 import { termSheetCss } from './html-style';
 import { economicsSection, grantSection, milestonesSection, optionsSection, royaltiesSection } from './html-terms';
-import { scenarioRollups } from '../engine/scenario-rollups';
+import { shownScenarios } from './shown-scenarios';
 
 export interface RenderHtmlOptions {
-  /** Show only this scenario's detail (the comparison still lists every scenario). */
+  /** Show only this scenario's detail (the comparison still lists the scenarios it lists without). */
   scenario?: string;
   /** For a webview: the nonce of the style element, written into a Content-Security-Policy. */
   cspNonce?: string;
@@ -84,10 +84,10 @@ function diagnosticsBlock(document: AnalyzedDocument, links: boolean): string {
 
 function dealHtml(analyzed: AnalyzedDeal, options: RenderHtmlOptions, lineOf: LineOf): string {
   const { model } = analyzed;
-  const rollups = scenarioRollups(model);
+  const shown = shownScenarios(model, options.scenario);
   return `<article class="deal">${titleBlock(analyzed, lineOf)}${summarySection(analyzed)}${grantSection(model, lineOf)}${economicsSection(model, lineOf)}`
     + `${milestonesSection(model, lineOf)}${royaltiesSection(model, lineOf)}${optionsSection(model, lineOf)}`
-    + `${scenariosSection(model, rollups, options.scenario, lineOf)}${valuationSection(model, rollups)}</article>`;
+    + `${scenariosSection(model, shown, lineOf)}${valuationSection(model, shown)}</article>`;
 }
 
 function titleBlock({ model }: AnalyzedDeal, lineOf: LineOf): string {

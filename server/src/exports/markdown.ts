@@ -14,6 +14,7 @@ import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioPaymentLabel } from './html-scenarios';
 import { scenarioRollups } from '../engine/scenario-rollups';
 import { mdText } from '../model/markdown-text';
+import { notComparedNote, notDetailedNote, shownScenarios } from './shown-scenarios';
 
 export { mdText } from '../model/markdown-text';
 
@@ -94,8 +95,9 @@ function licenseMarkdown(model: DealModel, license: ast.License): string[] {
 }
 
 function scenariosMarkdown(model: DealModel, only?: string): string[] {
-  const { rollups, failed } = scenarioRollups(model);
-  if (!rollups.length && !failed.length) return [];
+  const shown = shownScenarios(model, only);
+  const { compared: rollups } = shown;
+  if (!model.deal.scenarios.length) return [];
   const money = (v: Decimal) => formatMoney(v, model.currency);
   const parties = [...model.parties.keys()];
   const out = ['## Scenarios', ''];
@@ -104,8 +106,12 @@ function scenariosMarkdown(model: DealModel, only?: string): string[] {
       rollups.map((r) => [r.scenario.name.text, r.scenario.reach?.text ?? '', ...parties.map((p) => money(r.parties.get(p)?.net ?? ZERO)), money(r.total)]),
       parties.map((_, i) => i + 2).concat(parties.length + 2)), '');
   }
-  for (const r of rollups) if (only === undefined || r.scenario.name.text === only) for (const line of scenarioDetail(model, r)) out.push(line);
-  for (const f of failed) out.push(`_Scenario ${mdText(f.id)} is not rolled up: ${mdText(f.reason)}._`, '');
+  const notCompared = notComparedNote(shown);
+  if (notCompared) out.push(`_${mdText(notCompared)}_`, '');
+  for (const r of shown.detailed) for (const line of scenarioDetail(model, r)) out.push(line);
+  for (const f of shown.failed) out.push(`_Scenario ${mdText(f.id)} is not rolled up: ${mdText(f.reason)}._`, '');
+  const notDetailed = notDetailedNote(shown);
+  if (notDetailed) out.push(`_${mdText(notDetailed)}_`, '');
   return out;
 }
 

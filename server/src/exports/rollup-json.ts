@@ -223,7 +223,7 @@ function rnpvJson(rnpv: DealRnpv, rollups: ScenarioRollup[]): RnpvJson {
   };
 }
 
-function amounts(map: Map<string, Decimal>): Record<string, Amount> {
+function amounts(map: ReadonlyMap<string, Decimal>): Record<string, Amount> {
   const json: Record<string, Amount> = {};
   for (const [key, value] of map) json[key] = exact(value);
   return json;

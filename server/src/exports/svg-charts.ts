@@ -91,22 +91,34 @@ function span(years: number[]): string {
   return years.length === 1 ? `in ${years[0]}` : `${years[0]} to ${years[years.length - 1]}`;
 }
 
-/** Each party's net position (received minus paid) summed year after year. */
+/** Lines one chart can tell apart: the stylesheet has this many party colours. */
+export const chartedParties = 6;
+
+/** Each party's net position (received minus paid) summed year after year. With more parties
+ * than colours, the ones with the largest net positions are drawn, and the caption says so. */
 export function cumulativeChart(model: DealModel, rollup: ScenarioRollup): string {
   const years = chartYears(rollup);
   if (!years.length) return '';
-  const parties = [...model.parties.keys()];
-  const series = parties.map((party) => {
-    let running: Decimal = ZERO;
-    return years.map((year) => {
-      for (const p of rollup.payments) {
-        if (p.year !== year) continue;
-        if (p.payee === party) running = running.plus(p.amount);
-        if (p.payer === party) running = running.minus(p.amount);
-      }
-      return running;
-    });
-  });
+  const declared = [...model.parties.keys()];
+  // Each party's net per year, in one pass over the payments.
+  const yearly = new Map<string, Map<number, Decimal>>(declared.map((party) => [party, new Map()]));
+  const add = (party: string | undefined, year: number, amount: Decimal) => {
+    const own = party === undefined ? undefined : yearly.get(party);
+    if (own) own.set(year, (own.get(year) ?? ZERO).plus(amount));
+  };
+  for (const p of rollup.payments) {
+    if (p.year === 'unscheduled') continue;
+    add(p.payee, p.year, p.amount);
+    add(p.payer, p.year, p.amount.negated());
+  }
+  const running = (party: string) => {
+    let total: Decimal = ZERO;
+    return years.map((year) => (total = total.plus(yearly.get(party)!.get(year) ?? ZERO)));
+  };
+  const all = declared.map((party) => ({ party, values: running(party) }));
+  const drawn = all.length <= chartedParties ? all : largestLast(all, chartedParties);
+  const parties = drawn.map((d) => d.party);
+  const series = drawn.map((d) => d.values);
   const s = scale(series.flat(), years.length);
   const lines = series.map((values, k) => {
     const points = values.map((v, i) => `${px(s.x(i))},${px(s.y(v))}`).join(' ');
@@ -115,10 +127,19 @@ export function cumulativeChart(model: DealModel, rollup: ScenarioRollup): strin
     return `<polyline class="line p${k % 6}" points="${points}"/>${dots}`;
   }).join('');
   const label = `Cumulative net position per party, ${span(years)}`;
+  const which = drawn.length < all.length
+    ? `; the ${drawn.length} of ${all.length} parties with the largest net positions, the others are in the table above` : '';
   return `<figure class="chart-box">${svg(label, axes(s, years, model.currency) + lines)}`
-    + `<figcaption>${esc(label)} (received minus paid)</figcaption>`
+    + `<figcaption>${esc(label)} (received minus paid${which})</figcaption>`
     + legend(parties.map((p, k) => ({ className: `p${k % 6}`, label: partyName(model, p) })))
     + '</figure>';
+}
+
+/** The `count` series ending furthest from zero, in the order given. */
+function largestLast<T extends { values: Decimal[] }>(series: T[], count: number): T[] {
+  const size = (t: T) => t.values[t.values.length - 1].abs();
+  const kept = new Set([...series].sort((a, b) => size(b).comparedTo(size(a))).slice(0, count));
+  return series.filter((t) => kept.has(t));
 }
 
 /** One bar per year, stacked by kind of payment, whoever pays. */

@@ -50,8 +50,12 @@ export function parseDealText(text: string): ParsedDealFile {
   parser.input = repaired.tokens;
   const file = parser.dealFile() ?? { deals: [], span: { start: 0, end: text.length } };
   file.span = { start: 0, end: text.length };
+  const grammarErrors = parser.errors;
+  // The parser is shared: let go of this text's tokens now rather than at the next parse (for a
+  // long file they weigh as much as its whole syntax tree).
+  parser.input = [];
 
-  for (const error of parser.errors) {
+  for (const error of grammarErrors) {
     const token = error.token;
     let span: Span;
     if (Number.isFinite(token.startOffset)) {

@@ -39,14 +39,14 @@ export interface DealModel {
   deal: ast.Deal;
   /** The reporting currency (ISO code). */
   currency: string;
-  parties: Map<string, ast.Party>;
-  stages: Stage[];
+  parties: ReadonlyMap<string, ast.Party>;
+  stages: readonly Stage[];
   /** Top-level payments in source order (groups hold their milestones). */
   payments: PaymentItem[];
   /** Every payment and milestone that has a name, by name. */
-  paymentsByName: Map<string, PaymentItem>;
-  options: Map<string, ast.OptionDecl>;
-  scenarios: Map<string, ast.Scenario>;
+  paymentsByName: ReadonlyMap<string, PaymentItem>;
+  options: ReadonlyMap<string, ast.OptionDecl>;
+  scenarios: ReadonlyMap<string, ast.Scenario>;
   /** Converts an amount into the deal currency; undefined when no fx rate covers it. */
   convert(money: ast.Money): Decimal | undefined;
   /** The ISO code of a money's currency (the deal's when none was written). */
@@ -54,6 +54,11 @@ export interface DealModel {
   /** What features and the engine derive from this deal, kept until the deal changes. */
   facets: FacetStore;
 }
+
+/** What a deal that declares nothing of a kind finds by name. A model's maps are never added to
+ * once built, so every such deal shares this one: a file of many short deals does not keep an
+ * empty map per deal and kind. */
+const noneDeclared: ReadonlyMap<string, never> = new Map<string, never>();
 
 export function buildDealModel(deal: ast.Deal): DealModel {
   const currency = deal.currency?.text || 'USD';
@@ -71,9 +76,11 @@ export function buildDealModel(deal: ast.Deal): DealModel {
   };
 
   const payments: PaymentItem[] = [];
-  const paymentsByName = new Map<string, PaymentItem>();
+  let paymentsByName: Map<string, PaymentItem> | undefined;
   const remember = (item: PaymentItem) => {
-    if (item.name && !paymentsByName.has(item.name)) paymentsByName.set(item.name, item);
+    if (!item.name) return;
+    paymentsByName ??= new Map();
+    if (!paymentsByName.has(item.name)) paymentsByName.set(item.name, item);
   };
   for (const block of deal.paymentBlocks) {
     for (const node of block.payments) {
@@ -84,7 +91,8 @@ export function buildDealModel(deal: ast.Deal): DealModel {
     }
   }
 
-  const byName = <T extends { name: ast.Name }>(list: T[]) => {
+  const byName = <T extends { name: ast.Name }>(list: T[]): ReadonlyMap<string, T> => {
+    if (list.length === 0) return noneDeclared;
     const map = new Map<string, T>();
     for (const item of list) if (!map.has(item.name.text)) map.set(item.name.text, item);
     return map;
@@ -96,7 +104,7 @@ export function buildDealModel(deal: ast.Deal): DealModel {
     parties: byName(deal.parties),
     stages: dealStages(deal.stages),
     payments,
-    paymentsByName,
+    paymentsByName: paymentsByName ?? noneDeclared,
     options: byName(deal.options),
     scenarios: byName(deal.scenarios),
     convert,
@@ -106,7 +114,8 @@ export function buildDealModel(deal: ast.Deal): DealModel {
 }
 
 /** Rates into the deal currency, from `fx X = r DEAL` (or the inverse `fx DEAL = r X`). */
-function fxRates(deal: ast.Deal, currency: string): Map<string, Decimal> {
+function fxRates(deal: ast.Deal, currency: string): ReadonlyMap<string, Decimal> {
+  if (deal.fx.length === 0) return noneDeclared;
   const rates = new Map<string, Decimal>();
   for (const fx of deal.fx) {
     if (fx.rate.isZero()) continue;

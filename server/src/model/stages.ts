@@ -4,10 +4,10 @@ import type * as ast from '../language/ast';
 import { Money } from './money';
 
 export interface Stage {
-  name: string;
+  readonly name: string;
   /** Probability (0..1) of moving on from this stage to the next; undefined for the last. */
-  success?: Decimal;
-  declaration?: ast.StageDecl;
+  readonly success?: Decimal;
+  readonly declaration?: ast.StageDecl;
 }
 
 /**
@@ -31,10 +31,13 @@ export const builtInStages: readonly { name: string; success?: string }[] = [
   { name: 'launch' },
 ];
 
-export function dealStages(list: ast.StageList | undefined): Stage[] {
-  if (!list || list.stages.length === 0) {
-    return builtInStages.map((s) => ({ name: s.name, success: s.success ? new Money(s.success) : undefined }));
-  }
+/** The built-in stages as a deal reads them. One list for every deal that declares none: a file
+ * of many deals does not build (and keep) the same eight stages and rates once per deal. */
+const builtInStageList: readonly Stage[] = Object.freeze(builtInStages.map((s) =>
+  Object.freeze({ name: s.name, success: s.success ? new Money(s.success) : undefined })));
+
+export function dealStages(list: ast.StageList | undefined): readonly Stage[] {
+  if (!list || list.stages.length === 0) return builtInStageList;
   return list.stages.map((declaration) => ({
     name: declaration.name.text,
     success: declaration.success ? new Money(declaration.success.value).div(100) : undefined,

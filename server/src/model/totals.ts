@@ -25,9 +25,9 @@ export interface DealTotals {
   contingent: Decimal;
   headline: Decimal;
   /** Per payment kind, in the table's order (payment-kinds.ts); only kinds with a deal-level figure. */
-  byKind: Map<PaymentKind, Decimal>;
+  byKind: ReadonlyMap<PaymentKind, Decimal>;
   /** Per party, in declaration order (then any undeclared payer or payee). */
-  parties: Map<string, PartyPosition>;
+  parties: ReadonlyMap<string, PartyPosition>;
 }
 
 export function isCounted(item: PaymentItem): boolean {
@@ -38,7 +38,14 @@ export function emptyPosition(): PartyPosition {
   return { receives: ZERO, pays: ZERO, net: ZERO, committed: { receives: ZERO, pays: ZERO }, contingent: { receives: ZERO, pays: ZERO } };
 }
 
+/** The totals of a deal with no parties and no payments (as a deal is while being written):
+ * one for all of them, so a file of many such deals keeps no maps and figures per deal. */
+const nothingYet: DealTotals = Object.freeze({
+  committed: ZERO, contingent: ZERO, headline: ZERO, byKind: new Map<PaymentKind, Decimal>(), parties: new Map<string, PartyPosition>(),
+});
+
 export function rollupDeal(model: DealModel): DealTotals {
+  if (model.parties.size === 0 && model.payments.length === 0) return nothingYet;
   let committed = ZERO;
   let contingent = ZERO;
   const byKind = new Map<PaymentKind, Decimal>();

@@ -16,7 +16,9 @@ interface PaymentForfeit { name: string; territories?: string[]; stageIndex: num
 export interface Forfeits {
   /** `forfeit unearned GROUP`: group name → stage index of the earliest exercise. */
   groups: Map<string, number>;
-  payments: PaymentForfeit[];
+  /** `forfeit PAYMENT`, by the payment (or group) named: a payment looks up its own, so a
+   * scenario exercising many options does not test every forfeit against every payment. */
+  payments: Map<string, PaymentForfeit[]>;
 }
 
 export interface ResolvedExercises {
@@ -28,7 +30,7 @@ export interface ResolvedExercises {
 }
 
 export function resolveExercises(model: DealModel, scenario: ast.Scenario, reachIndex: number): ResolvedExercises {
-  const resolved: ResolvedExercises = { results: [], forfeits: { groups: new Map(), payments: [] }, sharing: [], notes: [] };
+  const resolved: ResolvedExercises = { results: [], forfeits: { groups: new Map(), payments: new Map() }, sharing: [], notes: [] };
   for (const written of scenario.exercises) {
     const option = model.options.get(written.option.text);
     const label = `${written.option.text} exercise`;
@@ -55,7 +57,10 @@ export function resolveExercises(model: DealModel, scenario: ast.Scenario, reach
         const before = resolved.forfeits.groups.get(effect.group.text);
         resolved.forfeits.groups.set(effect.group.text, before === undefined ? index : Math.min(before, index));
       } else if (effect.type === 'Forfeit') {
-        resolved.forfeits.payments.push({ name: effect.payment.text, territories: effect.territory?.map((t) => t.text), stageIndex: index });
+        const forfeit = { name: effect.payment.text, territories: effect.territory?.map((t) => t.text), stageIndex: index };
+        const same = resolved.forfeits.payments.get(forfeit.name);
+        if (same) same.push(forfeit);
+        else resolved.forfeits.payments.set(forfeit.name, [forfeit]);
       } else {
         resolved.sharing.push({
           option, what: effect.what, territory: effect.territory?.map((t) => t.text),
@@ -79,9 +84,9 @@ export function isForfeited(forfeits: Forfeits, item: PaymentItem, stage: number
     const exercisedAt = forfeits.groups.get(group);
     if (exercisedAt !== undefined && later(stage, exercisedAt)) return true;
   }
-  return forfeits.payments.some((f) =>
-    (f.name === item.name || (group !== undefined && f.name === group))
-    && (onSales || later(stage, f.stageIndex))
+  const named = [...forfeitsOf(forfeits, item.name), ...(group !== undefined && group !== item.name ? forfeitsOf(forfeits, group) : [])];
+  return named.some((f) =>
+    (onSales || later(stage, f.stageIndex))
     && territoriesOverlap(f.territories, item.node.territory?.map((t) => t.text)));
 }
 
@@ -91,18 +96,21 @@ export function isRestForfeited(forfeits: Forfeits, group: PaymentItem, byStage:
   if (name === undefined) return false;
   const unearned = forfeits.groups.get(name);
   if (unearned !== undefined && later(byStage, unearned)) return true;
-  return forfeits.payments.some((f) => f.name === name && f.territories === undefined && later(byStage, f.stageIndex));
+  return forfeitsOf(forfeits, name).some((f) => f.territories === undefined && later(byStage, f.stageIndex));
 }
 
 /** How a royalty is forfeited: not at all, entirely, or on some territories' sales. */
 export function royaltyForfeit(forfeits: Forfeits, name: string | undefined): { all: boolean; territories: string[] } {
   const result = { all: false, territories: [] as string[] };
-  for (const f of forfeits.payments) {
-    if (name === undefined || f.name !== name) continue;
+  for (const f of forfeitsOf(forfeits, name)) {
     if (!f.territories || f.territories.length === 0 || f.territories.some(isWorldwide)) result.all = true;
     else for (const territory of f.territories) result.territories.push(territory);
   }
   return result;
+}
+
+function forfeitsOf(forfeits: Forfeits, name: string | undefined): readonly PaymentForfeit[] {
+  return (name !== undefined && forfeits.payments.get(name)) || [];
 }
 
 /** A forfeit limited to territories reaches a payment only if the payment is limited to one of
