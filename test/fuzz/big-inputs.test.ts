@@ -58,13 +58,16 @@ describe('big and oddly shaped files', () => {
     assert.ok(document.diagnostics.length >= 1);
   });
 
-  it('a binary file renamed .deal: at most 500 problems, every one inside the text', () => {
+  it('a binary file renamed .deal: at most 500 syntax errors and 100 odd characters, every one inside the text', () => {
     const next = random(baseSeed);
     const bytes = Buffer.from(Array.from({ length: settings.bigFileBytes / 5 }, () => Math.floor(next() * 256)));
     for (const encoding of ['utf8', 'latin1'] as const) {
       const text = bytes.toString(encoding);
       const document = checkAnyInput(text, `binary as ${encoding}`);
-      assert.ok(document.diagnostics.length <= 500 && document.diagnostics.length > 0);
+      const count = (codes: string[]) => document.diagnostics.filter((d) => codes.includes(d.code)).length;
+      assert.ok(count(['syntax-error']) > 0 && count(['syntax-error']) <= 500, `${count(['syntax-error'])} syntax errors`);
+      assert.ok(count(['control-character', 'invisible-character']) <= 100);
+      assert.equal(count(['syntax-error', 'control-character', 'invisible-character']), document.diagnostics.length);
     }
   });
 });
