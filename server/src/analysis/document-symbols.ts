@@ -5,7 +5,7 @@ import type * as ast from '../language/ast';
 import type { AnalyzedDeal, AnalyzedDocument } from './analyze';
 import type { PaymentItem } from './deal-model';
 import { isWritten } from './diagnostics/deal-walk';
-import { formatShort } from './money';
+import { formatPercent, formatShort } from './money';
 import { indexSymbols, type SymbolKind } from './symbol-index';
 
 export type OutlineKind = SymbolKind | 'payments';
@@ -86,7 +86,7 @@ function paymentSymbol(analyzed: AnalyzedDeal, item: PaymentItem): DealDocumentS
   } else if (node.undisclosed) {
     figure = 'undisclosed';
   } else if (node.type === 'Royalty' && node.rate) {
-    figure = `${node.rate.value.toFixed()}%`;
+    figure = formatPercent(node.rate.value);
   } else if (node.type === 'Royalty' && node.tiers.length > 0) {
     figure = `${node.tiers.length} tiers`;
   }

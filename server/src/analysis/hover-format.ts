@@ -3,7 +3,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel } from './deal-model';
-import { formatMoney } from './money';
+import { formatMoney, formatNumber, longestShown } from './money';
 
 /** User text made inert in Markdown (no emphasis, links, HTML or table breaks). */
 export function md(text: string): string {
@@ -45,9 +45,9 @@ function rateText(model: DealModel, text: string, code: string, applied: Decimal
   const fx = model.deal.fx.find((f) => f.from.text === code && f.to.text === model.currency);
   if (fx) {
     const between = text.slice(fx.from.span.end, fx.to.span.start).replace(/[=\s]/g, '');
-    if (/^[\d.,_]+$/.test(between)) return between;
+    if (between.length <= longestShown && /^[\d.,_]+$/.test(between)) return between;
   }
-  return applied.toSignificantDigits(10).toFixed();
+  return formatNumber(applied.toSignificantDigits(10));
 }
 
 /** `2006-07-07`, `2008-Q1`, `2011` as written. */

@@ -5,7 +5,7 @@ import type * as ast from '../language/ast';
 import type { AnalyzedDeal } from './analyze';
 import type { PaymentItem, PaymentKind } from './deal-model';
 import { dateText, heading, md, moneyIn, paragraphs, table, territories, writtenAmount } from './hover-format';
-import { formatMoney, formatPercent } from './money';
+import { formatMoney, formatNumber, formatPercent } from './money';
 import { commercialStage, probabilityOfReaching } from './probability';
 import { rnpvDeal } from './rnpv';
 import { committedKinds, contingentKinds } from './totals';
@@ -116,7 +116,7 @@ function describeRoyalty(deal: AnalyzedDeal, item: PaymentItem, node: ast.Royalt
     rates,
     tiers,
     territory ? `On sales in ${territory} only.` : undefined,
-    node.term ? `Term ${node.term.count.toFixed()} ${node.term.unit}.` : undefined,
+    node.term ? `Term ${formatNumber(node.term.count)} ${node.term.unit}.` : undefined,
     'Royalties have no deal-level figure; scenarios with sales count them.',
   );
 }

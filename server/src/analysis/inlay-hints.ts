@@ -5,7 +5,7 @@ import type * as ast from '../language/ast';
 import { dealLexer, LCurly } from '../language/tokens';
 import type { AnalyzedDocument } from './analyze';
 import { amountsOf } from './diagnostics/deal-walk';
-import { formatShort } from './money';
+import { formatNumber, formatShort } from './money';
 
 export interface DealInlayHint {
   /** Where the hint stands (just after the text it explains). */
@@ -23,7 +23,7 @@ export function findInlayHints(document: AnalyzedDocument, range?: ast.Span): De
     for (const amount of amountsOf(model.deal)) {
       if (model.currencyOf(amount) === model.currency) continue;
       const converted = model.convert(amount);
-      if (converted) out.push({ offset: amount.span.end, label: `= ${money(converted)}`, tooltip: `${converted.toFixed()} ${model.currency}` });
+      if (converted) out.push({ offset: amount.span.end, label: `= ${money(converted)}`, tooltip: `${formatNumber(converted)} ${model.currency}` });
     }
     for (const item of model.payments) {
       const node = item.node;

@@ -4,6 +4,7 @@ import type * as ast from '../../language/ast';
 import { currencySymbols, isCurrencyCode } from '../../language/currencies';
 import type { DealModel, PaymentItem } from '../deal-model';
 import type { DealDiagnostic } from '../diagnostic';
+import { largestAmount } from '../limits';
 import { exact, formatMoney } from '../money';
 import { committedKinds, contingentKinds, type DealTotals } from '../totals';
 import { amountsOf, isRead, isWritten, paymentAnchor, problem } from './deal-walk';
@@ -63,6 +64,8 @@ export function checkHeadline(model: DealModel, totals: DealTotals): DealDiagnos
   const unknown = (p: PaymentItem) => unconverted(p) || (!!p.written && !isRead(p.written));
   const incomplete = model.payments.some((p) => counted.includes(p.kind) && (unknown(p) || (p.items ?? []).some(unknown)));
   if (incomplete || declared.eq(totals.headline)) return [];
+  // A figure beyond the limits is an error of its own (invalid-value): no total with it is exact.
+  if (declared.abs().gte(largestAmount) || totals.headline.abs().gte(largestAmount)) return [];
   const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, model.currency);
   return [problem('headline-mismatch', 'warning',
     `The headline says ${money(declared)}, but the terms add up to ${money(totals.headline)} ` +

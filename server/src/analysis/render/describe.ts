@@ -3,7 +3,7 @@
 // plain text; each renderer escapes it for its own format.
 import type * as ast from '../../language/ast';
 import type { DealModel, PaymentItem, PaymentKind } from '../deal-model';
-import { formatAmount, formatMoney, formatPercent, Money } from '../money';
+import { formatAmount, formatMoney, formatNumber, formatPercent, Money } from '../money';
 
 /** How deal people name each kind of payment, in the order a term sheet lists them. */
 export const kindLabels: Record<PaymentKind, string> = {
@@ -93,7 +93,7 @@ export function territoryText(list: ast.Territory[] | undefined): string {
 }
 
 export function durationText(duration: ast.Duration): string {
-  const count = new Money(duration.count).toFixed();
+  const count = formatNumber(duration.count);
   const unit = duration.unit === 'years' ? 'year' : 'month';
   return `${count} ${unit}${count === '1' ? '' : 's'}`;
 }

@@ -3,7 +3,7 @@
 // file is escaped (see html-kit.ts).
 import type Decimal from 'decimal.js';
 import type { AnalyzedDeal, AnalyzedDocument } from '../analyze';
-import { formatMoney } from '../money';
+import { formatMoney, formatNumber } from '../money';
 import { kindLabels, partyName, roleText } from './describe';
 import { esc, el, facts, lineAttr, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scenariosSection, valuationSection } from './html-scenarios';
@@ -106,7 +106,7 @@ function titleBlock({ model }: AnalyzedDeal, lineOf: LineOf): string {
       ['Development stage', deal.stage?.text],
       ['Source', deal.source?.value],
       ['Headline as announced', declared ? formatMoney(declared, model.currency) : undefined],
-      ['Exchange rates', deal.fx.map((fx) => `1 ${fx.from.text} = ${fx.rate.toFixed()} ${fx.to.text}`).join('; ') || undefined],
+      ['Exchange rates', deal.fx.map((fx) => `1 ${fx.from.text} = ${formatNumber(fx.rate)} ${fx.to.text}`).join('; ') || undefined],
     ]) + '</header>';
 }
 
