@@ -1,10 +1,12 @@
 // A deal as the tools count it: every payment with its kind, payer, payee and amount in the
 // deal currency. Built once per parse; every feature (totals, diagnostics, hover, rollup,
-// render) reads this instead of walking the AST again.
+// render) reads this instead of walking the AST again. Built `inCents`, every amount is to the
+// cent as people read it (see shown-figures.ts); otherwise amounts are exact.
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import { currencySymbols } from '../language/currencies';
-import { Money, sum } from './money';
+import { Money, sum, toCents } from './money';
+import { instalmentAmounts } from './scenarios/schedule';
 import { dealStages, type Stage } from './stages';
 
 export type PaymentKind = ast.PaymentKind;
@@ -22,6 +24,8 @@ export interface PaymentItem {
   amount?: Decimal;
   /** The amount as written, in its own currency (funding: one instalment). */
   written?: ast.Money;
+  /** Funding: one yearly instalment in the deal currency. */
+  instalment?: Decimal;
   /** The currency the amount was written in. */
   writtenCurrency: string;
   /** Itemized milestones of a group. */
@@ -45,6 +49,9 @@ export interface DealModel {
   paymentsByName: Map<string, PaymentItem>;
   options: Map<string, ast.OptionDecl>;
   scenarios: Map<string, ast.Scenario>;
+  /** Every amount is to the cent (half-even), as displays show it; scenarios round their
+   * payments to the cent too, so every total adds up the cent figures it is made of. */
+  inCents: boolean;
   /** Converts an amount into the deal currency; undefined when no fx rate covers it. */
   convert(money: ast.Money): Decimal | undefined;
   /** The ISO code of a money's currency (the deal's when none was written). */
@@ -56,7 +63,8 @@ const kindOf: Record<ast.Payment['type'], PaymentKind> = {
   MilestoneGroup: 'milestone', SalesMilestone: 'sales-milestone', Royalty: 'royalty', Manufacturing: 'manufacturing',
 };
 
-export function buildDealModel(deal: ast.Deal): DealModel {
+export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean } = {}): DealModel {
+  const inCents = options.inCents === true;
   const currency = deal.currency?.text || 'USD';
   const currencyOf = (money: ast.Money): string => {
     const written = money.currency?.text;
@@ -64,12 +72,12 @@ export function buildDealModel(deal: ast.Deal): DealModel {
     return currencySymbols[written] ?? written;
   };
   const rates = fxRates(deal, currency);
-  const convert = (money: ast.Money): Decimal | undefined => {
+  const exactly = (money: ast.Money): Decimal | undefined => {
     const code = currencyOf(money);
     if (code === currency) return new Money(money.value);
-    const rate = rates.get(code);
-    return rate ? new Money(money.value).times(rate) : undefined;
+    return rates.get(code)?.(new Money(money.value));
   };
+  const convert = inCents ? (money: ast.Money) => { const value = exactly(money); return value && toCents(value); } : exactly;
 
   const payments: PaymentItem[] = [];
   const paymentsByName = new Map<string, PaymentItem>();
@@ -78,7 +86,7 @@ export function buildDealModel(deal: ast.Deal): DealModel {
   };
   for (const block of deal.paymentBlocks) {
     for (const node of block.payments) {
-      const item = resolvePayment(node, block, convert, currencyOf, currency);
+      const item = resolvePayment(node, block, convert, currencyOf, currency, inCents);
       payments.push(item);
       remember(item);
       item.items?.forEach(remember);
@@ -100,18 +108,22 @@ export function buildDealModel(deal: ast.Deal): DealModel {
     paymentsByName,
     options: byName(deal.options),
     scenarios: byName(deal.scenarios),
+    inCents,
     convert,
     currencyOf,
   };
 }
 
-/** Rates into the deal currency, from `fx X = r DEAL` (or the inverse `fx DEAL = r X`). */
-function fxRates(deal: ast.Deal, currency: string): Map<string, Decimal> {
-  const rates = new Map<string, Decimal>();
+/** Conversions into the deal currency, from `fx X = r DEAL` (times r) or the inverse
+ * `fx DEAL = r X` (divided by r: EUR 0.91M at `fx USD = 0.91 EUR` is $1M exactly, where times
+ * 1/0.91 would give $999,999.999…). */
+function fxRates(deal: ast.Deal, currency: string): Map<string, (amount: Decimal) => Decimal> {
+  const rates = new Map<string, (amount: Decimal) => Decimal>();
   for (const fx of deal.fx) {
     if (fx.rate.isZero()) continue;
-    if (fx.to.text === currency) rates.set(fx.from.text, new Money(fx.rate));
-    else if (fx.from.text === currency && !rates.has(fx.to.text)) rates.set(fx.to.text, new Money(1).div(fx.rate));
+    const rate = new Money(fx.rate);
+    if (fx.to.text === currency) rates.set(fx.from.text, (amount) => amount.times(rate));
+    else if (fx.from.text === currency && !rates.has(fx.to.text)) rates.set(fx.to.text, (amount) => amount.div(rate));
   }
   return rates;
 }
@@ -122,6 +134,7 @@ function resolvePayment(
   convert: (m: ast.Money) => Decimal | undefined,
   currencyOf: (m: ast.Money) => string,
   dealCurrency: string,
+  inCents: boolean,
   group?: PaymentItem,
 ): PaymentItem {
   const payer = node.from?.text ?? group?.payer ?? block.from?.text;
@@ -140,10 +153,15 @@ function resolvePayment(
   if (written && !node.undisclosed) item.amount = convert(written);
 
   if (node.type === 'Funding' && item.amount) {
-    item.amount = item.amount.times(node.years?.count ?? 1);
+    // In cents, a part year's instalment is rounded as the scenarios pay it.
+    item.instalment = item.amount;
+    const count = new Money(node.years?.count ?? 1);
+    const whole = item.amount.times(count);
+    const parts = instalmentAmounts(item.amount, count);
+    item.amount = !inCents ? whole : parts.length > 0 ? sum(parts.map(toCents)) : toCents(whole);
   }
   if (node.type === 'MilestoneGroup') {
-    item.items = node.milestones.map((m) => resolvePayment(m, block, convert, currencyOf, dealCurrency, item));
+    item.items = node.milestones.map((m) => resolvePayment(m, block, convert, currencyOf, dealCurrency, inCents, item));
     item.itemized = sum(item.items.map((m) => m.amount));
     if (item.amount === undefined && !node.cap) item.amount = item.itemized;
     if (item.amount !== undefined) item.undisclosedRest = Money.max(item.amount.minus(item.itemized), 0);

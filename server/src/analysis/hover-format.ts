@@ -29,7 +29,8 @@ export function moneyIn(model: DealModel): (value: Decimal) => string {
 
 /**
  * An amount as written and, when written in another currency, in the deal currency with the
- * rate used: `€10,000,000 (€10M) = $11,000,000 ($11M) at 1.10`.
+ * rate used: `€10,000,000 (€10M) = $11,000,000 ($11M) at 1.10`, or for a rate written the other
+ * way round `€910,000 = $1,000,000 ($1M) at 1 USD = 0.91 EUR`.
  */
 export function writtenAmount(model: DealModel, text: string, money: ast.Money): string {
   const code = model.currencyOf(money);
@@ -40,13 +41,16 @@ export function writtenAmount(model: DealModel, text: string, money: ast.Money):
   return `${asWritten} = ${formatMoney(converted, model.currency)} at ${rateText(model, text, code, converted.div(money.value))}`;
 }
 
-/** The fx rate as the user wrote it (`1.10`), else the rate applied. */
+/** The fx rate as the user wrote it (`1.10`, `1 USD = 0.91 EUR`), else the rate applied. */
 function rateText(model: DealModel, text: string, code: string, applied: Decimal): string {
-  const fx = model.deal.fx.find((f) => f.from.text === code && f.to.text === model.currency);
-  if (fx) {
+  const written = (fx: ast.FxRate) => {
     const between = text.slice(fx.from.span.end, fx.to.span.start).replace(/[=\s]/g, '');
-    if (between.length <= longestShown && /^[\d.,_]+$/.test(between)) return between;
-  }
+    return between.length <= longestShown && /^[\d.,_]+$/.test(between) ? between : formatNumber(fx.rate);
+  };
+  const direct = model.deal.fx.find((f) => f.from.text === code && f.to.text === model.currency);
+  if (direct) return written(direct);
+  const inverse = model.deal.fx.find((f) => f.from.text === model.currency && f.to.text === code);
+  if (inverse) return `1 ${md(model.currency)} = ${written(inverse)} ${md(code)}`;
   return formatNumber(applied.toSignificantDigits(10));
 }
 

@@ -6,6 +6,7 @@ import { heading, md, moneyIn, paragraphs, table, writtenAmount } from './hover-
 import { describeOption, describeScenario, describeStage } from './hover-option';
 import { describePayment } from './hover-payment';
 import { findHoverTarget, type HoverTarget } from './hover-target';
+import { shownDeal } from './shown-figures';
 import { emptyPosition } from './totals';
 
 export interface DealHover {
@@ -15,8 +16,9 @@ export interface DealHover {
 }
 
 export function doHover(document: AnalyzedDocument, offset: number): DealHover | undefined {
-  const deal = dealAt(document, offset);
-  if (!deal) return undefined;
+  const analyzed = dealAt(document, offset);
+  if (!analyzed) return undefined;
+  const deal = shownDeal(analyzed);
   const target = findHoverTarget(deal.model, document.text, offset);
   if (!target) return undefined;
   const markdown = describe(target, deal, document.text);

@@ -6,6 +6,7 @@ import { dealLexer, LCurly } from '../language/tokens';
 import type { AnalyzedDocument } from './analyze';
 import { amountsOf } from './diagnostics/deal-walk';
 import { formatNumber, formatShort } from './money';
+import { shownModel } from './shown-figures';
 
 export interface DealInlayHint {
   /** Where the hint stands (just after the text it explains). */
@@ -18,7 +19,7 @@ export interface DealInlayHint {
 export function findInlayHints(document: AnalyzedDocument, range?: ast.Span): DealInlayHint[] {
   const out: DealInlayHint[] = [];
   const braces = dealLexer.tokenize(document.text).tokens.filter((t) => t.tokenType === LCurly).map((t) => t.startOffset);
-  for (const { model } of document.deals) {
+  for (const model of document.deals.map((deal) => shownModel(deal.model))) {
     const money = (value: Parameters<typeof formatShort>[0]) => formatShort(value, model.currency);
     for (const amount of amountsOf(model.deal)) {
       if (model.currencyOf(amount) === model.currency) continue;

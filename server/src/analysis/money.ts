@@ -15,6 +15,12 @@ export function sum(values: Iterable<Decimal | undefined>): Decimal {
   return total;
 }
 
+/** The figure to the cent, half-even: the one rounding rule, for what is shown and what a quick
+ * fix writes. */
+export function toCents(value: Decimal): Decimal {
+  return new Money(value).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);
+}
+
 /** The exact figure as the JSON API writes it: plain decimal, no exponent, no trailing zeros,
  * never `-0`. Written from the exponential form, whose zeros decimal.js would add one by one
  * (minutes for a five-megabyte number). */
@@ -84,13 +90,32 @@ const shortScales: [Decimal, string][] = [[new Money('1e9'), 'B'], [new Money('1
 /** `$36.5M`, `$250K`, `$1.2B`: the short form deal people say aloud. A figure that rounds up
  * to the next scale takes it: $999,999.60 is $1M, never $1000K. */
 export function formatShort(value: Decimal, currency: string): string {
+  const short = shortForm(value);
+  if (!short) return formatAmount(value, currency);
+  return `${value.isNegative() ? '-' : ''}${currencyPrefix(currency)}${short.scaled.toFixed()}${short.suffix}`;
+}
+
+/** The scaled figure and scale of a short form (none below a thousand, nor for huge figures). */
+function shortForm(value: Decimal): { scaled: Decimal; suffix: string; stands: Decimal } | undefined {
   const abs = new Money(value).abs();
-  if (abs.lt(1000) || abs.gte(tooLongToShow)) return formatAmount(value, currency);
+  if (abs.lt(1000) || abs.gte(tooLongToShow)) return undefined;
   for (const [scale, suffix] of shortScales) {
     const scaled = abs.div(scale).toDecimalPlaces(3, Decimal.ROUND_HALF_EVEN);
-    if (scaled.gte(1)) return `${value.isNegative() ? '-' : ''}${currencyPrefix(currency)}${scaled.toFixed()}${suffix}`;
+    if (scaled.gte(1)) return { scaled, suffix, stands: scaled.times(scale).times(value.isNegative() ? -1 : 1) };
   }
-  return formatAmount(value, currency);
+  return undefined;
+}
+
+/**
+ * A total and the parts it adds up, as shown side by side: in short forms where those add up
+ * too ($36.5M = $1M + $35.5M), else in full figures to the cent, which do ($1,234,500 +
+ * $2,345,500 = $3,580,000, where $1.235M + $2.346M would not make $3.58M).
+ */
+export function formatFooting(total: Decimal, parts: readonly Decimal[], currency: string): { total: string; parts: string[] } {
+  const stands = (value: Decimal) => shortForm(value)?.stands ?? toCents(value);
+  const footsShort = sum(parts.map(stands)).eq(stands(total));
+  const show = footsShort ? formatShort : formatAmount;
+  return { total: show(total, currency), parts: parts.map((part) => show(part, currency)) };
 }
 
 /** `$36,500,000 ($36.5M)`: the full figure, with the short form where it reads differently. */

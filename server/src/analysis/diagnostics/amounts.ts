@@ -1,5 +1,7 @@
 // Checks on what the money adds up to: milestone caps (cap-exceeded, cap-remainder), the
 // declared headline (headline-mismatch) and amounts that cannot be converted (fx-missing).
+// Caps and the headline are checked on the deal in cents (shown-figures.ts): a message never
+// says "$1,000,000 … add up to $1,000,000", and its quick fix writes the figure it shows.
 import type * as ast from '../../language/ast';
 import { currencySymbols, isCurrencyCode } from '../../language/currencies';
 import type { DealModel, PaymentItem } from '../deal-model';

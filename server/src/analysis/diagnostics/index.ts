@@ -4,7 +4,8 @@
 import type * as ast from '../../language/ast';
 import type { DealModel } from '../deal-model';
 import type { DealDiagnostic } from '../diagnostic';
-import type { DealTotals } from '../totals';
+import { shownModel } from '../shown-figures';
+import { rollupDeal, type DealTotals } from '../totals';
 import { checkFxRates, checkHeadline, checkMilestoneCaps } from './amounts';
 import { checkDates, checkDatesBeforeSigning } from './dates';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
@@ -24,14 +25,16 @@ export function checkFile(file: ast.DealFile): DealDiagnostic[] {
 /** Every semantic check of one deal. */
 export function checkDeal(model: DealModel, totals: DealTotals): DealDiagnostic[] {
   const deal = model.deal;
+  // Caps and the headline are compared as their messages show them: to the cent.
+  const shown = shownModel(model);
   return [
     ...checkReferences(model),
     ...checkDuplicateNames(deal),
     ...checkPayerAndPayee(deal),
     ...checkUnusedParties(deal),
     ...checkFxRates(model),
-    ...checkMilestoneCaps(model),
-    ...checkHeadline(model, totals),
+    ...checkMilestoneCaps(shown),
+    ...checkHeadline(shown, model.inCents ? totals : rollupDeal(shown)),
     ...checkPercentRanges(deal),
     ...checkShares(deal),
     ...checkRoyaltiesAndSalesMilestones(model),
