@@ -5,8 +5,9 @@ import type * as ast from '../language/ast';
 import type { AnalyzedDeal, AnalyzedDocument } from './analyze';
 import type { PaymentItem } from './deal-model';
 import { isWritten } from './diagnostics/deal-walk';
-import { formatShort, sum } from './money';
+import { formatFooting, formatShort, sum } from './money';
 import { rollupScenario } from './scenarios';
+import { shownDeal } from './shown-figures';
 import { committedKinds, isCounted } from './totals';
 
 /** The client command that opens the payment rollup (the scenario, when given, is preselected). */
@@ -22,7 +23,7 @@ export interface DealCodeLens {
 
 export function findCodeLenses(document: AnalyzedDocument, uri = ''): DealCodeLens[] {
   const out: DealCodeLens[] = [];
-  for (const analyzed of document.deals) {
+  for (const analyzed of document.deals.map(shownDeal)) {
     const deal = analyzed.model.deal;
     const money = (value: Decimal) => formatShort(value, analyzed.model.currency);
     const lens = (span: ast.Span, title: string, scenario?: string) =>
@@ -35,8 +36,8 @@ export function findCodeLenses(document: AnalyzedDocument, uri = ''): DealCodeLe
     }
     for (const block of deal.paymentBlocks) {
       const items = analyzed.model.payments.filter((item) => block.payments.includes(item.node));
-      lens(block.span, blockTitle(block, items, money));
-      for (const item of items) if (item.node.type === 'MilestoneGroup') lens(item.node.span, groupTitle(item, money));
+      lens(block.span, blockTitle(block, items, analyzed.model.currency));
+      for (const item of items) if (item.node.type === 'MilestoneGroup') lens(item.node.span, groupTitle(item, analyzed.model.currency, money));
     }
     for (const scenario of deal.scenarios) {
       if (!isWritten(scenario.name)) continue;
@@ -46,7 +47,7 @@ export function findCodeLenses(document: AnalyzedDocument, uri = ''): DealCodeLe
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-function blockTitle(block: ast.PaymentBlock, items: PaymentItem[], money: (v: Decimal) => string): string {
+function blockTitle(block: ast.PaymentBlock, items: PaymentItem[], currency: string): string {
   const counted = items.filter(isCounted);
   const committed = sum(counted.filter((i) => committedKinds.includes(i.kind)).map((i) => i.amount));
   const contingent = sum(counted.filter((i) => !committedKinds.includes(i.kind)).map((i) => i.amount));
@@ -54,15 +55,21 @@ function blockTitle(block: ast.PaymentBlock, items: PaymentItem[], money: (v: De
   const who = isWritten(block.from) && isWritten(block.to) ? `${block.from.text} pays ${block.to.text}` : 'These payments total';
   const unvalued = items.filter((i) => !isCounted(i)).length;
   const rest = unvalued > 0 ? ` · ${unvalued} more without a fixed figure` : '';
-  return `${who} ${money(total)} (committed ${money(committed)} · contingent ${money(contingent)})${rest}`;
+  const shown = formatFooting(total, [committed, contingent], currency);
+  return `${who} ${shown.total} (committed ${shown.parts[0]} · contingent ${shown.parts[1]})${rest}`;
 }
 
-function groupTitle(group: PaymentItem, money: (v: Decimal) => string): string {
+function groupTitle(group: PaymentItem, currency: string, money: (v: Decimal) => string): string {
   const node = group.node as ast.MilestoneGroup;
   const count = group.items?.length ?? 0;
-  const itemized = `itemized ${money(group.itemized ?? sum([]))} in ${count} milestone${count === 1 ? '' : 's'}`;
-  if (!node.cap || group.amount === undefined) return itemized;
-  return `${itemized} of ${money(group.amount)} · undisclosed ${money(group.undisclosedRest ?? sum([]))}`;
+  const milestones = `in ${count} milestone${count === 1 ? '' : 's'}`;
+  if (!node.cap || group.amount === undefined) return `itemized ${money(group.itemized ?? sum([]))} ${milestones}`;
+  const rest = group.undisclosedRest ?? sum([]);
+  // Itemized and undisclosed add up to the cap (when the cap is not exceeded): shown so.
+  const shown = rest.isZero()
+    ? { total: money(group.amount), parts: [money(group.itemized ?? sum([])), money(rest)] }
+    : formatFooting(group.amount, [group.itemized ?? sum([]), rest], currency);
+  return `itemized ${shown.parts[0]} ${milestones} of ${shown.total} · undisclosed ${shown.parts[1]}`;
 }
 
 function scenarioTitle(analyzed: AnalyzedDeal, scenario: ast.Scenario, money: (v: Decimal) => string): string {

@@ -6,6 +6,7 @@ import type { AnalyzedDeal, AnalyzedDocument } from './analyze';
 import type { PaymentItem } from './deal-model';
 import { isWritten } from './diagnostics/deal-walk';
 import { formatPercent, formatShort } from './money';
+import { shownDeal } from './shown-figures';
 import { indexSymbols, type SymbolKind } from './symbol-index';
 
 export type OutlineKind = SymbolKind | 'payments';
@@ -22,7 +23,7 @@ export interface DealDocumentSymbol {
 }
 
 export function findDocumentSymbols(document: AnalyzedDocument): DealDocumentSymbol[] {
-  return document.deals.filter((d) => isWritten(d.model.deal.name)).map(dealSymbol);
+  return document.deals.filter((d) => isWritten(d.model.deal.name)).map((d) => dealSymbol(shownDeal(d)));
 }
 
 function dealSymbol(analyzed: AnalyzedDeal): DealDocumentSymbol {

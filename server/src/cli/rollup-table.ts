@@ -6,12 +6,13 @@ import type { DealModel, PaymentKind } from '../analysis/deal-model';
 import { formatAmount, formatShort } from '../analysis/money';
 import { kindLabels, partyName } from '../analysis/render/describe';
 import { scenarioRollups } from '../analysis/render/scenario-rollups';
+import { shownDeal } from '../analysis/shown-figures';
 import type { ScenarioRollup } from '../analysis/scenarios';
 import { textTable } from './text-table';
 
 export function rollupTable(document: AnalyzedDocument, scenario?: string): string {
   if (document.deals.length === 0) return 'No deal in this file.\n';
-  return document.deals.map((deal) => dealTable(deal, scenario)).join('\n\n') + '\n';
+  return document.deals.map((deal) => dealTable(shownDeal(deal), scenario)).join('\n\n') + '\n';
 }
 
 function dealTable({ model, totals }: AnalyzedDeal, only?: string): string {

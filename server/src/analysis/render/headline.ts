@@ -3,6 +3,7 @@
 // the deal under the cursor.
 import type { AnalyzedDocument } from '../analyze';
 import { formatMoney, formatShort } from '../money';
+import { shownDeal } from '../shown-figures';
 
 export interface DealHeadline {
   deal: string;
@@ -23,7 +24,7 @@ export interface DealHeadline {
 
 export function dealHeadlines(document: AnalyzedDocument): DealHeadline[] {
   const errors = document.diagnostics.filter((d) => d.severity === 'error').length;
-  return document.deals.map(({ model, totals }) => {
+  return document.deals.map(shownDeal).map(({ model, totals }) => {
     const deal = model.deal;
     return {
       deal: deal.name.text,

@@ -3,6 +3,7 @@
 // file is escaped (see html-kit.ts).
 import type Decimal from 'decimal.js';
 import type { AnalyzedDeal, AnalyzedDocument } from '../analyze';
+import { shownDeal } from '../shown-figures';
 import { formatMoney, formatNumber } from '../money';
 import { kindLabels, partyName, roleText } from './describe';
 import { esc, el, facts, lineAttr, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
@@ -33,7 +34,7 @@ export function renderHtml(document: AnalyzedDocument, options: RenderHtmlOption
   const style = `<style${nonce}>${termSheetCss}</style>`;
   const lineOf: LineOf = options.sourceLinks ? (span) => (span ? document.lines.positionAt(span.start).line : undefined) : noLines;
   const main = options.sourceLinks ? '<main class="linked">' : '<main>';
-  const body = `${main}${diagnosticsBlock(document, !!options.sourceLinks)}${document.deals.map((deal) => dealHtml(deal, options, lineOf)).join('')}`
+  const body = `${main}${diagnosticsBlock(document, !!options.sourceLinks)}${document.deals.map((deal) => dealHtml(shownDeal(deal), options, lineOf)).join('')}`
     + `${document.deals.length ? '' : el('p', 'note', 'This file has no deal yet: start one with deal Name "title" { … }.')}</main>`;
   if (options.standalone === false) return `${style}\n${body}\n`;
   return `<!DOCTYPE html>

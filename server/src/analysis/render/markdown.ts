@@ -3,6 +3,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../../language/ast';
 import type { AnalyzedDeal, AnalyzedDocument } from '../analyze';
+import { shownDeal } from '../shown-figures';
 import type { DealModel } from '../deal-model';
 import { formatMoney, formatPercent, ZERO } from '../money';
 import type { ScenarioRollup } from '../scenarios';
@@ -37,7 +38,7 @@ export function renderMarkdown(document: AnalyzedDocument, options: RenderMarkdo
     }
     parts.push('');
   }
-  for (const deal of document.deals) parts.push(dealMarkdown(deal, options));
+  for (const deal of document.deals) parts.push(dealMarkdown(shownDeal(deal), options));
   if (!document.deals.length) parts.push('_This file has no deal yet._');
   return `${parts.join('\n').trimEnd()}\n`;
 }
