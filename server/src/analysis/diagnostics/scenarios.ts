@@ -4,6 +4,7 @@
 import type * as ast from '../../language/ast';
 import type { DealModel } from '../deal-model';
 import type { DealDiagnostic } from '../diagnostic';
+import { signingYear } from '../scenarios/sales';
 import { stageIndex } from '../stages';
 import { dateBounds, dateProblem } from './dates';
 import { isWritten, problem } from './deal-walk';
@@ -98,7 +99,8 @@ function checkExercises(model: DealModel, scenario: ast.Scenario): DealDiagnosti
 
 function checkSales(deal: ast.Deal, scenario: ast.Scenario): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
-  const signedYear = deal.signed && !dateProblem(deal.signed) ? deal.signed.year : undefined;
+  // The year the scenario engine leaves sales out before: the warning and the figures agree.
+  const signedYear = signingYear(deal);
   const allTerritories = scenario.sales.find((t) => !t.territory);
   const perTerritory = scenario.sales.find((t) => t.territory);
   if (allTerritories && perTerritory) {

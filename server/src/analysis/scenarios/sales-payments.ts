@@ -18,6 +18,9 @@ export function addSalesPayments(ctx: ScenarioContext): void {
   for (const entry of book.unconverted) {
     ctx.out.unvalued.push({ label: `sales ${entry.year}`, reason: `the sales are in ${ctx.model.currencyOf(entry.amount)}, which has no fx rate to ${ctx.model.currency}` });
   }
+  for (const entry of book.beforeSigning) {
+    ctx.out.unvalued.push({ label: `sales ${entry.year}`, reason: `the year is before the deal was signed (${ctx.model.deal.signed?.text}): the deal earns nothing on these sales` });
+  }
   if (book.years.length === 0) return;
   for (const item of ctx.model.payments) {
     if (item.node.type === 'Royalty') addRoyalty(ctx, book, item, item.node);
