@@ -52,6 +52,9 @@ export interface DealModel {
   /** Every amount is to the cent (half-even), as displays show it; scenarios round their
    * payments to the cent too, so every total adds up the cent figures it is made of. */
   inCents: boolean;
+  /** The `fx` line that converts each currency into the deal currency: the first that gives a
+   * rate above zero for it, either way round. */
+  fxLines: Map<string, ast.FxRate>;
   /** Converts an amount into the deal currency; undefined when no fx rate covers it. */
   convert(money: ast.Money): Decimal | undefined;
   /** The ISO code of a money's currency (the deal's when none was written). */
@@ -71,11 +74,12 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean } = 
     if (!written) return currency;
     return currencySymbols[written] ?? written;
   };
-  const rates = fxRates(deal, currency);
+  const fxLines = fxLinesInto(deal, currency);
   const exactly = (money: ast.Money): Decimal | undefined => {
     const code = currencyOf(money);
     if (code === currency) return new Money(money.value);
-    return rates.get(code)?.(new Money(money.value));
+    const fx = fxLines.get(code);
+    return fx && convertWith(fx, currency, new Money(money.value));
   };
   const convert = inCents ? (money: ast.Money) => { const value = exactly(money); return value && toCents(value); } : exactly;
 
@@ -109,23 +113,29 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean } = 
     options: byName(deal.options),
     scenarios: byName(deal.scenarios),
     inCents,
+    fxLines,
     convert,
     currencyOf,
   };
 }
 
-/** Conversions into the deal currency, from `fx X = r DEAL` (times r) or the inverse
- * `fx DEAL = r X` (divided by r: EUR 0.91M at `fx USD = 0.91 EUR` is $1M exactly, where times
- * 1/0.91 would give $999,999.999…). */
-function fxRates(deal: ast.Deal, currency: string): Map<string, (amount: Decimal) => Decimal> {
-  const rates = new Map<string, (amount: Decimal) => Decimal>();
+/** The line that converts each currency into the deal currency: `fx X = r DEAL` or the inverse
+ * `fx DEAL = r X`, the first of them for X (a later one is a repeated-term warning). A rate of
+ * zero or below converts nothing (an invalid-value error). */
+function fxLinesInto(deal: ast.Deal, currency: string): Map<string, ast.FxRate> {
+  const lines = new Map<string, ast.FxRate>();
   for (const fx of deal.fx) {
-    if (fx.rate.isZero()) continue;
-    const rate = new Money(fx.rate);
-    if (fx.to.text === currency) rates.set(fx.from.text, (amount) => amount.times(rate));
-    else if (fx.from.text === currency && !rates.has(fx.to.text)) rates.set(fx.to.text, (amount) => amount.div(rate));
+    if (!fx.rate.isPositive() || fx.rate.isZero()) continue;
+    const other = fx.to.text === currency ? fx.from.text : fx.from.text === currency ? fx.to.text : undefined;
+    if (other !== undefined && other !== currency && !lines.has(other)) lines.set(other, fx);
   }
-  return rates;
+  return lines;
+}
+
+/** An amount converted by its line: times `fx X = r DEAL`, divided by the inverse `fx DEAL = r X`
+ * (EUR 0.91M at `fx USD = 0.91 EUR` is $1M exactly, where times 1/0.91 would give $999,999.999…). */
+export function convertWith(fx: ast.FxRate, currency: string, amount: Decimal): Decimal {
+  return fx.to.text === currency ? amount.times(fx.rate) : amount.div(fx.rate);
 }
 
 function resolvePayment(

@@ -47,11 +47,9 @@ function rateText(model: DealModel, text: string, code: string, applied: Decimal
     const between = text.slice(fx.from.span.end, fx.to.span.start).replace(/[=\s]/g, '');
     return between.length <= longestShown && /^[\d.,_]+$/.test(between) ? between : formatNumber(fx.rate);
   };
-  const direct = model.deal.fx.find((f) => f.from.text === code && f.to.text === model.currency);
-  if (direct) return written(direct);
-  const inverse = model.deal.fx.find((f) => f.from.text === model.currency && f.to.text === code);
-  if (inverse) return `1 ${md(model.currency)} = ${written(inverse)} ${md(code)}`;
-  return formatNumber(applied.toSignificantDigits(10));
+  const fx = model.fxLines.get(code);
+  if (!fx) return formatNumber(applied.toSignificantDigits(10));
+  return fx.to.text === model.currency ? written(fx) : `1 ${md(model.currency)} = ${written(fx)} ${md(code)}`;
 }
 
 /** `2006-07-07`, `2008-Q1`, `2011` as written. */

@@ -25,6 +25,9 @@ export function checkFxRates(model: DealModel): DealDiagnostic[] {
     if (!isWritten(money.currency)) continue;
     const code = model.currencyOf(money);
     if (code === model.currency || !known(code) || model.convert(money) !== undefined) continue;
+    // A line for the currency that converts nothing has a rate of zero or below: invalid-value says so.
+    const between = (fx: ast.FxRate) => (fx.from.text === code && fx.to.text === model.currency) || (fx.from.text === model.currency && fx.to.text === code);
+    if (model.deal.fx.some(between)) continue;
     out.push(problem('fx-missing', 'error',
       `No exchange rate from ${code} to ${model.currency}, the deal's currency: add a line such as \`fx ${code} = 1.10 ${model.currency}\` with the rate the deal uses.`,
       money.currency.span, { currency: code }));

@@ -16,6 +16,7 @@ import { checkPercentRanges, checkShares } from './percents';
 import { checkReferences } from './references';
 import { checkRoyaltiesAndSalesMilestones } from './royalties';
 import { checkScenarios } from './scenarios';
+import { checkRepeatedTerms } from './terms';
 
 /** Checks across the whole file (e.g. two deals with one name). */
 export function checkFile(file: ast.DealFile): DealDiagnostic[] {
@@ -32,6 +33,7 @@ export function checkDeal(model: DealModel, totals: DealTotals): DealDiagnostic[
     ...checkDuplicateNames(deal),
     ...checkPayerAndPayee(deal),
     ...checkUnusedParties(deal),
+    ...checkRepeatedTerms(model),
     ...checkFxRates(model),
     ...checkMilestoneCaps(shown),
     ...checkHeadline(shown, model.inCents ? totals : rollupDeal(shown)),
