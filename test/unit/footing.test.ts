@@ -8,7 +8,10 @@ import { analyzeDealText } from '../../server/src/analysis/analyze';
 import { findCodeLenses } from '../../server/src/analysis/code-lens';
 import { doHover } from '../../server/src/analysis/hover';
 import { formatAmount, formatFooting, formatMoney, formatShort, Money } from '../../server/src/analysis/money';
+import { rollupPortfolio } from '../../server/src/analysis/portfolio';
+import { portfolioJson } from '../../server/src/analysis/portfolio-json';
 import { renderHtml, renderMarkdown } from '../../server/src/analysis/render';
+import { renderPortfolioHtml, renderPortfolioMarkdown } from '../../server/src/analysis/render/portfolio';
 import { rollupJson } from '../../server/src/analysis/rollup-json';
 import { rollupTable } from '../../server/src/cli/rollup-table';
 import { diagnosticsOf } from './helpers';
@@ -135,5 +138,22 @@ describe('no -$0, no $1000K, no "says $0 … add up to $0"', () => {
     // $1.235M + $2.346M is not $3.58M: the full figures are shown.
     assert.deepEqual(formatFooting(money('3580200'), [money('1234600'), money('2345600')], 'USD'),
       { total: '$3,580,200', parts: ['$1,234,600', '$2,345,600'] });
+  });
+});
+
+describe('the portfolio shown foots too', () => {
+  // A euro deal converted by its own `fx USD = 3 EUR`: each EUR 1M is $333,333.33 in the portfolio.
+  const euros = thirds.replace('deal D {', 'deal E {\n  currency EUR').replace(/EUR 1M/g, '1M');
+  const document = analyzeDealText(euros);
+  const portfolio = rollupPortfolio(document.deals.map((deal) => ({ uri: 'file:///deals/e.deal', deal, lines: document.lines })));
+
+  it('cards, kinds and the deal row add up to the same headline; the JSON stays exact', () => {
+    const html = renderPortfolioHtml(portfolio);
+    assert.ok(html.includes('<div class="label">Headline value</div><div class="value">$999,999.99 ($1M)</div>'), 'the headline card');
+    assert.ok(html.includes('<td class="num">$333,333.33 ($333.333K)</td>'), 'a kind');
+    assert.ok(!html.includes('$1,000,000'), 'no total rounded apart from its rows');
+    const markdown = renderPortfolioMarkdown(portfolio);
+    assert.ok(markdown.includes('| \\$999,999.99 (\\$1M) | \\$666,666.66 (\\$666.667K) | \\$333,333.33 (\\$333.333K) | 1 |'), markdown);
+    assert.equal(portfolioJson(portfolio).totals.headline, '1000000');
   });
 });
