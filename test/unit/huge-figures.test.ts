@@ -126,3 +126,39 @@ describe('a deal with a huge amount: every feature answers at once, and short', 
     assert.ok(upfrontJson.startsWith(`1${'2'.repeat(59)}0`), upfrontJson.slice(0, 70));
   });
 });
+
+describe('a 50,000-digit number where a date, a year count or a percentage stands', () => {
+  const o = ones(50_000);
+  const text = `deal D {
+  signed ${o}
+  party A licensor
+  party B licensee
+  payments from B to A {
+    milestone M 1M at phase1 expected ${o}
+    funding F 1M per year for ${o} years
+    equity E 1M on signing premium ${o}%
+  }
+  scenario S { timeline { phase1 ${o} } reach phase1 }
+  valuation { as of 2024-01-01 discount ${o}% }
+}
+`;
+
+  it('is quoted cut short in every message', () => {
+    const messages = analyzeDealText(text).diagnostics.map((d) => d.message);
+    assert.deepEqual(messages.filter((m) => m.length > 300), []);
+    assert.ok(messages.includes("'11,111,111…(50,000 digits)' is not a date: write a day (2006-07-07), a quarter (2008-Q3) or a year of four digits (2009)."), messages.join('\n'));
+    assert.ok(messages.includes('Funding for this many years is longer than any deal runs: write at most 100 years. Scenarios show it as one unscheduled payment.'), messages.join('\n'));
+  });
+
+  it('and in the renders and hovers', () => {
+    const document = analyzeDealText(text);
+    for (const output of [renderMarkdown(document), renderHtml(document), rollupTable(document)]) {
+      assert.ok(output.length < 30_000, `an output of ${output.length} characters`);
+      assert.ok(!output.includes(ones(31)), 'no number shown at length');
+    }
+    for (const word of ['deal D', 'milestone M', 'equity E']) {
+      const hover = doHover(document, text.indexOf(word) + 2)?.markdown ?? '';
+      assert.ok(hover.length > 0 && !hover.includes(ones(31)), hover.slice(0, 300));
+    }
+  });
+});

@@ -3,7 +3,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel } from './deal-model';
-import { formatMoney, formatNumber, longestShown } from './money';
+import { formatMoney, formatNumber, longestShown, writtenShort } from './money';
 
 /** User text made inert in Markdown (no emphasis, links, HTML or table breaks). */
 export function md(text: string): string {
@@ -54,7 +54,7 @@ function rateText(model: DealModel, text: string, code: string, applied: Decimal
 
 /** `2006-07-07`, `2008-Q1`, `2011` as written. */
 export function dateText(date: ast.DateLit | undefined): string | undefined {
-  return date?.text || undefined;
+  return date?.text ? writtenShort(date.text) : undefined;
 }
 
 export function territories(list: ast.Territory[] | undefined): string | undefined {

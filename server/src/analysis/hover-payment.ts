@@ -136,7 +136,7 @@ function risk({ model }: AnalyzedDeal, item: PaymentItem): string | undefined {
     const rows = rnpvDeal(model)?.rows.filter((row) => row.item === item && row.rnpv !== undefined) ?? [];
     for (const row of rows) {
       const label = rows.length > 1 || node.type === 'MilestoneGroup' ? ` of ${md(row.label)}` : '';
-      lines.push(`rNPV${label}: ${formatMoney(row.rnpv!, model.currency)}${row.date ? ` (expected ${row.date.text})` : ''}.`);
+      lines.push(`rNPV${label}: ${formatMoney(row.rnpv!, model.currency)}${row.date ? ` (expected ${dateText(row.date)})` : ''}.`);
     }
     return lines.length ? lines.join('  \n') : undefined;
   } catch {

@@ -2,7 +2,7 @@
 // tests and any other caller hand in an analysed document and an offset.
 import type { Span } from '../language/ast';
 import { dealAt, type AnalyzedDeal, type AnalyzedDocument } from './analyze';
-import { heading, md, moneyIn, paragraphs, table, writtenAmount } from './hover-format';
+import { dateText, heading, md, moneyIn, paragraphs, table, writtenAmount } from './hover-format';
 import { describeOption, describeScenario, describeStage } from './hover-option';
 import { describePayment } from './hover-payment';
 import { findHoverTarget, type HoverTarget } from './hover-target';
@@ -68,7 +68,7 @@ function describeDeal({ model, totals }: AnalyzedDeal, text: string): string {
   const rows = [...totals.parties].map(([name, p]) => [md(name), money(p.receives), money(p.pays), money(p.net)]);
   const byKind = [...totals.byKind].map(([kind, value]) => `${kind} ${money(value)}`).join('; ');
   const facts = [
-    deal.signed && `signed ${deal.signed.text}`,
+    deal.signed && `signed ${dateText(deal.signed)}`,
     deal.currency?.text && `currency ${md(deal.currency.text)}`,
   ].filter(Boolean).join(' · ');
   return paragraphs(

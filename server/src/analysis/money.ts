@@ -125,6 +125,12 @@ export function formatMoney(value: Decimal, currency: string): string {
   return short === full ? full : `${full} (${short})`;
 }
 
+/** Text written where a figure or a date stands, as written, unless it is a number too long to
+ * show (a date of 50,000 digits is an error, and is quoted cut short). */
+export function writtenShort(text: string): string {
+  return text.length > longestShown && /^\d+$/.test(text) ? formatNumber(new Money(text)) : text;
+}
+
 /** `7.5%` from a percent value of 7.5. */
 export function formatPercent(value: Decimal): string {
   return `${formatNumber(value)}%`;

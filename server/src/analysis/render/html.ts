@@ -3,9 +3,9 @@
 // file is escaped (see html-kit.ts).
 import type Decimal from 'decimal.js';
 import type { AnalyzedDeal, AnalyzedDocument } from '../analyze';
-import { shownDeal } from '../shown-figures';
 import { formatMoney, formatNumber } from '../money';
-import { kindLabels, partyName, roleText } from './describe';
+import { shownDeal } from '../shown-figures';
+import { dateText, kindLabels, partyName, roleText } from './describe';
 import { esc, el, facts, lineAttr, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scenariosSection, valuationSection } from './html-scenarios';
 import { termSheetCss } from './html-style';
@@ -101,9 +101,9 @@ function titleBlock({ model }: AnalyzedDeal, lineOf: LineOf): string {
     + el('p', 'subtitle', `${deal.name.text} · amounts in ${model.currency}`)
     + facts([
       ['Parties', parties ? raw(`<ul class="parties">${parties}</ul>`) : undefined],
-      ['Signed', deal.signed?.text],
-      ['Effective', deal.effective?.text],
-      ['Announced', deal.announced?.text],
+      ['Signed', dateText(deal.signed)],
+      ['Effective', dateText(deal.effective)],
+      ['Announced', dateText(deal.announced)],
       ['Development stage', deal.stage?.text],
       ['Source', deal.source?.value],
       ['Headline as announced', declared ? formatMoney(declared, model.currency) : undefined],

@@ -4,7 +4,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../../language/ast';
 import type { PaymentItem } from '../deal-model';
-import { formatMoney, sum, ZERO } from '../money';
+import { formatMoney, sum, writtenShort, ZERO } from '../money';
 import { commercialStage } from '../probability';
 import { whyNoFigure, type ScenarioContext } from './context';
 import { isForfeited, royaltyForfeit } from './exercises';
@@ -19,7 +19,7 @@ export function addSalesPayments(ctx: ScenarioContext): void {
     ctx.out.unvalued.push({ label: `sales ${entry.year}`, reason: `the sales are in ${ctx.model.currencyOf(entry.amount)}, which has no fx rate to ${ctx.model.currency}` });
   }
   for (const entry of book.beforeSigning) {
-    ctx.out.unvalued.push({ label: `sales ${entry.year}`, reason: `the year is before the deal was signed (${ctx.model.deal.signed?.text}): the deal earns nothing on these sales` });
+    ctx.out.unvalued.push({ label: `sales ${entry.year}`, reason: `the year is before the deal was signed (${writtenShort(ctx.model.deal.signed?.text ?? '')}): the deal earns nothing on these sales` });
   }
   if (book.years.length === 0) return;
   for (const item of ctx.model.payments) {
