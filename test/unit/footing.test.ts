@@ -43,7 +43,7 @@ describe('totals shown are the sum of the rows shown', () => {
       '  Contingent   $333,333.33  ($333.333K)\n',
       '  A      $999,999.99           $0   $999,999.99\n',
       '  B               $0  $999,999.99  -$999,999.99\n',
-      '  Upfront    $333,333.33\n  Fee        $333,333.33\n  Milestone  $333,333.33\n',
+      '  Upfront     $333,333.33\n  Fees        $333,333.33\n  Milestones  $333,333.33\n',
       'Scenario S (total $999,999.99)',
       '  2024     $666,666.66\n  2025     $333,333.33\n',
     ), [], table);
@@ -86,7 +86,7 @@ describe('totals shown are the sum of the rows shown', () => {
     assert.deepEqual(lines(table,
       'Scenario S (total $150,000)',
       '  2030     $50,000\n  2031     $50,000\n  2032     $50,000\n',
-      '  Royalty  $150,000\n',
+      '  Royalties  $150,000\n',
     ), [], table);
     assert.equal(rollupJson(analyzeDealText(text)).deals[0].scenarios.S.total, '150000.015');
   });

@@ -119,7 +119,7 @@ describe('a deal with a huge amount: every feature answers at once, and short', 
     });
     assert.ok(ms < 4000, `rollup, renders and JSON took ${ms} ms`);
     for (const output of outputs.slice(0, 3)) assert.ok(output.length < 40_000, `an output of ${output.length} characters`);
-    assert.ok(outputs[0].includes('Upfront    $12,222,222…(50,000 digits)'), outputs[0]);
+    assert.ok(outputs[0].includes('Upfront     $12,222,222…(50,000 digits)'), outputs[0]);
     // In plain digits: the amount times the rate, to the 60 digits money is counted with.
     const upfrontJson = /"amount":"(\d+)"/.exec(json)?.[1] ?? '';
     assert.equal(upfrontJson.length, 50_000);

@@ -5,7 +5,7 @@ import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from './diagnostic';
 import type { ParsedDealFile } from '../language/parse';
-import { shownModel } from '../model/shown-figures';
+import { allInCents, shownModel } from '../model/shown-figures';
 import { rollupDeal, type DealTotals } from '../model/totals';
 import { checkFxRates, checkHeadline, checkMilestoneCaps } from './amounts';
 import { checkCharacters } from './characters';
@@ -31,7 +31,7 @@ export function checkFile(parsed: ParsedDealFile): DealDiagnostic[] {
 export function checkDeal(model: DealModel, totals: DealTotals): DealDiagnostic[] {
   const deal = model.deal;
   // Caps and the headline are compared as their messages show them: to the cent.
-  const shown = shownModel(model);
+  const shown = allInCents(model) ? model : shownModel(model);
   return [
     ...checkReferences(model),
     ...checkDuplicateNames(deal),
@@ -40,7 +40,7 @@ export function checkDeal(model: DealModel, totals: DealTotals): DealDiagnostic[
     ...checkRepeatedTerms(model),
     ...checkFxRates(model),
     ...checkMilestoneCaps(shown),
-    ...checkHeadline(shown, model.inCents ? totals : rollupDeal(shown)),
+    ...checkHeadline(shown, shown === model ? totals : rollupDeal(shown)),
     ...checkPercentRanges(deal),
     ...checkShares(deal),
     ...checkRoyaltiesAndSalesMilestones(model),
