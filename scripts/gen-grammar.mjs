@@ -22,7 +22,7 @@ const alternatives = (words) => [...words].sort((a, b) => b.length - a.length ||
 // A word boundary that treats `-` as part of a word, as the lexer does (`non-exclusive`).
 const before = '(?<![A-Za-z0-9_-])';
 const after = '(?![A-Za-z0-9_-])';
-const digits = '(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d(?:_?\\d)*)(?:\\.\\d+)?';
+const digits = '(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+(?:_\\d+)*)(?:\\.\\d+)?';
 
 export function generateGrammar(keywordNames, currencyCodes) {
   for (const word of Object.keys(declarations)) {

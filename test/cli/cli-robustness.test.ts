@@ -169,3 +169,43 @@ describe('deal and the reader of its output', () => {
     assert.equal(JSON.parse(run.stdout).deals[0].totals.headline, '36500000');
   });
 });
+
+describe('deal on numbers far beyond any deal', () => {
+  /** The run, stopped after 30 s: these used to take minutes, or never end. */
+  const timed = (args: string[]): Run & { ms: number } => {
+    const start = Date.now();
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000, maxBuffer: 256 * 1024 * 1024 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - start };
+  };
+  const dealWith = (line: string, headline = '') => `deal D {\n  signed 2024-01-01\n${headline}  party A licensor\n  party B licensee\n  payments from B to A {\n    ${line}\n  }\n}\n`;
+  const tooLarge = 'error invalid-value This amount is larger than any deal figure (the most is 999,999,999,999,999,999): check its digits and scale. Totals that include it are not exact.';
+
+  it('rollup of a 40,000-digit amount: the error, and the figures cut short', () => {
+    file('forty-thousand.deal', dealWith(`upfront ${'1'.repeat(40_000)} on signing`));
+    const run = timed(['rollup', 'forty-thousand.deal']);
+    assert.equal(run.status, 1, `${run.ms} ms`);
+    assert.equal(run.stderr, `forty-thousand.deal:6:13 ${tooLarge}\n`);
+    assert.ok(run.stdout.includes('  Upfront  $1,111,111…(40,000 digits)\n'), run.stdout);
+    assert.ok(run.stdout.length < 2000);
+  });
+
+  it('check of a 100,000-digit headline: one error on it', () => {
+    file('headline.deal', dealWith('upfront 1M on signing', `  headline ${'1'.repeat(100_000)}\n`));
+    const run = timed(['check', 'headline.deal']);
+    assert.equal(run.status, 1, `${run.ms} ms`);
+    assert.equal(run.stdout, `headline.deal:3:12 ${tooLarge}\n`);
+  });
+
+  it('check, rollup and render of a 5 MB number end, with the error', () => {
+    file('five-megabytes.deal', dealWith(`upfront ${'7'.repeat(5_000_000)} on signing`));
+    const check = timed(['check', 'five-megabytes.deal']);
+    assert.equal(check.status, 1, `${check.ms} ms`);
+    assert.equal(check.stdout, `five-megabytes.deal:6:13 ${tooLarge}\n`);
+    for (const command of [['rollup'], ['render', '--format', 'md'], ['render', '--format', 'html']]) {
+      const run = timed([...command, 'five-megabytes.deal']);
+      assert.equal(run.status, 1, `${command.join(' ')}: ${run.ms} ms ${run.stderr.slice(0, 200)}`);
+      assert.ok(run.stdout.includes('$77,777,777…(5,000,000 digits)'), command.join(' '));
+      assert.ok(run.stdout.length < 30_000, `${command.join(' ')}: ${run.stdout.length} characters`);
+    }
+  });
+});

@@ -153,3 +153,28 @@ describe('options forfeiting royalties by territory', () => {
     assert.deepEqual(rollup.forfeited.map((f) => [f.label, f.amount?.toFixed()]), [['Roy royalty', '58000000']]);
   });
 });
+
+describe('sales before signing', () => {
+  // Signed 2020-01-15: the 2019 sales come before the deal and earn nothing, as the
+  // sales-before-signing warning says. The royalty term (2 years) counts from 2020.
+  const text = deal('royalty Roy 5% on net_sales term 2 years\n    sales milestone First 10M when annual net_sales reach 100M',
+    'scenario S { reach approval sales { 2019: 200M  2020: 50M  2021: 150M  2022: 300M } }');
+  const rollup = scenariosOf(text).get('S')!;
+
+  it('earn no royalty: 2020 50M → 2.5M, 2021 150M → 7.5M; the term ends before 2022', () => {
+    assert.deepEqual(royalties(rollup, 'Roy'), [[2020, '2500000'], [2021, '7500000']]);
+  });
+
+  it('earn no sales milestone: 100M is first reached after signing, in 2021', () => {
+    assert.deepEqual(rollup.payments.filter((p) => p.kind === 'sales-milestone').map((p) => [p.label, p.year, p.amount.toFixed()]),
+      [['First', 2021, '10000000']]);
+    assert.equal(rollup.total.toFixed(), '20000000'); // 2.5M + 7.5M + 10M
+  });
+
+  it('are listed, with the reason, beside the warning on the year', () => {
+    assert.deepEqual(rollup.unvalued.map((u) => [u.label, u.reason]),
+      [['sales 2019', 'the year is before the deal was signed (2020-01-15): the deal earns nothing on these sales']]);
+    assert.deepEqual(analyzeDealText(text).diagnostics.map((d) => [d.code, d.message]), [['sales-before-signing',
+      'Sales in 2019 come before the deal was signed (2020-01-15): the deal earns nothing on them. Check the year.']]);
+  });
+});

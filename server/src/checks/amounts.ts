@@ -7,6 +7,9 @@ import type { DealDiagnostic } from './diagnostic';
 import { exact, formatMoney } from '../model/money';
 import { committedKinds, contingentKinds, type DealTotals } from '../model/totals';
 import { amountsOf, isRead, isWritten, paymentAnchor, problem } from '../model/deal-walk';
+// Caps and the headline are checked on the deal in cents (shown-figures.ts): a message never
+// says "$1,000,000 … add up to $1,000,000", and its quick fix writes the figure it shows.
+import { largestAmount } from '../model/limits';
 
 const known = (code: string) => isCurrencyCode(code) || code in currencySymbols;
 
@@ -22,6 +25,9 @@ export function checkFxRates(model: DealModel): DealDiagnostic[] {
     if (!isWritten(money.currency)) continue;
     const code = model.currencyOf(money);
     if (code === model.currency || !known(code) || model.convert(money) !== undefined) continue;
+    // A line for the currency that converts nothing has a rate of zero or below: invalid-value says so.
+    const between = (fx: ast.FxRate) => (fx.from.text === code && fx.to.text === model.currency) || (fx.from.text === model.currency && fx.to.text === code);
+    if (model.deal.fx.some(between)) continue;
     out.push(problem('fx-missing', 'error',
       `No exchange rate from ${code} to ${model.currency}, the deal's currency: add a line such as \`fx ${code} = 1.10 ${model.currency}\` with the rate the deal uses.`,
       money.currency.span, { currency: code }));
@@ -63,6 +69,8 @@ export function checkHeadline(model: DealModel, totals: DealTotals): DealDiagnos
   const unknown = (p: PaymentItem) => unconverted(p) || (!!p.written && !isRead(p.written));
   const incomplete = model.payments.some((p) => counted.includes(p.kind) && (unknown(p) || (p.items ?? []).some(unknown)));
   if (incomplete || declared.eq(totals.headline)) return [];
+  // A figure beyond the limits is an error of its own (invalid-value): no total with it is exact.
+  if (declared.abs().gte(largestAmount) || totals.headline.abs().gte(largestAmount)) return [];
   const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, model.currency);
   return [problem('headline-mismatch', 'warning',
     `The headline says ${money(declared)}, but the terms add up to ${money(totals.headline)} ` +

@@ -3,6 +3,7 @@
 import type * as ast from '../language/ast';
 import type { DealDiagnostic } from './diagnostic';
 import { datesOf, paymentsOf, problem } from '../model/deal-walk';
+import { writtenShort } from '../model/money';
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -14,7 +15,7 @@ function daysInMonth(year: number, month: number): number {
 /** Why a date does not exist, or undefined when it does. */
 export function dateProblem(date: ast.DateLit): string | undefined {
   if (!Number.isInteger(date.year)) {
-    return `'${date.text}' is not a date: write a day (2006-07-07), a quarter (2008-Q3) or a year of four digits (2009).`;
+    return `'${writtenShort(date.text)}' is not a date: write a day (2006-07-07), a quarter (2008-Q3) or a year of four digits (2009).`;
   }
   if (date.precision === 'quarter' && !(date.quarter! >= 1 && date.quarter! <= 4)) {
     return `There is no quarter Q${date.quarter} in '${date.text}': quarters run from Q1 to Q4.`;

@@ -7,7 +7,8 @@ export type DiagnosticCode =
   | 'headline-mismatch' | 'self-payment' | 'shares-not-100' | 'percent-out-of-range'
   | 'tiers-not-ascending' | 'fx-missing' | 'invalid-date' | 'date-before-signing' | 'stage-order'
   | 'unused-party' | 'invalid-exercise' | 'sales-before-signing' | 'territory-not-covered'
-  | 'invalid-value' | 'missing-party' | 'control-character' | 'invisible-character' | 'no-deal';
+  | 'invalid-value' | 'missing-party' | 'control-character' | 'invisible-character' | 'no-deal'
+  | 'repeated-term';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

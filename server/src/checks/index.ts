@@ -4,8 +4,9 @@
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from './diagnostic';
-import type { DealTotals } from '../model/totals';
 import type { ParsedDealFile } from '../language/parse';
+import { allInCents, shownModel } from '../model/shown-figures';
+import { rollupDeal, type DealTotals } from '../model/totals';
 import { checkFxRates, checkHeadline, checkMilestoneCaps } from './amounts';
 import { checkCharacters } from './characters';
 import { checkDates, checkDatesBeforeSigning } from './dates';
@@ -18,6 +19,7 @@ import { checkPercentRanges, checkShares } from './percents';
 import { checkReferences } from './references';
 import { checkRoyaltiesAndSalesMilestones } from './royalties';
 import { checkScenarios } from './scenarios';
+import { checkRepeatedTerms } from './terms';
 
 /** Checks across the whole file (no deal at all, two deals with one name, characters that are
  * not what they seem). */
@@ -28,14 +30,17 @@ export function checkFile(parsed: ParsedDealFile): DealDiagnostic[] {
 /** Every semantic check of one deal. */
 export function checkDeal(model: DealModel, totals: DealTotals): DealDiagnostic[] {
   const deal = model.deal;
+  // Caps and the headline are compared as their messages show them: to the cent.
+  const shown = allInCents(model) ? model : shownModel(model);
   return [
     ...checkReferences(model),
     ...checkDuplicateNames(deal),
     ...checkPayerAndPayee(deal),
     ...checkUnusedParties(deal),
+    ...checkRepeatedTerms(model),
     ...checkFxRates(model),
-    ...checkMilestoneCaps(model),
-    ...checkHeadline(model, totals),
+    ...checkMilestoneCaps(shown),
+    ...checkHeadline(shown, shown === model ? totals : rollupDeal(shown)),
     ...checkPercentRanges(deal),
     ...checkShares(deal),
     ...checkRoyaltiesAndSalesMilestones(model),

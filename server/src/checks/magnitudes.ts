@@ -6,6 +6,7 @@ import type * as ast from '../language/ast';
 import type { DealDiagnostic } from './diagnostic';
 import { amountDecimals, largestAmount, largestRate, longestFundingYears, rateDecimals } from '../model/limits';
 import { amountsOf, isRead, paymentsOf, problem } from '../model/deal-walk';
+import { formatNumber, Money } from '../model/money';
 
 export function checkMagnitudes(deal: ast.Deal): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
@@ -31,7 +32,7 @@ export function checkMagnitudes(deal: ast.Deal): DealDiagnostic[] {
   for (const { payment } of paymentsOf(deal)) {
     if (payment.type !== 'Funding' || !payment.years || !(payment.years.count > longestFundingYears)) continue;
     out.push(problem('invalid-value', 'error',
-      `Funding for ${payment.years.count} years is longer than any deal runs: write at most ${longestFundingYears} years. Scenarios show it as one unscheduled payment.`,
+      `Funding for ${Number.isFinite(payment.years.count) ? formatNumber(new Money(payment.years.count)) : 'this many'} years is longer than any deal runs: write at most ${longestFundingYears} years. Scenarios show it as one unscheduled payment.`,
       payment.years.span));
   }
   return out;

@@ -8,11 +8,12 @@ import { partyName } from '../model/describe';
 import { kindTotalLabel } from '../model/payment-kinds';
 import { scenarioRollups } from '../engine/scenario-rollups';
 import type { ScenarioRollup } from '../engine/scenarios';
+import { shownDeal } from '../model/shown-figures';
 import { textTable } from './text-table';
 
 export function rollupTable(document: AnalyzedDocument, scenario?: string): string {
   if (document.deals.length === 0) return 'No deal in this file.\n';
-  return document.deals.map((deal) => dealTable(deal, scenario)).join('\n\n') + '\n';
+  return document.deals.map((deal) => dealTable(shownDeal(deal), scenario)).join('\n\n') + '\n';
 }
 
 function dealTable({ model, totals }: AnalyzedDeal, only?: string): string {

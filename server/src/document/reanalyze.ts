@@ -6,6 +6,7 @@
 // already had a syntax error elsewhere), the whole text is analysed as usual.
 import type { Deal, Span } from '../language/ast';
 import { parseDealText, type ParsedDealFile } from '../language/parse';
+import { FacetStore } from '../model/facets';
 import { analyzeDeal, analyzeDealText, assembleDocument, type AnalyzedDocument } from './analyze';
 
 /**
@@ -44,7 +45,7 @@ function reuse(previous: AnalyzedDocument, text: string): AnalyzedDocument | und
   // The deals after the edit are moved in place: their trees, models, totals, diagnostics and
   // whatever features derived from them (a span shared by several is moved once).
   const after = previous.deals.slice(index + 1);
-  if (delta !== 0) moveSpans(after.flatMap((d) => [d.model, d.totals, d.diagnostics, ...d.model.facets.computed()]), delta);
+  if (delta !== 0) moveSpans(after.flatMap((d) => [d.model, d.totals, d.diagnostics]), delta);
 
   const comments = [
     ...previous.parsed.comments.filter((c) => c.startOffset < edited.start),
@@ -112,6 +113,11 @@ function moveSpans(roots: unknown[], delta: number): void {
     seen.add(value);
     if (Array.isArray(value)) {
       for (const item of value) if (typeof item === 'object') stack.push(item);
+      continue;
+    }
+    if (value instanceof FacetStore) {
+      // What was derived from the deal moves with it (see model/facets).
+      for (const item of value.computed()) if (typeof item === 'object') stack.push(item);
       continue;
     }
     if (value instanceof Map) {

@@ -6,13 +6,18 @@
 import type Decimal from 'decimal.js';
 import type { LineMap } from '../language/line-map';
 import type { PaymentKind } from '../model/deal-model';
-import { Money, ZERO } from '../model/money';
+import { Money, ZERO, toCents } from '../model/money';
 import { inKindOrder } from '../model/payment-kinds';
 import { portfolioDealOf, type DealFigures, type PortfolioDeal, type PortfolioFx } from './portfolio-deal';
+import type { AnalyzedDeal } from '../document/analyze';
+import { dealInCents } from './portfolio-cents';
 
 export interface PortfolioOptions {
   /** The reporting currency (ISO code); default USD. */
   currency?: string;
+  /** As shown: every figure read and every conversion to the cent, each total the sum of the
+   * cent figures of its kinds, so the page adds up (see shown-figures.ts). */
+  inCents?: boolean;
 }
 
 /** Committed, contingent and their sum (the headline part). */
@@ -65,12 +70,21 @@ export function rollupPortfolio(deals: readonly PortfolioInput[], options: Portf
 /** The portfolio of deals already summarised (as the workspace index keeps them). */
 export function combinePortfolio(deals: readonly PortfolioDeal[], options: PortfolioOptions = {}): Portfolio {
   const currency = options.currency?.trim().toUpperCase() || 'USD';
+  const inCents = options.inCents === true;
   const sorted = [...deals].sort((a, b) => compare(a.uri, b.uri) || a.line - b.line || a.character - b.character);
-  const rows = sorted.map((deal): PortfolioDealRow => {
-    const own = flow(new Money(deal.committed), new Money(deal.contingent));
+  /** In cents, each converted deal's figures in the reporting currency, payment by payment. */
+  const converted = new Map<PortfolioDealRow, PortfolioDeal>();
+  const rows = sorted.map((exactly): PortfolioDealRow => {
+    const deal = inCents ? dealInCents(exactly) : exactly;
+    const own = flowOf(deal);
     if (deal.currency === currency) return { deal, own, reported: own };
     const conversion = conversionInto(deal, currency);
-    return conversion ? { deal, own, fx: conversion.fx, reported: mapFlow(own, conversion.convert) } : { deal, own };
+    if (!conversion) return { deal, own };
+    if (!inCents) return { deal, own, fx: conversion.fx, reported: mapFlow(own, conversion.convert) };
+    const reported = dealInCents(exactly, (amount) => toCents(conversion.convert(amount)));
+    const row = { deal, own, fx: conversion.fx, reported: flowOf(reported) };
+    converted.set(row, reported);
+    return row;
   });
 
   let totals = emptyFlow();
@@ -79,11 +93,12 @@ export function combinePortfolio(deals: readonly PortfolioDeal[], options: Portf
   const kinds = new Map<PaymentKind, KindTotals>();
   for (const row of rows) {
     if (!row.reported) continue;
-    const conversion = row.deal.currency === currency ? undefined : conversionInto(row.deal, currency);
+    const conversion = row.deal.currency === currency || inCents ? undefined : conversionInto(row.deal, currency);
     const into = (value: string) => (conversion ? conversion.convert(new Money(value)) : new Money(value));
+    const deal = converted.get(row) ?? row.deal;
     counted++;
     totals = add(totals, row.reported);
-    for (const party of row.deal.parties) {
+    for (const party of deal.parties) {
       let entry = parties.get(party.name);
       if (!entry) parties.set(party.name, (entry = { name: party.name, deals: 0, receives: emptyFlow(), pays: emptyFlow(), net: emptyFlow() }));
       if (!entry.title && party.title) entry.title = party.title;
@@ -91,7 +106,7 @@ export function combinePortfolio(deals: readonly PortfolioDeal[], options: Portf
       entry.receives = add(entry.receives, flow(into(party.committed.receives), into(party.contingent.receives)));
       entry.pays = add(entry.pays, flow(into(party.committed.pays), into(party.contingent.pays)));
     }
-    for (const [kind, amount] of Object.entries(row.deal.byKind) as [PaymentKind, string][]) {
+    for (const [kind, amount] of Object.entries(deal.byKind) as [PaymentKind, string][]) {
       const entry = kinds.get(kind) ?? { kind, amount: ZERO, deals: 0 };
       kinds.set(kind, { kind, amount: entry.amount.plus(into(amount)), deals: entry.deals + 1 });
     }
@@ -101,6 +116,11 @@ export function combinePortfolio(deals: readonly PortfolioDeal[], options: Portf
     .sort((a, b) => compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.name, b.name));
   const byKind = [...inKindOrder(kinds).values()];
   return { currency, deals: rows, totals: { ...totals, deals: counted }, counterparties, byKind, apart: rows.filter((r) => !r.reported) };
+}
+
+/** The portfolio as pages and views show it: to the cent, every total adding up its rows. */
+export function shownPortfolio(portfolio: Portfolio): Portfolio {
+  return combinePortfolio(portfolio.deals.map((row) => row.deal), { currency: portfolio.currency, inCents: true });
 }
 
 export interface Conversion {
@@ -123,6 +143,10 @@ export function conversionInto(deal: Pick<PortfolioDeal, 'currency' | 'fx'>, cur
     if (fx.from === currency && fx.to === deal.currency) return { fx, convert: (amount) => amount.div(rate) };
   }
   return undefined;
+}
+
+function flowOf(deal: Pick<PortfolioDeal, 'committed' | 'contingent'>): Flow {
+  return flow(new Money(deal.committed), new Money(deal.contingent));
 }
 
 function flow(committed: Decimal, contingent: Decimal): Flow {

@@ -6,7 +6,7 @@ import { formatAmount, formatMoney, formatPercent, Money } from '../model/money'
 import { currentStage } from '../model/probability';
 import { rnpvDeal } from '../engine/rnpv';
 import type { ScenarioPayment, ScenarioRollup } from '../engine/scenarios';
-import { flow, partyName, paymentLabel } from '../model/describe';
+import { flow, partyName, paymentLabel, dateText } from '../model/describe';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { el, facts, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scheduleCharts } from './svg-charts';
@@ -46,7 +46,7 @@ function scenarioDetail(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf
   let html = el('h3', undefined, `${scenario.name.text}${scenario.title ? `: ${scenario.title.value}` : ''}`, lineOf(scenario.span));
   html += facts([
     ['Reaches', rollup.reach ?? scenario.reach?.text],
-    ['Timeline', scenario.timeline.map((t) => `${t.stage.text} ${t.date.text}`).join(', ') || undefined],
+    ['Timeline', scenario.timeline.map((t) => `${t.stage.text} ${dateText(t.date)}`).join(', ') || undefined],
     ['Options exercised', rollup.exercises.map((e) => `${e.option.name.text}${e.stage ? ` at ${e.stage}` : ''}${e.happens ? '' : ' (not reached)'}`).join(', ') || undefined],
     ['Total of all payments', money(rollup.total)],
   ]);
@@ -116,14 +116,14 @@ export function valuationSection(model: DealModel, shown: ShownScenarios): strin
   if (!rnpv) return model.deal.valuation ? section('valuation', 'Valuation (rNPV)', el('p', 'note', 'No valuation date: add `as of DATE` or a `signed` date.')) : '';
   const money = (v: Decimal) => formatMoney(v, model.currency);
   let html = facts([
-    ['As of', rnpv.basis.asOf.text],
+    ['As of', dateText(rnpv.basis.asOf)],
     ['Discount rate', `${formatPercent(rnpv.basis.discount.times(100))} a year`],
     ['Current stage', currentStage(model)],
     ['rNPV of the deal terms', `${money(rnpv.total)} (committed ${money(rnpv.committed)}, contingent ${money(rnpv.contingent)})`],
   ]);
   html += table(['Payment', 'Stage', 'Probability', 'Date', 'Amount', 'rNPV'], rnpv.rows.map((row): Cell[] => [
     row.label, row.stage ?? 'committed', row.probability ? formatPercent(row.probability.times(100).toDecimalPlaces(2)) : '—',
-    row.date?.text ?? '—', money(row.amount), row.rnpv ? money(row.rnpv) : 'not valued',
+    dateText(row.date) ?? '—', money(row.amount), row.rnpv ? money(row.rnpv) : 'not valued',
   ]), { numeric: [2, 4, 5], caption: 'Deal terms, risk-adjusted', foot: ['Total', '', '', '', '', money(rnpv.total)] });
   const parties = [...rnpv.parties.keys()];
   html += table(['Party', 'Receives', 'Pays', 'Net'], parties.map((p): Cell[] => {

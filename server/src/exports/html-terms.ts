@@ -5,7 +5,7 @@ import type { DealModel, PaymentItem } from '../model/deal-model';
 import { formatMoney, Money } from '../model/money';
 import { optionFeeRange } from '../model/options';
 import {
-  dealAmount, durationText, effectText, flow, originalAmount,
+  dateText, dealAmount, durationText, effectText, flow, originalAmount,
   partyName, paymentLabel, royaltyText, territoryText, tierRows, triggerText,
 } from '../model/describe';
 import { kindLabel } from '../model/payment-kinds';
@@ -55,7 +55,7 @@ function groupHtml(model: DealModel, group: PaymentItem, lineOf: LineOf): string
   const node = group.node as ast.MilestoneGroup;
   const money = (v: Money | undefined) => (v === undefined ? '—' : formatMoney(v, model.currency));
   const rows: Cell[][] = (group.items ?? []).map((m) => [
-    paymentLabel(m), m.node.at?.text ?? '', m.node.expected?.text ?? '', territoryText(m.node.territory), originalAmount(model, m), dealAmount(model, m),
+    paymentLabel(m), m.node.at?.text ?? '', dateText(m.node.expected) ?? '', territoryText(m.node.territory), originalAmount(model, m), dealAmount(model, m),
   ]);
   const classes: (string | undefined)[] = rows.map(() => undefined);
   const lines = (group.items ?? []).map((m) => lineOf(m.node.span));

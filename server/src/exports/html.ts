@@ -3,10 +3,11 @@
 // file is escaped (see html-kit.ts).
 import type Decimal from 'decimal.js';
 import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
-import { formatMoney } from '../model/money';
+import { formatMoney, formatNumber } from '../model/money';
 import { capitalize } from '../model/deal-walk';
-import { partyName, roleText } from '../model/describe';
+import { partyName, roleText, dateText } from '../model/describe';
 import { kindsCounting, kindsInWords, kindTotalLabel, uncountedKindsInWords } from '../model/payment-kinds';
+import { shownDeal } from '../model/shown-figures';
 import { esc, el, facts, lineAttr, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scenariosSection, valuationSection } from './html-scenarios';
 import { termSheetCss } from './html-style';
@@ -35,7 +36,7 @@ export function renderHtml(document: AnalyzedDocument, options: RenderHtmlOption
   const style = `<style${nonce}>${termSheetCss}</style>`;
   const lineOf: LineOf = options.sourceLinks ? (span) => (span ? document.lines.positionAt(span.start).line : undefined) : noLines;
   const main = options.sourceLinks ? '<main class="linked">' : '<main>';
-  const body = `${main}${diagnosticsBlock(document, !!options.sourceLinks)}${document.deals.map((deal) => dealHtml(deal, options, lineOf)).join('')}`
+  const body = `${main}${diagnosticsBlock(document, !!options.sourceLinks)}${document.deals.map((deal) => dealHtml(shownDeal(deal), options, lineOf)).join('')}`
     + `${document.deals.length ? '' : el('p', 'note', 'This file has no deal yet: start one with deal Name "title" { … }.')}</main>`;
   if (options.standalone === false) return `${style}\n${body}\n`;
   return `<!DOCTYPE html>
@@ -102,13 +103,13 @@ function titleBlock({ model }: AnalyzedDeal, lineOf: LineOf): string {
     + el('p', 'subtitle', `${deal.name.text} · amounts in ${model.currency}`)
     + facts([
       ['Parties', parties ? raw(`<ul class="parties">${parties}</ul>`) : undefined],
-      ['Signed', deal.signed?.text],
-      ['Effective', deal.effective?.text],
-      ['Announced', deal.announced?.text],
+      ['Signed', dateText(deal.signed)],
+      ['Effective', dateText(deal.effective)],
+      ['Announced', dateText(deal.announced)],
       ['Development stage', deal.stage?.text],
       ['Source', deal.source?.value],
       ['Headline as announced', declared ? formatMoney(declared, model.currency) : undefined],
-      ['Exchange rates', deal.fx.map((fx) => `1 ${fx.from.text} = ${fx.rate.toFixed()} ${fx.to.text}`).join('; ') || undefined],
+      ['Exchange rates', deal.fx.map((fx) => `1 ${fx.from.text} = ${formatNumber(fx.rate)} ${fx.to.text}`).join('; ') || undefined],
     ]) + '</header>';
 }
 

@@ -6,8 +6,9 @@ import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
 import type { DealModel } from '../model/deal-model';
 import { formatMoney, formatPercent, ZERO } from '../model/money';
 import type { ScenarioRollup } from '../engine/scenarios';
+import { shownDeal } from '../model/shown-figures';
 import {
-  dealAmount, durationText, effectText, flow, originalAmount, partyName, paymentLabel,
+  dateText, dealAmount, durationText, effectText, flow, originalAmount, partyName, paymentLabel,
   roleText, royaltyText, territoryText, tierRows, triggerText,
 } from '../model/describe';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
@@ -37,7 +38,7 @@ export function renderMarkdown(document: AnalyzedDocument, options: RenderMarkdo
     }
     parts.push('');
   }
-  for (const deal of document.deals) parts.push(dealMarkdown(deal, options));
+  for (const deal of document.deals) parts.push(dealMarkdown(shownDeal(deal), options));
   if (!document.deals.length) parts.push('_This file has no deal yet._');
   return `${parts.join('\n').trimEnd()}\n`;
 }
@@ -48,8 +49,8 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
   const out: string[] = [`# ${mdText(deal.title?.value ?? deal.name.text)}`, '', `${mdText(deal.name.text)} · amounts in ${model.currency}`, ''];
   const partyList = deal.parties.map((p) => `${p.title?.value ?? p.name.text}${p.role ? ` (${roleText(p)})` : ''}`).join('; ');
   const factRows: [string, string | undefined][] = [
-    ['Parties', partyList || undefined], ['Signed', deal.signed?.text], ['Effective', deal.effective?.text],
-    ['Announced', deal.announced?.text], ['Source', deal.source?.value],
+    ['Parties', partyList || undefined], ['Signed', dateText(deal.signed)], ['Effective', dateText(deal.effective)],
+    ['Announced', dateText(deal.announced)], ['Source', deal.source?.value],
   ];
   out.push(mdTable(['Term', 'Detail'], factRows.filter((r): r is [string, string] => !!r[1])), '');
 
@@ -63,7 +64,7 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
       model.payments.map((item) => [kindLabel(item.kind), paymentLabel(item), triggerText(model, item), originalAmount(model, item), dealAmount(model, item), flow(model, item.payer, item.payee)]), [3, 4]), '');
   }
   for (const group of model.payments.filter((p) => p.node.type === 'MilestoneGroup')) {
-    const rows = (group.items ?? []).map((m) => [paymentLabel(m), m.node.at?.text ?? '', m.node.expected?.text ?? '', dealAmount(model, m)]);
+    const rows = (group.items ?? []).map((m) => [paymentLabel(m), m.node.at?.text ?? '', dateText(m.node.expected) ?? '', dealAmount(model, m)]);
     if (group.undisclosedRest && !group.undisclosedRest.isZero()) rows.push(['Undisclosed rest', (group.node as ast.MilestoneGroup).by?.text ?? '', '', money(group.undisclosedRest)]);
     rows.push(['Total', '', '', dealAmount(model, group)]);
     out.push(`### ${mdText(paymentLabel(group))}`, '', mdTable(['Milestone', 'Stage', 'Expected', 'Amount'], rows, [3]), '');

@@ -3,9 +3,9 @@
 // each with its figure and where it is declared). The editor only displays these nodes.
 import type { PaymentKind } from '../model/deal-model';
 import { exact, formatMoney, formatShort, Money } from '../model/money';
-import type { Flow, Portfolio, PortfolioDealRow } from '../engine/portfolio';
 import type { PortfolioPayment } from '../engine/portfolio-deal';
 import { visibleText } from '../language/unusual-characters';
+import { shownPortfolio, type Flow, type Portfolio, type PortfolioDealRow } from '../engine/portfolio';
 
 export interface FlowJson { committed: string; contingent: string; headline: string }
 
@@ -87,7 +87,7 @@ export interface DealTreeNode {
 /** Deals → parties (receives/pays) and payments (amounts), in each deal's own currency. Labels
  * and tooltips show control and invisible characters as marks (`\x1b`, `<U+202E>`). */
 export function dealTree(portfolio: Portfolio): DealTreeNode[] {
-  return portfolio.deals.map(({ deal, reported }) => {
+  return shownPortfolio(portfolio).deals.map(({ deal, own, reported }) => {
     const short = (value: string) => formatShort(new Money(value), deal.currency);
     const at = (place: { line: number; character: number }) => ({ uri: deal.uri, line: place.line, character: place.character });
     const parties = deal.parties.map((p): DealTreeNode => ({
@@ -108,8 +108,8 @@ export function dealTree(portfolio: Portfolio): DealTreeNode[] {
     return {
       kind: 'deal',
       label: visibleText(deal.title ?? deal.id),
-      description: `headline ${short(deal.headline)}${converted}`,
-      tooltip: `${deal.id}: headline ${formatMoney(new Money(deal.headline), deal.currency)} (committed ${formatMoney(new Money(deal.committed), deal.currency)} + contingent ${formatMoney(new Money(deal.contingent), deal.currency)})`,
+      description: `headline ${formatShort(own.headline, deal.currency)}${converted}`,
+      tooltip: `${deal.id}: headline ${formatMoney(own.headline, deal.currency)} (committed ${formatMoney(own.committed, deal.currency)} + contingent ${formatMoney(own.contingent, deal.currency)})`,
       ...at(deal),
       children: [...parties, ...deal.payments.map(payment)],
     };

@@ -4,9 +4,9 @@
 // and escaping as the term sheet.
 import type Decimal from 'decimal.js';
 import { formatMoney, Money } from '../model/money';
-import type { Portfolio, PortfolioDealRow } from '../engine/portfolio';
 import { capitalize } from '../model/deal-walk';
 import { kindsCounting, kindsInWords, kindTotalLabel, uncountedKindsInWords } from '../model/payment-kinds';
+import { shownPortfolio, type Portfolio, type PortfolioDealRow } from '../engine/portfolio';
 import { cspMeta } from './html';
 import { el, esc, section, table, type Cell } from './html-kit';
 import { termSheetCss } from './html-style';
@@ -41,7 +41,8 @@ function counting(portfolio: Portfolio): string {
   return `${deals} deal${deals === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} · amounts in ${portfolio.currency}`;
 }
 
-export function renderPortfolioHtml(portfolio: Portfolio, options: RenderPortfolioOptions = {}): string {
+export function renderPortfolioHtml(exactly: Portfolio, options: RenderPortfolioOptions = {}): string {
+  const portfolio = shownPortfolio(exactly);
   const money = (v: Decimal) => formatMoney(v, portfolio.currency);
   const fileLabel = options.fileLabel ?? fileName;
   const { totals } = portfolio;
@@ -93,7 +94,8 @@ ${cspMeta(options)}<meta name="viewport" content="width=device-width, initial-sc
 `;
 }
 
-export function renderPortfolioMarkdown(portfolio: Portfolio, options: Pick<RenderPortfolioOptions, 'fileLabel'> = {}): string {
+export function renderPortfolioMarkdown(exactly: Portfolio, options: Pick<RenderPortfolioOptions, 'fileLabel'> = {}): string {
+  const portfolio = shownPortfolio(exactly);
   const money = (v: Decimal) => formatMoney(v, portfolio.currency);
   const fileLabel = options.fileLabel ?? fileName;
   const row = (cells: string[]) => `| ${cells.map(mdText).join(' | ')} |`;
@@ -110,7 +112,7 @@ export function renderPortfolioMarkdown(portfolio: Portfolio, options: Pick<Rend
     out.push('## By kind', '', mdTable(['Kind', 'Deals', 'Amount'], portfolio.byKind.map((k) => [kindTotalLabel(k.kind), String(k.deals), money(k.amount)]), [1, 2]), '');
   }
   out.push('## Deals', '', mdTable(['Deal', 'File', 'Currency', 'Headline', `Headline in ${portfolio.currency}`],
-    portfolio.deals.map((r) => [r.deal.id, fileLabel(r.deal.uri), r.deal.currency, formatMoney(new Money(r.deal.headline), r.deal.currency),
+    portfolio.deals.map((r) => [r.deal.id, fileLabel(r.deal.uri), r.deal.currency, formatMoney(r.own.headline, r.deal.currency),
       r.reported ? money(r.reported.headline) : 'not converted']), [3, 4]), '');
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -7,7 +7,8 @@ import type * as ast from '../language/ast';
 import { dealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
 import type { PaymentItem } from '../model/deal-model';
 import { isWritten } from '../model/deal-walk';
-import { formatShort, sum } from '../model/money';
+import { formatFooting, formatShort, sum } from '../model/money';
+import { shownDeal } from '../model/shown-figures';
 import { scenarioRollupOf } from '../engine/scenario-rollups';
 import { committedKinds, isCounted } from '../model/totals';
 
@@ -26,7 +27,8 @@ export function findCodeLenses(document: AnalyzedDocument): DealCodeLens[] {
 }
 
 /** One deal's lenses, in text order (their spans are the tree's and move with the deal). */
-const lensesOf = dealFacet((analyzed: AnalyzedDeal): DealCodeLens[] => {
+const lensesOf = dealFacet((exact: AnalyzedDeal): DealCodeLens[] => {
+  const analyzed = shownDeal(exact);
   const out: DealCodeLens[] = [];
   const deal = analyzed.model.deal;
   const money = (value: Decimal) => formatShort(value, analyzed.model.currency);
@@ -40,8 +42,8 @@ const lensesOf = dealFacet((analyzed: AnalyzedDeal): DealCodeLens[] => {
   const itemOf = new Map(analyzed.model.payments.map((item) => [item.node, item]));
   for (const block of deal.paymentBlocks) {
     const items = block.payments.map((node) => itemOf.get(node)).filter((item): item is PaymentItem => item !== undefined);
-    lens(block.span, blockTitle(block, items, money));
-    for (const item of items) if (item.node.type === 'MilestoneGroup') lens(item.node.span, groupTitle(item, money));
+    lens(block.span, blockTitle(block, items, analyzed.model.currency));
+    for (const item of items) if (item.node.type === 'MilestoneGroup') lens(item.node.span, groupTitle(item, analyzed.model.currency, money));
   }
   for (const scenario of deal.scenarios) {
     if (!isWritten(scenario.name)) continue;
@@ -50,7 +52,7 @@ const lensesOf = dealFacet((analyzed: AnalyzedDeal): DealCodeLens[] => {
   return out.sort((a, b) => a.span.start - b.span.start);
 });
 
-function blockTitle(block: ast.PaymentBlock, items: PaymentItem[], money: (v: Decimal) => string): string {
+function blockTitle(block: ast.PaymentBlock, items: PaymentItem[], currency: string): string {
   const counted = items.filter(isCounted);
   const committed = sum(counted.filter((i) => committedKinds.includes(i.kind)).map((i) => i.amount));
   const contingent = sum(counted.filter((i) => !committedKinds.includes(i.kind)).map((i) => i.amount));
@@ -58,15 +60,21 @@ function blockTitle(block: ast.PaymentBlock, items: PaymentItem[], money: (v: De
   const who = isWritten(block.from) && isWritten(block.to) ? `${block.from.text} pays ${block.to.text}` : 'These payments total';
   const unvalued = items.filter((i) => !isCounted(i)).length;
   const rest = unvalued > 0 ? ` · ${unvalued} more without a fixed figure` : '';
-  return `${who} ${money(total)} (committed ${money(committed)} · contingent ${money(contingent)})${rest}`;
+  const shown = formatFooting(total, [committed, contingent], currency);
+  return `${who} ${shown.total} (committed ${shown.parts[0]} · contingent ${shown.parts[1]})${rest}`;
 }
 
-function groupTitle(group: PaymentItem, money: (v: Decimal) => string): string {
+function groupTitle(group: PaymentItem, currency: string, money: (v: Decimal) => string): string {
   const node = group.node as ast.MilestoneGroup;
   const count = group.items?.length ?? 0;
-  const itemized = `itemized ${money(group.itemized ?? sum([]))} in ${count} milestone${count === 1 ? '' : 's'}`;
-  if (!node.cap || group.amount === undefined) return itemized;
-  return `${itemized} of ${money(group.amount)} · undisclosed ${money(group.undisclosedRest ?? sum([]))}`;
+  const milestones = `in ${count} milestone${count === 1 ? '' : 's'}`;
+  if (!node.cap || group.amount === undefined) return `itemized ${money(group.itemized ?? sum([]))} ${milestones}`;
+  const rest = group.undisclosedRest ?? sum([]);
+  // Itemized and undisclosed add up to the cap (when the cap is not exceeded): shown so.
+  const shown = rest.isZero()
+    ? { total: money(group.amount), parts: [money(group.itemized ?? sum([])), money(rest)] }
+    : formatFooting(group.amount, [group.itemized ?? sum([]), rest], currency);
+  return `itemized ${shown.parts[0]} ${milestones} of ${shown.total} · undisclosed ${shown.parts[1]}`;
 }
 
 function scenarioTitle(analyzed: AnalyzedDeal, scenario: ast.Scenario, money: (v: Decimal) => string): string {

@@ -5,7 +5,8 @@ import type * as ast from '../language/ast';
 import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
 import type { PaymentItem } from '../model/deal-model';
 import { isWritten } from '../model/deal-walk';
-import { formatShort } from '../model/money';
+import { formatShort, formatPercent } from '../model/money';
+import { shownDeal } from '../model/shown-figures';
 import { indexSymbols, type SymbolKind } from './symbol-index';
 
 export type OutlineKind = SymbolKind | 'payments';
@@ -22,7 +23,7 @@ export interface DealDocumentSymbol {
 }
 
 export function findDocumentSymbols(document: AnalyzedDocument): DealDocumentSymbol[] {
-  return document.deals.filter((d) => isWritten(d.model.deal.name)).map(dealSymbol);
+  return document.deals.filter((d) => isWritten(d.model.deal.name)).map((d) => dealSymbol(shownDeal(d)));
 }
 
 function dealSymbol(analyzed: AnalyzedDeal): DealDocumentSymbol {
@@ -86,7 +87,7 @@ function paymentSymbol(analyzed: AnalyzedDeal, item: PaymentItem): DealDocumentS
   } else if (node.undisclosed) {
     figure = 'undisclosed';
   } else if (node.type === 'Royalty' && node.rate) {
-    figure = `${node.rate.value.toFixed()}%`;
+    figure = formatPercent(node.rate.value);
   } else if (node.type === 'Royalty' && node.tiers.length > 0) {
     figure = `${node.tiers.length} tiers`;
   }

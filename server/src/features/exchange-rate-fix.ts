@@ -38,7 +38,7 @@ function rateOfHeadline(deal: AnalyzedDeal, currency: string): Decimal | undefin
   if (declared === undefined) return undefined;
   if (checkFxRates(deal.model).some((d) => d.data?.currency !== currency)) return undefined;
   const nowhere = { start: deal.model.deal.span.start, end: deal.model.deal.span.start };
-  const fx: ast.FxRate = { from: { text: currency, span: nowhere }, rate: new Money(1), to: { text: deal.model.currency, span: nowhere }, span: nowhere };
+  const fx: ast.FxRate = { from: { text: currency, span: nowhere }, rate: new Money(1), to: { text: deal.model.currency, span: nowhere }, span: nowhere, rateSpan: nowhere };
   const atOne = rollupDeal(buildDealModel({ ...deal.model.deal, fx: [...deal.model.deal.fx, fx] })).headline;
   const without = deal.totals.headline;
   const perUnit = atOne.minus(without);

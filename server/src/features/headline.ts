@@ -5,6 +5,7 @@ import type { AnalyzedDocument } from '../document/analyze';
 import { formatMoney, formatShort } from '../model/money';
 // the deal under the cursor. The title shows control and invisible characters as marks.
 import { visibleText } from '../language/unusual-characters';
+import { shownDeal } from '../model/shown-figures';
 
 export interface DealHeadline {
   deal: string;
@@ -25,7 +26,7 @@ export interface DealHeadline {
 
 export function dealHeadlines(document: AnalyzedDocument): DealHeadline[] {
   const errors = document.diagnostics.filter((d) => d.severity === 'error').length;
-  return document.deals.map(({ model, totals }) => {
+  return document.deals.map(shownDeal).map(({ model, totals }) => {
     const deal = model.deal;
     return {
       deal: deal.name.text,

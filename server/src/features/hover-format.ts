@@ -3,7 +3,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
-import { formatMoney } from '../model/money';
+import { formatMoney, formatNumber, longestShown, writtenShort } from '../model/money';
 import { mdText as md } from '../model/markdown-text';
 
 /** User text made inert in Markdown: the one escaper the Markdown export uses too. */
@@ -28,7 +28,8 @@ export function moneyIn(model: DealModel): (value: Decimal) => string {
 
 /**
  * An amount as written and, when written in another currency, in the deal currency with the
- * rate used: `€10,000,000 (€10M) = $11,000,000 ($11M) at 1.10`.
+ * rate used: `€10,000,000 (€10M) = $11,000,000 ($11M) at 1.10`, or for a rate written the other
+ * way round `€910,000 = $1,000,000 ($1M) at 1 USD = 0.91 EUR`.
  */
 export function writtenAmount(model: DealModel, text: string, money: ast.Money): string {
   const code = model.currencyOf(money);
@@ -39,19 +40,20 @@ export function writtenAmount(model: DealModel, text: string, money: ast.Money):
   return `${asWritten} = ${formatMoney(converted, model.currency)} at ${rateText(model, text, code, converted.div(money.value))}`;
 }
 
-/** The fx rate as the user wrote it (`1.10`), else the rate applied. */
+/** The fx rate as the user wrote it (`1.10`, `1 USD = 0.91 EUR`), else the rate applied. */
 function rateText(model: DealModel, text: string, code: string, applied: Decimal): string {
-  const fx = model.deal.fx.find((f) => f.from.text === code && f.to.text === model.currency);
-  if (fx) {
+  const written = (fx: ast.FxRate) => {
     const between = text.slice(fx.from.span.end, fx.to.span.start).replace(/[=\s]/g, '');
-    if (/^[\d.,_]+$/.test(between)) return between;
-  }
-  return applied.toSignificantDigits(10).toFixed();
+    return between.length <= longestShown && /^[\d.,_]+$/.test(between) ? between : formatNumber(fx.rate);
+  };
+  const fx = model.fxLines.get(code);
+  if (!fx) return formatNumber(applied.toSignificantDigits(10));
+  return fx.to.text === model.currency ? written(fx) : `1 ${md(model.currency)} = ${written(fx)} ${md(code)}`;
 }
 
 /** `2006-07-07`, `2008-Q1`, `2011` as written. */
 export function dateText(date: ast.DateLit | undefined): string | undefined {
-  return date?.text || undefined;
+  return date?.text ? writtenShort(date.text) : undefined;
 }
 
 export function territories(list: ast.Territory[] | undefined): string | undefined {

@@ -5,7 +5,7 @@ import type * as ast from '../language/ast';
 import type { AnalyzedDeal } from '../document/analyze';
 import type { PaymentItem, PaymentKind } from '../model/deal-model';
 import { dateText, heading, md, moneyIn, paragraphs, table, territories, writtenAmount } from './hover-format';
-import { formatMoney, formatPercent } from '../model/money';
+import { formatMoney, formatPercent, formatNumber } from '../model/money';
 import { commercialStage, probabilityOfReaching } from '../model/probability';
 import { rnpvDeal } from '../engine/rnpv';
 import { capitalize } from '../model/deal-walk';
@@ -111,7 +111,7 @@ function describeRoyalty(deal: AnalyzedDeal, item: PaymentItem, node: ast.Royalt
     rates,
     tiers,
     territory ? `On sales in ${territory} only.` : undefined,
-    node.term ? `Term ${node.term.count.toFixed()} ${node.term.unit}.` : undefined,
+    node.term ? `Term ${formatNumber(node.term.count)} ${node.term.unit}.` : undefined,
     'Royalties have no deal-level figure; scenarios with sales count them.',
   );
 }
@@ -131,7 +131,7 @@ function risk({ model }: AnalyzedDeal, item: PaymentItem): string | undefined {
     const rows = rnpvDeal(model)?.rows.filter((row) => row.item === item && row.rnpv !== undefined) ?? [];
     for (const row of rows) {
       const label = rows.length > 1 || node.type === 'MilestoneGroup' ? ` of ${md(row.label)}` : '';
-      lines.push(`rNPV${label}: ${formatMoney(row.rnpv!, model.currency)}${row.date ? ` (expected ${row.date.text})` : ''}.`);
+      lines.push(`rNPV${label}: ${formatMoney(row.rnpv!, model.currency)}${row.date ? ` (expected ${dateText(row.date)})` : ''}.`);
     }
     return lines.length ? lines.join('  \n') : undefined;
   } catch {

@@ -2,13 +2,14 @@
 // tests and any other caller hand in an analysed document and an offset.
 import type { Span } from '../language/ast';
 import { dealAt, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
-import { heading, md, moneyIn, paragraphs, table, writtenAmount } from './hover-format';
+import { heading, md, moneyIn, paragraphs, table, writtenAmount, dateText } from './hover-format';
 import { describeOption, describeScenario, describeStage } from './hover-option';
 import { describePayment } from './hover-payment';
 import { findHoverTarget, type HoverTarget } from './hover-target';
 import { emptyPosition } from '../model/totals';
 import { capitalize } from '../model/deal-walk';
 import { kindTotalLabel, uncountedKindsInWords } from '../model/payment-kinds';
+import { shownDeal } from '../model/shown-figures';
 
 export interface DealHover {
   markdown: string;
@@ -17,8 +18,9 @@ export interface DealHover {
 }
 
 export function doHover(document: AnalyzedDocument, offset: number): DealHover | undefined {
-  const deal = dealAt(document, offset);
-  if (!deal) return undefined;
+  const analyzed = dealAt(document, offset);
+  if (!analyzed) return undefined;
+  const deal = shownDeal(analyzed);
   const target = findHoverTarget(deal.model, document.text, offset);
   if (!target) return undefined;
   const markdown = describe(target, deal, document.text);
@@ -68,7 +70,7 @@ function describeDeal({ model, totals }: AnalyzedDeal, text: string): string {
   const rows = [...totals.parties].map(([name, p]) => [md(name), money(p.receives), money(p.pays), money(p.net)]);
   const byKind = [...totals.byKind].map(([kind, value]) => `${kindTotalLabel(kind)} ${money(value)}`).join('; ');
   const facts = [
-    deal.signed && `signed ${deal.signed.text}`,
+    deal.signed && `signed ${dateText(deal.signed)}`,
     deal.currency?.text && `currency ${md(deal.currency.text)}`,
   ].filter(Boolean).join(' · ');
   return paragraphs(

@@ -6,7 +6,8 @@ import type * as ast from '../language/ast';
 import { LCurly } from '../language/tokens';
 import { dealFacet, dealsIn, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
 import { amountsOf } from '../model/deal-walk';
-import { formatShort } from '../model/money';
+import { formatNumber, formatShort } from '../model/money';
+import { shownModel } from '../model/shown-figures';
 import { dealTokens } from './deal-tokens';
 
 export interface DealInlayHint {
@@ -33,13 +34,13 @@ export function findInlayHints(document: AnalyzedDocument, range?: ast.Span): De
 
 const hintsOf = dealFacet((analyzed: AnalyzedDeal): KeptHint[] => {
   const out: KeptHint[] = [];
-  const model = analyzed.model;
+  const model = shownModel(analyzed.model);
   const base = model.deal.span.start;
   const money = (value: Parameters<typeof formatShort>[0]) => formatShort(value, model.currency);
   for (const amount of amountsOf(model.deal)) {
     if (model.currencyOf(amount) === model.currency) continue;
     const converted = model.convert(amount);
-    if (converted) out.push({ at: { start: amount.span.end, end: amount.span.end }, label: `= ${money(converted)}`, tooltip: `${converted.toFixed()} ${model.currency}` });
+    if (converted) out.push({ at: { start: amount.span.end, end: amount.span.end }, label: `= ${money(converted)}`, tooltip: `${formatNumber(converted)} ${model.currency}` });
   }
   const tokens = dealTokens(analyzed);
   for (const item of model.payments) {

@@ -53,11 +53,20 @@ export interface Deal {
   options: OptionDecl[];
   scenarios: Scenario[];
   valuation?: Valuation;
+  /** Terms a deal gives once, written again: the first counts (it is the field above); each
+   * repeat is kept here, where it was written, for the repeated-term warning. */
+  repeated?: RepeatedTerm[];
   span: Span;
 }
 
+/** The deal terms a deal gives once. */
+export type SingleTerm = 'currency' | 'signed' | 'effective' | 'announced' | 'source' | 'headline' | 'stage' | 'stages' | 'valuation';
+
+/** A deal term written again: the keyword and what follows it. */
+export interface RepeatedTerm { term: SingleTerm; span: Span }
+
 /** `fx EUR = 1.27 USD`: one unit of `from` is worth `rate` units of `to`. */
-export interface FxRate { from: Name; rate: Decimal; to: Name; span: Span }
+export interface FxRate { from: Name; rate: Decimal; to: Name; span: Span; rateSpan: Span }
 
 export interface Party {
   type: 'Party';

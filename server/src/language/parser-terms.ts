@@ -11,9 +11,10 @@ export abstract class TermRules extends PaymentRules {
     this.CONSUME(kw('fx'));
     const from = this.consumeName(0);
     this.CONSUME(Equals);
-    const rate = parseNumber(this.CONSUME(NumberLiteral).image);
+    const number = this.CONSUME(NumberLiteral);
+    const rate = parseNumber(number.image);
     const to = this.consumeName(1);
-    return { from, rate, to, span: this.spanFrom(start) };
+    return { from, rate, to, span: this.spanFrom(start), rateSpan: this.spanOf(number) };
   });
 
   protected party = this.RULE('party', (): ast.Party => {

@@ -140,24 +140,36 @@ export class DealParser extends ScenarioRules {
   /** One term of a deal, written into it. */
   private dealItem = this.RULE('dealItem', (into: ast.Deal | undefined) => {
     this.itemDeal = into ?? emptyDeal(0);
+    this.itemStart = this.startHere();
     this.OR(this.dealItemAlts ??= [
-      { ALT: () => { this.CONSUME(kw('currency')); this.itemDeal.currency = this.consumeName(1); } },
-      { ALT: () => { this.CONSUME(kw('signed')); this.itemDeal.signed = this.SUBRULE(this.dateLike); } },
-      { ALT: () => { this.CONSUME(kw('effective')); this.itemDeal.effective = this.SUBRULE1(this.dateLike); } },
-      { ALT: () => { this.CONSUME(kw('announced')); this.itemDeal.announced = this.SUBRULE2(this.dateLike); } },
-      { ALT: () => { this.CONSUME(kw('source')); this.itemDeal.source = this.SUBRULE1(this.stringLit); } },
-      { ALT: () => { this.CONSUME(kw('headline')); this.itemDeal.headline = this.SUBRULE(this.money); } },
-      { ALT: () => { this.CONSUME(kw('stage')); this.itemDeal.stage = this.consumeName(2); } },
+      { ALT: () => { this.CONSUME(kw('currency')); this.once('currency', this.consumeName(1)); } },
+      { ALT: () => { this.CONSUME(kw('signed')); this.once('signed', this.SUBRULE(this.dateLike)); } },
+      { ALT: () => { this.CONSUME(kw('effective')); this.once('effective', this.SUBRULE1(this.dateLike)); } },
+      { ALT: () => { this.CONSUME(kw('announced')); this.once('announced', this.SUBRULE2(this.dateLike)); } },
+      { ALT: () => { this.CONSUME(kw('source')); this.once('source', this.SUBRULE1(this.stringLit)); } },
+      { ALT: () => { this.CONSUME(kw('headline')); this.once('headline', this.SUBRULE(this.money)); } },
+      { ALT: () => { this.CONSUME(kw('stage')); this.once('stage', this.consumeName(2)); } },
       { ALT: () => this.pushDefined(this.itemDeal.fx, this.SUBRULE(this.fxRate)) },
       { ALT: () => this.pushDefined(this.itemDeal.parties, this.SUBRULE(this.party)) },
-      { ALT: () => { const deal = this.itemDeal; deal.stages = this.SUBRULE(this.stageList) ?? deal.stages; } },
+      { ALT: () => this.once('stages', this.SUBRULE(this.stageList)) },
       { ALT: () => this.pushDefined(this.itemDeal.licenses, this.SUBRULE(this.license)) },
       { ALT: () => this.pushDefined(this.itemDeal.paymentBlocks, this.SUBRULE(this.paymentBlock)) },
       { ALT: () => this.pushDefined(this.itemDeal.options, this.SUBRULE(this.optionDecl)) },
       { ALT: () => this.pushDefined(this.itemDeal.scenarios, this.SUBRULE(this.scenario)) },
-      { ALT: () => { const deal = this.itemDeal; deal.valuation = this.SUBRULE(this.valuation) ?? deal.valuation; } },
+      { ALT: () => this.once('valuation', this.SUBRULE(this.valuation)) },
     ]);
   });
+
+  /** Where the deal term being read starts. */
+  private itemStart = 0;
+
+  /** A term a deal gives once: the first counts; a repeat is kept for the repeated-term warning. */
+  private once<K extends ast.SingleTerm>(term: K, value: ast.Deal[K] | undefined): void {
+    if (value === undefined || this.RECORDING_PHASE) return;
+    const deal = this.itemDeal;
+    if (deal[term] === undefined) deal[term] = value;
+    else (deal.repeated ??= []).push({ term, span: this.spanFrom(this.itemStart) });
+  }
 }
 
 /** One parser instance, reused: Chevrotain parsers are built once and reset per input. */

@@ -21,7 +21,7 @@ export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer
 export const TerminatedString = createToken({ name: 'TerminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [StringLiteral] });
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/, categories: [StringLiteral] });
 
-const digits = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d(?:_?\d)*)(?:\.\d+)?`;
+const digits = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:_\d+)*)(?:\.\d+)?`;
 export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}(?![\w-])/ });
 export const QuarterLiteral = createToken({ name: 'QuarterLiteral', pattern: /\d{4}-Q\d(?!\w)/ });
 export const PercentLiteral = createToken({ name: 'PercentLiteral', pattern: new RegExp(`-?${digits}%`) });

@@ -1,12 +1,14 @@
 // A deal as the tools count it: every payment with its kind, payer, payee and amount in the
 // deal currency. Built once per parse; every feature (totals, diagnostics, hover, rollup,
-// render) reads this instead of walking the AST again.
+// render) reads this instead of walking the AST again. Built `inCents`, every amount is to the
+// cent as people read it (see shown-figures.ts); otherwise amounts are exact.
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import { currencySymbols } from '../language/currencies';
 import { FacetStore } from './facets';
-import { Money, sum } from './money';
+import { Money, sum, toCents } from './money';
 import { kindOfNode } from './payment-kinds';
+import { instalmentAmounts } from '../engine/scenarios/schedule';
 import { dealStages, type Stage } from './stages';
 
 export type PaymentKind = ast.PaymentKind;
@@ -24,6 +26,8 @@ export interface PaymentItem {
   amount?: Decimal;
   /** The amount as written, in its own currency (funding: one instalment). */
   written?: ast.Money;
+  /** Funding: one yearly instalment in the deal currency. */
+  instalment?: Decimal;
   /** The currency the amount was written in. */
   writtenCurrency: string;
   /** Itemized milestones of a group. */
@@ -47,6 +51,12 @@ export interface DealModel {
   paymentsByName: ReadonlyMap<string, PaymentItem>;
   options: ReadonlyMap<string, ast.OptionDecl>;
   scenarios: ReadonlyMap<string, ast.Scenario>;
+  /** Every amount is to the cent (half-even), as displays show it; scenarios round their
+   * payments to the cent too, so every total adds up the cent figures it is made of. */
+  inCents: boolean;
+  /** The `fx` line that converts each currency into the deal currency: the first that gives a
+   * rate above zero for it, either way round. */
+  fxLines: ReadonlyMap<string, ast.FxRate>;
   /** Converts an amount into the deal currency; undefined when no fx rate covers it. */
   convert(money: ast.Money): Decimal | undefined;
   /** The ISO code of a money's currency (the deal's when none was written). */
@@ -60,20 +70,22 @@ export interface DealModel {
  * empty map per deal and kind. */
 const noneDeclared: ReadonlyMap<string, never> = new Map<string, never>();
 
-export function buildDealModel(deal: ast.Deal): DealModel {
+export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean } = {}): DealModel {
+  const inCents = options.inCents === true;
   const currency = deal.currency?.text || 'USD';
   const currencyOf = (money: ast.Money): string => {
     const written = money.currency?.text;
     if (!written) return currency;
     return currencySymbols[written] ?? written;
   };
-  const rates = fxRates(deal, currency);
-  const convert = (money: ast.Money): Decimal | undefined => {
+  const fxLines = fxLinesInto(deal, currency);
+  const exactly = (money: ast.Money): Decimal | undefined => {
     const code = currencyOf(money);
     if (code === currency) return new Money(money.value);
-    const rate = rates.get(code);
-    return rate ? new Money(money.value).times(rate) : undefined;
+    const fx = fxLines.get(code);
+    return fx && convertWith(fx, currency, new Money(money.value));
   };
+  const convert = inCents ? (money: ast.Money) => { const value = exactly(money); return value && toCents(value); } : exactly;
 
   const payments: PaymentItem[] = [];
   let paymentsByName: Map<string, PaymentItem> | undefined;
@@ -84,7 +96,7 @@ export function buildDealModel(deal: ast.Deal): DealModel {
   };
   for (const block of deal.paymentBlocks) {
     for (const node of block.payments) {
-      const item = resolvePayment(node, block, convert, currencyOf, currency);
+      const item = resolvePayment(node, block, convert, currencyOf, currency, inCents);
       payments.push(item);
       remember(item);
       item.items?.forEach(remember);
@@ -107,22 +119,32 @@ export function buildDealModel(deal: ast.Deal): DealModel {
     paymentsByName: paymentsByName ?? noneDeclared,
     options: byName(deal.options),
     scenarios: byName(deal.scenarios),
+    inCents,
+    fxLines,
     convert,
     currencyOf,
     facets: new FacetStore(),
   };
 }
 
-/** Rates into the deal currency, from `fx X = r DEAL` (or the inverse `fx DEAL = r X`). */
-function fxRates(deal: ast.Deal, currency: string): ReadonlyMap<string, Decimal> {
+/** The line that converts each currency into the deal currency: `fx X = r DEAL` or the inverse
+ * `fx DEAL = r X`, the first of them for X (a later one is a repeated-term warning). A rate of
+ * zero or below converts nothing (an invalid-value error). */
+function fxLinesInto(deal: ast.Deal, currency: string): ReadonlyMap<string, ast.FxRate> {
   if (deal.fx.length === 0) return noneDeclared;
-  const rates = new Map<string, Decimal>();
+  const lines = new Map<string, ast.FxRate>();
   for (const fx of deal.fx) {
-    if (fx.rate.isZero()) continue;
-    if (fx.to.text === currency) rates.set(fx.from.text, new Money(fx.rate));
-    else if (fx.from.text === currency && !rates.has(fx.to.text)) rates.set(fx.to.text, new Money(1).div(fx.rate));
+    if (!fx.rate.isPositive() || fx.rate.isZero()) continue;
+    const other = fx.to.text === currency ? fx.from.text : fx.from.text === currency ? fx.to.text : undefined;
+    if (other !== undefined && other !== currency && !lines.has(other)) lines.set(other, fx);
   }
-  return rates;
+  return lines;
+}
+
+/** An amount converted by its line: times `fx X = r DEAL`, divided by the inverse `fx DEAL = r X`
+ * (EUR 0.91M at `fx USD = 0.91 EUR` is $1M exactly, where times 1/0.91 would give $999,999.999…). */
+export function convertWith(fx: ast.FxRate, currency: string, amount: Decimal): Decimal {
+  return fx.to.text === currency ? amount.times(fx.rate) : amount.div(fx.rate);
 }
 
 function resolvePayment(
@@ -131,6 +153,7 @@ function resolvePayment(
   convert: (m: ast.Money) => Decimal | undefined,
   currencyOf: (m: ast.Money) => string,
   dealCurrency: string,
+  inCents: boolean,
   group?: PaymentItem,
 ): PaymentItem {
   const payer = node.from?.text ?? group?.payer ?? block.from?.text;
@@ -149,10 +172,15 @@ function resolvePayment(
   if (written && !node.undisclosed) item.amount = convert(written);
 
   if (node.type === 'Funding' && item.amount) {
-    item.amount = item.amount.times(node.years?.count ?? 1);
+    // In cents, a part year's instalment is rounded as the scenarios pay it.
+    item.instalment = item.amount;
+    const count = new Money(node.years?.count ?? 1);
+    const whole = item.amount.times(count);
+    const parts = instalmentAmounts(item.amount, count);
+    item.amount = !inCents ? whole : parts.length > 0 ? sum(parts.map(toCents)) : toCents(whole);
   }
   if (node.type === 'MilestoneGroup') {
-    item.items = node.milestones.map((m) => resolvePayment(m, block, convert, currencyOf, dealCurrency, item));
+    item.items = node.milestones.map((m) => resolvePayment(m, block, convert, currencyOf, dealCurrency, inCents, item));
     item.itemized = sum(item.items.map((m) => m.amount));
     if (item.amount === undefined && !node.cap) item.amount = item.itemized;
     if (item.amount !== undefined) item.undisclosedRest = Money.max(item.amount.minus(item.itemized), 0);

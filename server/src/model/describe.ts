@@ -3,7 +3,7 @@
 // plain text; each renderer escapes it for its own format.
 import type * as ast from '../language/ast';
 import type { DealModel, PaymentItem } from './deal-model';
-import { formatAmount, formatMoney, formatPercent, Money } from './money';
+import { formatAmount, formatMoney, formatPercent, Money, formatNumber, writtenShort } from './money';
 import { kindLabel } from './payment-kinds';
 
 /** The party's full name where the deal gives one (`ImmunoGen, Inc.`), else its id. */
@@ -23,7 +23,7 @@ export function paymentLabel(item: PaymentItem): string {
 }
 
 export function dateText(date: ast.DateLit | undefined): string | undefined {
-  return date?.text || undefined;
+  return date?.text ? writtenShort(date.text) : undefined;
 }
 
 /** When the payment falls due: `on signing`, `at phase3 (expected 2028)`, `when annual net sales reach $1B`. */
@@ -31,7 +31,7 @@ export function triggerText(model: DealModel, item: PaymentItem): string {
   const node = item.node;
   const parts: string[] = [];
   if (node.onSigning) parts.push('on signing');
-  if (node.on) parts.push(`on ${node.on.text}`);
+  if (node.on) parts.push(`on ${writtenShort(node.on.text)}`);
   if (node.type === 'MilestoneGroup' && node.by) parts.push(`rest by ${node.by.text}`);
   if (node.at) parts.push(`at ${node.at.text}`);
   if (node.type === 'SalesMilestone' && node.threshold) {
@@ -43,7 +43,7 @@ export function triggerText(model: DealModel, item: PaymentItem): string {
   }
   if (node.type === 'Royalty') parts.push(royaltyText(node));
   if (node.type === 'Manufacturing') parts.push(node.costPlus ? `at cost plus ${formatPercent(node.costPlus.value)}` : 'at cost');
-  if (node.expected) parts.push(`expected ${node.expected.text}`);
+  if (node.expected) parts.push(`expected ${writtenShort(node.expected.text)}`);
   if (node.territory?.length) parts.push(`territory ${territoryText(node.territory)}`);
   if (node.premium) parts.push(`premium ${formatPercent(node.premium.value)}`);
   if (node.term) parts.push(`term ${durationText(node.term)}`);
@@ -81,7 +81,7 @@ export function territoryText(list: ast.Territory[] | undefined): string {
 }
 
 export function durationText(duration: ast.Duration): string {
-  const count = new Money(duration.count).toFixed();
+  const count = formatNumber(duration.count);
   const unit = duration.unit === 'years' ? 'year' : 'month';
   return `${count} ${unit}${count === '1' ? '' : 's'}`;
 }

@@ -10,19 +10,20 @@
 import type { DealModel } from './deal-model';
 
 export class FacetStore {
-  private readonly values = new Map<object, unknown>();
+  /** Made on first use: a file of many deals most of which nobody asks about keeps no map each. */
+  private values?: Map<object, unknown>;
 
   /** The value kept under `key`, computed now if it is not kept yet. */
   get<T>(key: object, compute: () => T): T {
-    if (this.values.has(key)) return this.values.get(key) as T;
+    if (this.values?.has(key)) return this.values.get(key) as T;
     const value = compute();
-    this.values.set(key, value);
+    (this.values ??= new Map()).set(key, value);
     return value;
   }
 
   /** Every value computed so far (re-analysis moves their spans with the deal). */
   computed(): unknown[] {
-    return [...this.values.values()];
+    return this.values ? [...this.values.values()] : [];
   }
 }
 

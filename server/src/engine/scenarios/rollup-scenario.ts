@@ -3,7 +3,7 @@
 // from the deal's current stage and, where the deal has a valuation, its rNPV.
 import type * as ast from '../../language/ast';
 import type { DealModel } from '../../model/deal-model';
-import { Money } from '../../model/money';
+import { Money, toCents } from '../../model/money';
 import { exerciseFee } from '../../model/options';
 import { probabilityOfReaching } from '../../model/probability';
 import { riskAdjust, valuationBasis } from '../rnpv';
@@ -36,6 +36,12 @@ export function rollupScenario(model: DealModel, scenario: ast.Scenario): Scenar
   addOptionFees(ctx, exercises);
   addSalesPayments(ctx);
   for (const note of exercises.notes) ctx.out.unvalued.push(note);
+  if (model.inCents) {
+    // As shown: each payment to the cent (a royalty, a part year of funding, the middle of a fee
+    // range), so every total of the scenario adds up the cent figures it lists.
+    for (const payment of ctx.out.payments) payment.amount = toCents(payment.amount);
+    for (const forfeit of ctx.out.forfeited) if (forfeit.amount) forfeit.amount = toCents(forfeit.amount);
+  }
 
   const basis = valuationBasis(model);
   for (const payment of ctx.out.payments) {

@@ -4,7 +4,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../../language/ast';
 import type { PaymentItem } from '../../model/deal-model';
-import { formatMoney, sum, ZERO } from '../../model/money';
+import { formatMoney, sum, ZERO, writtenShort } from '../../model/money';
 import { paymentKinds } from '../../model/payment-kinds';
 import { commercialStage } from '../../model/probability';
 import { whyNoFigure, type ScenarioContext } from './context';
@@ -18,6 +18,9 @@ export function addSalesPayments(ctx: ScenarioContext): void {
   const book = salesBook(ctx.model, ctx.scenario);
   for (const entry of book.unconverted) {
     ctx.out.unvalued.push({ label: `sales ${entry.year}`, reason: `the sales are in ${ctx.model.currencyOf(entry.amount)}, which has no fx rate to ${ctx.model.currency}` });
+  }
+  for (const entry of book.beforeSigning) {
+    ctx.out.unvalued.push({ label: `sales ${entry.year}`, reason: `the year is before the deal was signed (${writtenShort(ctx.model.deal.signed?.text ?? '')}): the deal earns nothing on these sales` });
   }
   if (book.years.length === 0) return;
   for (const item of ctx.model.payments) {

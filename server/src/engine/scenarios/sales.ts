@@ -1,5 +1,6 @@
 // A scenario's net sales, year by year: for all territories (`sales { ... }`) or per territory
-// (`sales US { ... }`), and the sales a royalty or sales milestone is measured on.
+// (`sales US { ... }`), and the sales a royalty or sales milestone is measured on. Sales in a year
+// before the signing year come before the deal: it earns nothing on them (sales-before-signing).
 import type Decimal from 'decimal.js';
 import type * as ast from '../../language/ast';
 import type { DealModel } from '../../model/deal-model';
@@ -16,11 +17,20 @@ export interface SalesBook {
   firstYear?: number;
   /** Amounts that could not be converted into the deal currency (no fx rate). */
   unconverted: ast.SalesYear[];
+  /** Years before the signing year: left out. */
+  beforeSigning: ast.SalesYear[];
+}
+
+/** The year the deal was signed (`signed`), when it gives one: sales before it earn nothing. */
+export function signingYear(deal: ast.Deal): number | undefined {
+  const year = deal.signed?.year;
+  return year !== undefined && Number.isInteger(year) ? year : undefined;
 }
 
 export function salesBook(model: DealModel, scenario: ast.Scenario): SalesBook {
-  const book: SalesBook = { all: new Map(), byTerritory: new Map(), years: [], unconverted: [] };
+  const book: SalesBook = { all: new Map(), byTerritory: new Map(), years: [], unconverted: [], beforeSigning: [] };
   const years = new Set<number>();
+  const signed = signingYear(model.deal);
   for (const table of scenario.sales) {
     let target = book.all;
     if (table.territory && !isWorldwide(table.territory.text)) {
@@ -31,6 +41,10 @@ export function salesBook(model: DealModel, scenario: ast.Scenario): SalesBook {
       const amount = model.convert(entry.amount);
       // A year that is not four digits is an error (invalid-date) and counts nowhere.
       if (!Number.isInteger(entry.year) || entry.year < 1000 || entry.year > 9999) continue;
+      if (signed !== undefined && entry.year < signed) {
+        book.beforeSigning.push(entry);
+        continue;
+      }
       if (!amount) {
         book.unconverted.push(entry);
         continue;

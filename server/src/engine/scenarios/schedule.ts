@@ -38,22 +38,28 @@ export interface Instalment { amount: Decimal; date?: ast.DateLit; index: number
 export function fundingInstalments(item: PaymentItem, model: DealModel): Instalment[] {
   if (item.amount === undefined || item.node.type !== 'Funding') return [];
   const count = new Money(item.node.years?.count ?? 1);
-  if (!count.isFinite() || count.lte(0)) return [];
-  // Centuries of funding are a slip (invalid-value says so): one unscheduled payment of the
-  // whole amount keeps the totals right without listing thousands of instalments.
-  if (count.gt(longestFundingYears)) return [{ amount: item.amount, index: 1, count: 1 }];
-  const each = item.amount.div(count);
+  const amounts = instalmentAmounts(item.instalment ?? item.amount.div(count), count);
+  // Centuries of funding are one unscheduled payment (see instalmentAmounts).
+  if (amounts.length === 1 && count.gt(longestFundingYears)) return [{ amount: item.amount, index: 1, count: 1 }];
   const start = yearOf(ownDate(item, model) ?? signingDate(model));
+  return amounts.map((amount, i) => ({
+    amount, date: start === undefined ? undefined : yearDate(start + i, item.node.span), index: i + 1, count: amounts.length,
+  }));
+}
+
+/**
+ * The yearly amounts of funding of `each` a year for `count` years: a whole year's `each`, and
+ * a part of it for a fractional last year. Centuries of funding are a slip (invalid-value says
+ * so): one payment of the whole keeps the totals right without thousands of instalments.
+ */
+export function instalmentAmounts(each: Decimal, count: Decimal): Decimal[] {
+  if (!count.isFinite() || count.lte(0)) return [];
+  if (count.gt(longestFundingYears)) return [each.times(count)];
   const whole = count.floor().toNumber();
   const part = count.minus(whole);
-  const total = whole + (part.isZero() ? 0 : 1);
-  const instalments: Instalment[] = [];
-  for (let i = 0; i < total; i++) {
-    const amount = i < whole ? each : each.times(part);
-    const date = start === undefined ? undefined : yearDate(start + i, item.node.span);
-    instalments.push({ amount, date, index: i + 1, count: total });
-  }
-  return instalments;
+  const amounts: Decimal[] = Array.from({ length: whole }, () => each);
+  if (!part.isZero()) amounts.push(each.times(part));
+  return amounts;
 }
 
 /** The first date the timeline gives each stage. */

@@ -1,0 +1,29 @@
+// Figures as people read them. Every payment is shown to the cent (half-even) and every total
+// shown is the sum of those cent figures, so a table always adds up: rows and their total, a
+// party's receives less pays and its net, a group's itemized milestones and undisclosed rest and
+// its cap. The JSON and CSV keep the exact figures (a total there may differ from the one shown
+// by the rounding of its parts: at most half a cent a payment).
+import { buildDealModel, type DealModel, type PaymentItem } from './deal-model';
+import { modelFacet } from './facets';
+import type { DealTotals } from './totals';
+import { rollupDeal } from './totals';
+
+/** The deal with every amount to the cent, and its totals, for anything that shows figures
+ * (built once per deal model, and kept with it). */
+export function shownDeal<T extends { model: DealModel; totals: DealTotals }>(deal: T): T {
+  const model = shownModel(deal.model);
+  return { ...deal, model, totals: shownTotals(model) };
+}
+
+export const shownModel = modelFacet((model: DealModel): DealModel =>
+  model.inCents ? model : buildDealModel(model.deal, { inCents: true }));
+
+/** Whether every deal-level amount is already a whole number of cents (then the deal's figures
+ * are shown as they are, and nothing needs building again). */
+export function allInCents(model: DealModel): boolean {
+  const inCents = (item: PaymentItem): boolean =>
+    (item.amount === undefined || item.amount.decimalPlaces() <= 2) && (item.items ?? []).every(inCents);
+  return model.inCents || model.payments.every(inCents);
+}
+
+const shownTotals = modelFacet((model: DealModel): DealTotals => rollupDeal(model));
