@@ -166,6 +166,8 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
 
   await t.test('hover on the milestone group shows its cap', async () => {
     const group = token('milestones Development', 'Development');
+    // The CodeLens above the group moves the lines down when it arrives: hover once it is there.
+    await until('the CodeLens above the group', async () => page.locator('.codelens-decoration', { hasText: 'undisclosed $35.5M' }).first().isVisible(), 30_000);
     const hover = await until('a hover with $35,500,000', async () => {
       await page.mouse.move(0, 0);
       await group.hover();

@@ -3,7 +3,7 @@
 import type * as ast from '../language/ast';
 import { currencySymbols, isCurrencyCode } from '../language/currencies';
 import type { DealModel, PaymentItem } from '../model/deal-model';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { exact, formatMoney } from '../model/money';
 import { committedKinds, contingentKinds, type DealTotals } from '../model/totals';
 import { amountsOf, isRead, isWritten, paymentAnchor, problem } from '../model/deal-walk';

@@ -12,7 +12,7 @@ import { LineComment } from '../language/tokens';
 import {
   characterLabel, hasUnusualCharacter, unusualCharacter, unusualCharacters, type UnusualCharacter,
 } from '../language/unusual-characters';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { paymentsOf, problem } from '../model/deal-walk';
 
 /** Past this many, the file is most likely pasted from elsewhere: the rest are counted, not listed. */

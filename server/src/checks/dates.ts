@@ -1,7 +1,7 @@
 // Dates: each must exist (invalid-date: 2006-02-30, month 13, Q5, a five-digit year), dated
 // events need a day, and no payment falls before the deal was signed (date-before-signing).
 import type * as ast from '../language/ast';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { datesOf, paymentsOf, problem } from '../model/deal-walk';
 import { writtenShort } from '../model/money';
 

@@ -1,7 +1,7 @@
 // duplicate-name: one name, one thing. Reported on the second (and any later) declaration, so
 // the first keeps working for references while the author renames the copy.
 import type * as ast from '../language/ast';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { article, isWritten, paymentsOf, problem } from '../model/deal-walk';
 import { paymentWord } from '../model/payment-kinds';
 

@@ -3,7 +3,7 @@
 // what the parser could not build is skipped, the syntax error already says why.
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import type { ParsedDealFile } from '../language/parse';
 import { allInCents, shownModel } from '../model/shown-figures';
 import { rollupDeal, type DealTotals } from '../model/totals';

@@ -3,7 +3,7 @@
 // error instead of a total that is rounded without a word. Funding that runs for centuries is
 // one too, and would otherwise make every scenario list thousands of instalments.
 import type * as ast from '../language/ast';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { amountDecimals, largestAmount, largestRate, longestFundingYears, rateDecimals } from '../model/limits';
 import { amountsOf, isRead, paymentsOf, problem } from '../model/deal-walk';
 import { formatNumber, Money } from '../model/money';

@@ -2,7 +2,7 @@
 // start says how to begin. A file whose deal the parser could not read gets its syntax errors
 // instead, which say what to fix.
 import type { ParsedDealFile } from '../language/parse';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { problem } from '../model/deal-walk';
 
 export function checkNoDeal(parsed: ParsedDealFile): DealDiagnostic[] {

@@ -2,7 +2,7 @@
 // (territory-not-covered), which is almost always a slip in the territory or the payment's name.
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { capitalize, isWritten, problem } from '../model/deal-walk';
 import { paymentWord } from '../model/payment-kinds';
 

@@ -1,7 +1,7 @@
 // Who pays whom: every payment needs a payer and a payee (missing-party), they must differ
 // (self-payment), and every declared party should take part in something (unused-party).
 import type * as ast from '../language/ast';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { capitalize, isWritten, paymentAnchor, paymentLabel, problem } from '../model/deal-walk';
 
 export function checkPayerAndPayee(deal: ast.Deal): DealDiagnostic[] {

@@ -1,7 +1,7 @@
 // Percentages: rates, probabilities, premiums, discounts and shares lie within 0%..100%
 // (percent-out-of-range); the shares of one cost or profit split add up to 100% (shares-not-100).
 import type * as ast from '../language/ast';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { formatPercent, sum } from '../model/money';
 import { capitalize, article, isRead, isWritten, percentsOf, problem, spanOfList } from '../model/deal-walk';
 

@@ -4,7 +4,7 @@
 import type * as ast from '../language/ast';
 import { currencySymbols, isCurrencyCode, isoCurrencyCodes } from '../language/currencies';
 import type { DealModel } from '../model/deal-model';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { closestName, dealNameTables, nameKinds, unknownNameMessage, type DealNameTables, type NameKind } from '../model/names';
 import { isWritten, problem, walkReferences, type ReferenceKind } from '../model/deal-walk';
 

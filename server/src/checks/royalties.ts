@@ -3,7 +3,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { formatMoney } from '../model/money';
 import { isRead, isWritten, paymentAnchor, paymentLabel, paymentsOf, problem } from '../model/deal-walk';
 

@@ -3,7 +3,7 @@
 // figures for real years after signing (invalid-date, sales-before-signing, invalid-value).
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { stageIndex } from '../model/stages';
 import { signingYear } from '../engine/scenarios/sales';
 import { dateBounds, dateProblem } from './dates';

@@ -6,7 +6,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
-import type { DealDiagnostic } from './diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { formatMoney, formatNumber, Money } from '../model/money';
 import { isRead, isWritten, problem } from '../model/deal-walk';
 

@@ -2,7 +2,7 @@
 // and CI logs link to: `file:line:column severity code message`. A file that cannot be read,
 // or that the analysis fails on, is one line on standard error; the other files are still checked.
 import { analyzeDealText, type AnalyzedDocument } from '../document/analyze';
-import type { DealDiagnostic } from '../checks/diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { internalErrorText, stackLines, type Debugging } from './internal-error';
 import { outcome, type Outcome } from './outcome';
 import { readDealFile } from './read-input';

@@ -7,7 +7,7 @@ import { LineMap } from '../language/line-map';
 import { parseDealText, type ParsedDealFile } from '../language/parse';
 import { buildDealModel, type DealModel } from '../model/deal-model';
 import { FacetStore } from '../model/facets';
-import type { DealDiagnostic } from '../checks/diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { checkDeal, checkFile } from '../checks';
 import { rollupDeal, type DealTotals } from '../model/totals';
 

@@ -9,7 +9,6 @@ import type { PaymentKind } from '../model/deal-model';
 import { Money, ZERO, toCents } from '../model/money';
 import { inKindOrder } from '../model/payment-kinds';
 import { portfolioDealOf, type DealFigures, type PortfolioDeal, type PortfolioFx } from './portfolio-deal';
-import type { AnalyzedDeal } from '../document/analyze';
 import { dealInCents } from './portfolio-cents';
 
 export interface PortfolioOptions {

@@ -8,7 +8,7 @@
 import type * as ast from '../language/ast';
 import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
 import { declarePartyFix, isValidName } from './declare-party-fix';
-import type { DealDiagnostic } from '../checks/diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { checkHeadline } from '../checks/amounts';
 import { paymentsOf } from '../model/deal-walk';
 import { exchangeRateFix } from './exchange-rate-fix';

@@ -8,7 +8,7 @@ import type * as ast from '../language/ast';
 import { keywordNames } from '../language/tokens';
 import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
 import { insertDealLine } from './deal-line-insertion';
-import type { DealDiagnostic } from '../checks/diagnostic';
+import type { DealDiagnostic } from '../model/diagnostic';
 import { paymentsOf } from '../model/deal-walk';
 import type { TextEdit } from './rename';
 import { indexSymbols } from './symbol-index';

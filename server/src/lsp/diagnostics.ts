@@ -5,7 +5,7 @@
 // has sent is answered, so a hover on one file never waits behind the check of a long one.
 import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { AnalyzedDocument } from '../document/analyze';
-import type { DealDiagnostic, Severity } from '../checks/diagnostic';
+import type { DealDiagnostic, Severity } from '../model/diagnostic';
 import { visibleText } from '../language/unusual-characters';
 import { noActivity, whenIdle, type EditorActivity } from './activity';
 import type { DealDocuments } from './document-cache';

@@ -8,7 +8,7 @@ import { currencySymbols } from '../language/currencies';
 import { FacetStore } from './facets';
 import { Money, sum, toCents } from './money';
 import { kindOfNode } from './payment-kinds';
-import { instalmentAmounts } from '../engine/scenarios/schedule';
+import { instalmentAmounts } from './instalments';
 import { dealStages, type Stage } from './stages';
 
 export type PaymentKind = ast.PaymentKind;

@@ -2,7 +2,7 @@
 // that several checks visit (every payment, every amount, every date, every percentage).
 // Walks tolerate recovered trees: a part the parser could not build is simply absent.
 import type * as ast from '../language/ast';
-import type { DealDiagnostic, DiagnosticCode, Severity } from '../checks/diagnostic';
+import type { DealDiagnostic, DiagnosticCode, Severity } from './diagnostic';
 import { paymentWord } from './payment-kinds';
 
 export function problem(

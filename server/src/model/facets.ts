@@ -7,7 +7,6 @@
 // moves every `{ start, end }` span reachable from a facet's value, as it moves the syntax tree.
 // So a facet holds text offsets only inside such spans, or inside a class instance (which is not
 // entered) whose offsets count from the deal's own start.
-import type { DealModel } from './deal-model';
 
 export class FacetStore {
   /** Made on first use: a file of many deals most of which nobody asks about keeps no map each. */
@@ -28,7 +27,7 @@ export class FacetStore {
 }
 
 /** A derived value of a deal model, computed once per model: `const rnpvOf = modelFacet(computeRnpv)`. */
-export function modelFacet<T>(compute: (model: DealModel) => T): (model: DealModel) => T {
+export function modelFacet<M extends { facets: FacetStore }, T>(compute: (model: M) => T): (model: M) => T {
   const key = {};
   return (model) => model.facets.get(key, () => compute(model));
 }

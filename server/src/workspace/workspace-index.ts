@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeDealText, type AnalyzedDocument } from '../document/analyze';
-import type { Severity } from '../checks/diagnostic';
+import type { Severity } from '../model/diagnostic';
 import { exact } from '../model/money';
 import { readRegularFile } from '../files/regular-file';
 

@@ -4,6 +4,7 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../../language/ast';
 import type { DealModel, PaymentItem } from '../../model/deal-model';
 import { Money } from '../../model/money';
+import { instalmentAmounts } from '../../model/instalments';
 import { longestFundingYears } from '../../model/limits';
 
 /** The date the deal was signed (`signed`, else `effective`). */
@@ -47,20 +48,6 @@ export function fundingInstalments(item: PaymentItem, model: DealModel): Instalm
   }));
 }
 
-/**
- * The yearly amounts of funding of `each` a year for `count` years: a whole year's `each`, and
- * a part of it for a fractional last year. Centuries of funding are a slip (invalid-value says
- * so): one payment of the whole keeps the totals right without thousands of instalments.
- */
-export function instalmentAmounts(each: Decimal, count: Decimal): Decimal[] {
-  if (!count.isFinite() || count.lte(0)) return [];
-  if (count.gt(longestFundingYears)) return [each.times(count)];
-  const whole = count.floor().toNumber();
-  const part = count.minus(whole);
-  const amounts: Decimal[] = Array.from({ length: whole }, () => each);
-  if (!part.isZero()) amounts.push(each.times(part));
-  return amounts;
-}
 
 /** The first date the timeline gives each stage. */
 export function timelineDates(scenario: ast.Scenario): Map<string, ast.DateLit> {
