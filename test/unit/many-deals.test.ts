@@ -55,4 +55,15 @@ describe('a file of many deals', () => {
     const growth = workGrowth((document) => findInlayHints(document, { start: 0, end: 5_000 }));
     assert.ok(growth < 2.2, `twice the deals, ${growth.toFixed(2)} times the work`);
   });
+
+  it('reads deals written without a name (`deal { }`) one error each, with work in proportion to them', () => {
+    const unnamed = (count: number) => 'deal { }\n'.repeat(count);
+    analyzeDealText(unnamed(10)); // what is built once per process is not counted
+    const [small, large] = [5_000, 10_000].map((count) => elementsWalked(() => analyzeDealText(unnamed(count))));
+    assert.equal(large.result.deals.length, 10_000);
+    assert.equal(large.result.diagnostics[0].message, "Expected a name after 'deal', but found '{'.");
+    assert.deepEqual(large.result.diagnostics[0].span, { start: 5, end: 6 });
+    const growth = large.walked / small.walked;
+    assert.ok(growth < 2.2, `twice the deals, ${growth.toFixed(2)} times the work`);
+  });
 });
