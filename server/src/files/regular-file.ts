@@ -17,6 +17,12 @@ export type FileRead =
 const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 const chunkBytes = 1024 * 1024;
 
+/** The next read: what the file said it holds, and one byte more to see it end (a file that
+ * grows meanwhile is read on in chunks up to the limit), never a megabyte for a small file. */
+function chunkSize(size: number, read: number): number {
+  return Math.min(chunkBytes, Math.max(4096, size - read + 1));
+}
+
 /** Why the path, as stat sees it, is not read; undefined when it is a regular file under the limit. */
 export function refusalOf(stats: Stats): string | undefined {
   if (stats.isDirectory()) return 'is a directory, not a .deal file';
@@ -31,12 +37,13 @@ export function readRegularFileSync(path: string): FileRead {
     const before = refusalOf(statSync(path));
     if (before) return { ok: false, reason: before };
     fd = openSync(path, openFlags);
-    const after = refusalOf(fstatSync(fd));
+    const stats = fstatSync(fd);
+    const after = refusalOf(stats);
     if (after) return { ok: false, reason: after };
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.alloc(chunkBytes);
+      const chunk = Buffer.allocUnsafe(chunkSize(stats.size, total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       total += n;
@@ -57,12 +64,13 @@ export async function readRegularFile(path: string): Promise<FileRead> {
     const before = refusalOf(await stat(path));
     if (before) return { ok: false, reason: before };
     handle = await open(path, openFlags);
-    const after = refusalOf(await handle.stat());
+    const stats = await handle.stat();
+    const after = refusalOf(stats);
     if (after) return { ok: false, reason: after };
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.alloc(chunkBytes);
+      const chunk = Buffer.allocUnsafe(chunkSize(stats.size, total));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
