@@ -2,7 +2,7 @@
 // their milestones), options and scenarios, the figure beside each; and the workspace symbols
 // (every declaration of every open file, found by a few letters of its name).
 import type * as ast from '../language/ast';
-import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
+import { dealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
 import type { PaymentItem } from '../model/deal-model';
 import { isWritten } from '../model/deal-walk';
 import { formatShort, formatPercent } from '../model/money';
@@ -23,8 +23,11 @@ export interface DealDocumentSymbol {
 }
 
 export function findDocumentSymbols(document: AnalyzedDocument): DealDocumentSymbol[] {
-  return document.deals.filter((d) => isWritten(d.model.deal.name)).map((d) => dealSymbol(shownDeal(d)));
+  return document.deals.filter((d) => isWritten(d.model.deal.name)).map(outlineOf);
 }
+
+/** One deal's outline, kept on the deal (its spans move with it). */
+const outlineOf = dealFacet((deal: AnalyzedDeal) => dealSymbol(shownDeal(deal)));
 
 function dealSymbol(analyzed: AnalyzedDeal): DealDocumentSymbol {
   const { model, totals } = analyzed;
