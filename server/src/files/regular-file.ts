@@ -40,17 +40,12 @@ export function readRegularFileSync(path: string): FileRead {
     const stats = fstatSync(fd);
     const after = refusalOf(stats);
     if (after) return { ok: false, reason: after };
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const reading = new Reading(stats.size);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(chunkSize(stats.size, total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      total += n;
-      if (total > maxDealFileBytes) return { ok: false, reason: tooLarge(total) };
-      chunks.push(chunk.subarray(0, n));
+      const chunk = reading.nextBuffer();
+      const outcome = reading.keep(chunk, readSync(fd, chunk, 0, chunk.length, null));
+      if (outcome) return outcome;
     }
-    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
   } catch (error) {
     return failure(error);
   } finally {
@@ -67,21 +62,38 @@ export async function readRegularFile(path: string): Promise<FileRead> {
     const stats = await handle.stat();
     const after = refusalOf(stats);
     if (after) return { ok: false, reason: after };
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const reading = new Reading(stats.size);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(chunkSize(stats.size, total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > maxDealFileBytes) return { ok: false, reason: tooLarge(total) };
-      chunks.push(chunk.subarray(0, bytesRead));
+      const chunk = reading.nextBuffer();
+      const outcome = reading.keep(chunk, (await handle.read(chunk, 0, chunk.length, null)).bytesRead);
+      if (outcome) return outcome;
     }
-    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
   } catch (error) {
     return failure(error);
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/** A file read in chunks, the same way by the synchronous and the asynchronous reader. */
+class Reading {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+
+  constructor(private readonly size: number) {}
+
+  nextBuffer(): Buffer {
+    return Buffer.allocUnsafe(chunkSize(this.size, this.total));
+  }
+
+  /** Keeps the `count` bytes just read into `chunk`: the text when the file has ended (nothing
+   * read), a refusal past the limit, else undefined to read on. */
+  keep(chunk: Buffer, count: number): FileRead | undefined {
+    if (count === 0) return { ok: true, text: Buffer.concat(this.chunks, this.total).toString('utf8') };
+    this.total += count;
+    if (this.total > maxDealFileBytes) return { ok: false, reason: tooLarge(this.total) };
+    this.chunks.push(chunk.subarray(0, count));
+    return undefined;
   }
 }
 
