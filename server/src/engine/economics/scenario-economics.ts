@@ -1,0 +1,98 @@
+// One scenario's economics: the product's profit and loss divided between the parties, each
+// party's value, and for each option the scenario exercises, what exercising gains each party
+// (the same scenario rolled up without that exercise) and the sales at which it breaks even.
+import type Decimal from 'decimal.js';
+import type * as ast from '../../language/ast';
+import type { DealModel } from '../../model/deal-model';
+import { Money, sum } from '../../model/money';
+import { rollupScenario } from '../scenarios';
+import { salesBook } from '../scenarios/sales';
+import { timelineDates, yearOf } from '../scenarios/schedule';
+import type { ScenarioRollup } from '../scenarios/types';
+import { breakEvenMultiplier } from './break-even';
+import { economicsCells, economicsTotals } from './cells';
+import { divideCells, type DeveloperRule, type ShareRule } from './division';
+import { partyValues } from './party-values';
+import type { CostsInput, ExerciseGain, PartyValue, ScenarioEconomics } from './types';
+
+/** What the economics of a scenario are computed from, besides the deal's own terms. */
+export interface EconomicsSource {
+  costs: CostsInput;
+  /** Developers other than the default (the deal's, a programme's, an exercise's). */
+  developers: (rollup: ScenarioRollup) => DeveloperRule[];
+}
+
+/** The economics of `scenario` as written; `rollup` is its rollup, where already at hand. */
+export function scenarioEconomics(
+  model: DealModel, scenario: ast.Scenario, source: EconomicsSource, rollup = rollupScenario(model, scenario),
+): ScenarioEconomics {
+  const core = valueAt(model, scenario, source, rollup);
+  const exercises = rollup.exercises.map((result): ExerciseGain => {
+    const gain: ExerciseGain = { option: result.option, stage: result.stage, happens: result.happens, gain: new Map() };
+    if (!result.happens) return gain;
+    const fees = rollup.payments.filter((p) => p.kind === 'option-fee' && p.option === result.option);
+    if (fees.length) gain.fee = sum(fees.map((p) => p.amount));
+    const without = withoutExercise(scenario, result.option);
+    const other = valueAt(model, without, source, rollupScenario(model, without)).parties;
+    gain.gain = difference(core.parties, other);
+    const holder = result.option.holder?.text;
+    if (holder !== undefined && model.parties.has(holder)) {
+      gain.breakEven = breakEvenMultiplier((k) => holderGain(model, scenario, without, source, holder, k));
+    }
+    return gain;
+  });
+  return { ...core, exercises };
+}
+
+function valueAt(model: DealModel, scenario: ast.Scenario, source: EconomicsSource, rollup: ScenarioRollup) {
+  const cells = economicsCells(salesBook(model, scenario), source.costs);
+  const divisions = divideCells(model, cells, source.developers(rollup), shareRules(scenario, rollup));
+  return { cells: divisions, totals: economicsTotals(cells), parties: partyValues(model, rollup, divisions) };
+}
+
+/** The holder's gain from exercising with every sales figure of the scenario times `k`. */
+function holderGain(
+  model: DealModel, scenario: ast.Scenario, without: ast.Scenario, source: EconomicsSource, holder: string, k: number,
+): Decimal {
+  const factor = new Money(k);
+  const value = (s: ast.Scenario) => {
+    const scaled = scaleSales(s, factor);
+    return valueAt(model, scaled, source, rollupScenario(model, scaled)).parties.get(holder)!.value;
+  };
+  return value(scenario).minus(value(without));
+}
+
+/** Shares of the options the scenario exercises, each from its exercise's timeline year on. */
+export function shareRules(scenario: ast.Scenario, rollup: ScenarioRollup): ShareRule[] {
+  const timeline = timelineDates(scenario);
+  return rollup.sharing.map((sharing) => {
+    const exercise = rollup.exercises.find((e) => e.happens && e.option === sharing.option);
+    const fromYear = exercise?.stage === undefined ? undefined : yearOf(timeline.get(exercise.stage));
+    return { what: sharing.what, shares: sharing.shares, territories: sharing.territory, fromYear };
+  });
+}
+
+/** The same scenario without its exercises of `option`. */
+export function withoutExercise(scenario: ast.Scenario, option: ast.OptionDecl): ast.Scenario {
+  return { ...scenario, exercises: scenario.exercises.filter((e) => e.option.text !== option.name.text) };
+}
+
+/** The same scenario with every sales figure times `factor`. */
+export function scaleSales(scenario: ast.Scenario, factor: Decimal): ast.Scenario {
+  return {
+    ...scenario,
+    sales: scenario.sales.map((table) => ({
+      ...table,
+      years: table.years.map((year) => ({ ...year, amount: { ...year.amount, value: year.amount.value.times(factor) } })),
+    })),
+  };
+}
+
+function difference(withIt: Map<string, PartyValue>, withoutIt: Map<string, PartyValue>): Map<string, Decimal> {
+  const out = new Map<string, Decimal>();
+  for (const [party, value] of withIt) {
+    const other = withoutIt.get(party);
+    out.set(party, other ? value.value.minus(other.value) : value.value);
+  }
+  return out;
+}

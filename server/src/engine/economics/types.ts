@@ -1,0 +1,80 @@
+// What a scenario's economics are made of and what they come to. A scenario that gives its
+// programme's costs (`costs { ... }`) says what the product earns and costs year by year; the
+// deal then divides that between the parties as its developer rule and exercised shares say.
+// Figures are in the deal currency, exact; they are rounded only where shown.
+import type Decimal from 'decimal.js';
+import type * as ast from '../../language/ast';
+
+/** Yearly figures for one territory (`development US { 2026: 30M }`), or for all together. */
+export interface YearTable { territory?: string; years: Map<number, Decimal> }
+
+/** Cost of goods or commercial costs: a share of the sales, or a year table. */
+export type SalesCost =
+  | { territory?: string; percentOfSales: Decimal }
+  | { territory?: string; years: Map<number, Decimal> };
+
+/** A scenario's `costs { ... }`, read into the deal currency. */
+export interface CostsInput {
+  development: YearTable[];
+  goods: SalesCost[];
+  commercial: SalesCost[];
+}
+
+/** One territory (or all territories together: `territory` undefined) in one year. */
+export interface EconomicsCell {
+  territory?: string;
+  year: number;
+  sales: Decimal;
+  goods: Decimal;
+  commercial: Decimal;
+  /** sales − goods − commercial. */
+  operatingProfit: Decimal;
+  development: Decimal;
+}
+
+/** How one cell's operating profit and development costs are divided, party by party. */
+export interface CellDivision {
+  cell: EconomicsCell;
+  profit: Map<string, Decimal>;
+  costs: Map<string, Decimal>;
+}
+
+export interface EconomicsTotals {
+  sales: Decimal;
+  goods: Decimal;
+  commercial: Decimal;
+  operatingProfit: Decimal;
+  development: Decimal;
+  /** operatingProfit − development: what the parties' values add up to. */
+  projectValue: Decimal;
+}
+
+export interface PartyValue {
+  receives: Decimal;
+  pays: Decimal;
+  profit: Decimal;
+  costs: Decimal;
+  /** receives − pays + profit − costs, equity counted at its premium only. */
+  value: Decimal;
+}
+
+export interface ExerciseGain {
+  option: ast.OptionDecl;
+  stage?: string;
+  happens: boolean;
+  /** The fee the scenario pays for it, where it has a figure. */
+  fee?: Decimal;
+  /** Value with the exercise − value without it, per party. */
+  gain: Map<string, Decimal>;
+  /** The multiplier of all the scenario's sales at which the holder's gain changes sign, to
+   * 10⁻⁶; undefined when it keeps one sign from 0 to 100 times the sales. */
+  breakEven?: number;
+}
+
+export interface ScenarioEconomics {
+  cells: CellDivision[];
+  totals: EconomicsTotals;
+  /** Every party of the deal, in declaration order. */
+  parties: Map<string, PartyValue>;
+  exercises: ExerciseGain[];
+}

@@ -1,0 +1,95 @@
+// The economics engine, figures worked by hand: the seed deal's opt-in with illustrative sales
+// and costs (US profit shared 50/50 from the phase 2 exercise on, ex-US to the licensee), the
+// value of each party, the exercise gain against the same scenario without it, and the
+// break-even multiplier of the sales.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type Decimal from 'decimal.js';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { breakEvenMultiplier, shownMultiplier } from '../../server/src/engine/economics/break-even';
+import { scenarioEconomics } from '../../server/src/engine/economics/scenario-economics';
+import type { CostsInput } from '../../server/src/engine/economics/types';
+import { Money } from '../../server/src/model/money';
+
+const M = (n: number) => new Money(n).times(1_000_000);
+const years = (entries: [number, number][]) => new Map(entries.map(([y, v]) => [y, M(v)]));
+
+const seed = readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8');
+const withSales = seed.replace(/\n}\s*$/, `
+  scenario Costed "ImmunoGen opts in at phase 2; illustrative sales" {
+    timeline { phase1 2008  phase2 2010  phase3 2012  filing 2014  approval 2015 }
+    reach approval
+    exercise OptIn at phase2
+    sales US { 2016: 100M  2017: 200M }
+    sales "ex-US" { 2016: 50M  2017: 100M }
+  }
+}
+`);
+
+const costs: CostsInput = {
+  development: [
+    { territory: 'US', years: years([[2010, 10], [2011, 10], [2012, 20], [2013, 20], [2014, 10]]) },
+    { territory: 'ex-US', years: years([[2010, 5]]) },
+  ],
+  goods: [{ percentOfSales: new Money(20) }],
+  commercial: [{ percentOfSales: new Money(30) }],
+};
+
+function costed() {
+  const document = analyzeDealText(withSales);
+  assert.deepEqual(document.diagnostics.filter((d) => d.severity === 'error'), []);
+  const model = document.deals[0].model;
+  return scenarioEconomics(model, model.scenarios.get('Costed')!, { costs, developers: () => [] });
+}
+
+const fixed = (m: Map<string, Decimal>) => Object.fromEntries([...m].map(([k, v]) => [k, v.toFixed()]));
+
+describe('economics of a scenario with costs', () => {
+  it('adds up the product: sales 450M, goods 90M, commercial 135M, operating profit 225M, development 75M, project 150M', () => {
+    const { totals } = costed();
+    assert.deepEqual(Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v.toFixed()])), {
+      sales: '450000000', goods: '90000000', commercial: '135000000', operatingProfit: '225000000', development: '75000000', projectValue: '150000000',
+    });
+  });
+
+  it('divides it: US profit 150M and development 70M shared 50/50, ex-US to Biotest; values 36M and 114M', () => {
+    const { parties } = costed();
+    const shown = Object.fromEntries([...parties].map(([p, v]) => [p, [v.receives, v.pays, v.profit, v.costs, v.value].map((d) => d.toFixed())]));
+    assert.deepEqual(shown, {
+      ImmunoGen: ['1000000', '5000000', '75000000', '35000000', '36000000'],
+      Biotest: ['5000000', '1000000', '150000000', '40000000', '114000000'],
+    });
+  });
+
+  it('values the exercise against the scenario without it: ImmunoGen −0.5M, Biotest +0.5M; break-even 1.01× the sales', () => {
+    const [exercise] = costed().exercises;
+    assert.equal(exercise.option.name.text, 'OptIn');
+    assert.equal(exercise.fee?.toFixed(), '5000000');
+    assert.deepEqual(fixed(exercise.gain), { ImmunoGen: '-500000', Biotest: '500000' });
+    // ImmunoGen's gain is 75M·k − 75.5M: it changes sign at k = 75.5 / 75 = 1.00666…
+    assert.ok(Math.abs(exercise.breakEven! - 75.5 / 75) < 1e-6, String(exercise.breakEven));
+    assert.equal(shownMultiplier(exercise.breakEven!), '1.01');
+  });
+
+  it('the parties’ values add up to the project value', () => {
+    const { parties, totals } = costed();
+    const sum = [...parties.values()].reduce((s, v) => s.plus(v.value), new Money(0));
+    assert.equal(sum.toFixed(), totals.projectValue.toFixed());
+  });
+});
+
+describe('break-even search', () => {
+  it('finds a linear gain’s root to 10⁻⁶ (gain = 3k − 7 → 2.333…)', () => {
+    const k = breakEvenMultiplier((k) => new Money(k).times(3).minus(7))!;
+    assert.ok(Math.abs(k - 7 / 3) < 1e-6, String(k));
+    assert.equal(shownMultiplier(k), '2.33');
+  });
+  it('gives none where the gain keeps one sign from 0 to 100× (gain = k + 1)', () => {
+    assert.equal(breakEvenMultiplier((k) => new Money(k).plus(1)), undefined);
+  });
+  it('rounds half-even to two decimals', () => {
+    assert.equal(shownMultiplier(1.125), '1.12');
+    assert.equal(shownMultiplier(1.135), '1.14');
+  });
+});
