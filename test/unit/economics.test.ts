@@ -93,3 +93,63 @@ describe('break-even search', () => {
     assert.equal(shownMultiplier(1.135), '1.14');
   });
 });
+
+describe('economics in rNPV', () => {
+  // Current stage phase1; phase1 and phase2 each 50% → P(phase2) = 0.5, P(approval) = 0.25.
+  // Discount 0%, so only P weighs. Exercise at phase2 in 2021: shares from 2021 on.
+  const text = `deal Small "a small deal" {
+  currency USD
+  signed 2020-01-01
+  stage phase1
+  stages { phase1 success 50%  phase2 success 50%  approval }
+  valuation { as of 2020-07-01  discount 0% }
+  party A "A Inc." { role licensor }
+  party B "B AG" { role licensee }
+  license L "licence" { from A to B exclusive }
+  payments from B to A { upfront Up 10M on signing }
+  option Opt "opt-in" {
+    holder A
+    exercise at phase2 fee 1M
+    on exercise {
+      share profits A 50%, B 50%
+      share costs A 50%, B 50%
+    }
+  }
+  scenario S "opt-in" {
+    timeline { phase2 2021  approval 2022 }
+    reach approval
+    exercise Opt at phase2
+    sales { 2023: 100M }
+  }
+}`;
+  const smallCosts: CostsInput = { development: [{ years: years([[2020, 4], [2021, 8]]) }], goods: [], commercial: [] };
+  const economics = () => {
+    const document = analyzeDealText(text);
+    assert.deepEqual(document.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
+    const model = document.deals[0].model;
+    return scenarioEconomics(model, model.scenarios.get('S')!, { costs: smallCosts, developers: () => [] });
+  };
+
+  it('values profit at P(approval), each year’s development at P of the stage it is in, payments at their own', () => {
+    // A: upfront 10M − fee 1M × 0.5 + profit 50M × 0.25 − development 2021 4M × 0.5 = 20M.
+    // B: −10M + 0.5M + 12.5M − development 2020 4M (before the timeline: P = 1) − 2M = −3M.
+    const { rnpv } = economics();
+    assert.deepEqual(fixed(rnpv!.value), { A: '20000000', B: '-3000000' });
+    assert.equal(rnpv!.projectValue.toFixed(), '17000000');
+  });
+
+  it('gives the exercise’s rNPV gain at signing and as seen at the exercise (÷ P(phase2))', () => {
+    // Without the exercise B books everything: A 10M; B −10M + 25M − 4M − 4M = 7M.
+    const [exercise] = economics().exercises;
+    assert.deepEqual(fixed(exercise.rnpvGain!), { A: '10000000', B: '-10000000' });
+    assert.deepEqual(fixed(exercise.rnpvGainAtExercise!), { A: '20000000', B: '-20000000' });
+    // Nominal gain: A 10M − 1M + 50M − 4M − 10M = 45M.
+    assert.deepEqual(fixed(exercise.gain), { A: '45000000', B: '-45000000' });
+  });
+
+  it('breaks even in rNPV: A’s gain 12.5M·k − 2.5M changes sign at k = 0.2', () => {
+    const [exercise] = economics().exercises;
+    assert.ok(Math.abs(exercise.breakEven! - 0.2) < 1e-6, String(exercise.breakEven));
+    assert.equal(shownMultiplier(exercise.breakEven!), '0.20');
+  });
+});

@@ -4,13 +4,16 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../../language/ast';
 import type { DealModel } from '../../model/deal-model';
-import { Money, sum } from '../../model/money';
+import { Money, sum, toCents } from '../../model/money';
+import { probabilityOfReaching } from '../../model/probability';
+import { discountFactor, valuationBasis } from '../rnpv';
 import { rollupScenario } from '../scenarios';
 import { salesBook } from '../scenarios/sales';
-import { timelineDates, yearOf } from '../scenarios/schedule';
+import { timelineDates, yearDate, yearOf } from '../scenarios/schedule';
 import type { ScenarioRollup } from '../scenarios/types';
 import { breakEvenMultiplier } from './break-even';
 import { economicsCells, economicsTotals } from './cells';
+import { economicsRnpv } from './economics-rnpv';
 import { divideCells, type DeveloperRule, type ShareRule } from './division';
 import { partyValues } from './party-values';
 import type { CostsInput, ExerciseGain, PartyValue, ScenarioEconomics } from './types';
@@ -33,8 +36,12 @@ export function scenarioEconomics(
     const fees = rollup.payments.filter((p) => p.kind === 'option-fee' && p.option === result.option);
     if (fees.length) gain.fee = sum(fees.map((p) => p.amount));
     const without = withoutExercise(scenario, result.option);
-    const other = valueAt(model, without, source, rollupScenario(model, without)).parties;
-    gain.gain = difference(core.parties, other);
+    const other = valueAt(model, without, source, rollupScenario(model, without));
+    gain.gain = difference(valuesOf(core.parties), valuesOf(other.parties));
+    if (core.rnpv && other.rnpv) {
+      gain.rnpvGain = difference(core.rnpv.value, other.rnpv.value);
+      gain.rnpvGainAtExercise = asSeenAtExercise(model, scenario, result.stage, gain.rnpvGain);
+    }
     const holder = result.option.holder?.text;
     if (holder !== undefined && model.parties.has(holder)) {
       gain.breakEven = breakEvenMultiplier((k) => holderGain(model, scenario, without, source, holder, k));
@@ -47,7 +54,21 @@ export function scenarioEconomics(
 function valueAt(model: DealModel, scenario: ast.Scenario, source: EconomicsSource, rollup: ScenarioRollup) {
   const cells = economicsCells(salesBook(model, scenario), source.costs);
   const divisions = divideCells(model, cells, source.developers(rollup), shareRules(scenario, rollup));
-  return { cells: divisions, totals: economicsTotals(cells), parties: partyValues(model, rollup, divisions) };
+  const rnpv = economicsRnpv(model, scenario, rollup, divisions);
+  return { cells: divisions, totals: economicsTotals(cells), parties: partyValues(model, rollup, divisions), ...(rnpv ? { rnpv } : {}) };
+}
+
+/** An rNPV gain valued at signing, as the holder sees it when deciding to exercise. */
+function asSeenAtExercise(model: DealModel, scenario: ast.Scenario, stage: string | undefined, gain: Map<string, Decimal>) {
+  const basis = valuationBasis(model);
+  const year = stage === undefined ? undefined : yearOf(timelineDates(scenario).get(stage));
+  const reaching = probabilityOfReaching(model, stage);
+  if (!basis || year === undefined || !reaching || reaching.isZero()) return undefined;
+  const factor = discountFactor(basis, yearDate(year, { start: 0, end: 0 }));
+  if (!factor || factor.isZero()) return undefined;
+  const out = new Map<string, Decimal>();
+  for (const [party, amount] of gain) out.set(party, toCents(amount.div(reaching).div(factor)));
+  return out;
 }
 
 /** The holder's gain from exercising with every sales figure of the scenario times `k`. */
@@ -55,9 +76,12 @@ function holderGain(
   model: DealModel, scenario: ast.Scenario, without: ast.Scenario, source: EconomicsSource, holder: string, k: number,
 ): Decimal {
   const factor = new Money(k);
+  // With a valuation the break-even weighs the flows in rNPV; either view gives the same k
+  // where the flows fall in the same years.
   const value = (s: ast.Scenario) => {
     const scaled = scaleSales(s, factor);
-    return valueAt(model, scaled, source, rollupScenario(model, scaled)).parties.get(holder)!.value;
+    const at = valueAt(model, scaled, source, rollupScenario(model, scaled));
+    return at.rnpv ? at.rnpv.value.get(holder)! : at.parties.get(holder)!.value;
   };
   return value(scenario).minus(value(without));
 }
@@ -88,11 +112,10 @@ export function scaleSales(scenario: ast.Scenario, factor: Decimal): ast.Scenari
   };
 }
 
-function difference(withIt: Map<string, PartyValue>, withoutIt: Map<string, PartyValue>): Map<string, Decimal> {
+const valuesOf = (parties: Map<string, PartyValue>) => new Map([...parties].map(([party, v]) => [party, v.value]));
+
+function difference(withIt: Map<string, Decimal>, withoutIt: Map<string, Decimal>): Map<string, Decimal> {
   const out = new Map<string, Decimal>();
-  for (const [party, value] of withIt) {
-    const other = withoutIt.get(party);
-    out.set(party, other ? value.value.minus(other.value) : value.value);
-  }
+  for (const [party, value] of withIt) out.set(party, value.minus(withoutIt.get(party) ?? 0));
   return out;
 }

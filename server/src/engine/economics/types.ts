@@ -66,6 +66,11 @@ export interface ExerciseGain {
   fee?: Decimal;
   /** Value with the exercise − value without it, per party. */
   gain: Map<string, Decimal>;
+  /** The gain in rNPV valued at signing, where the deal has a valuation. */
+  rnpvGain?: Map<string, Decimal>;
+  /** The same gain as the holder sees it when deciding: each flow's P divided by that of
+   * reaching the exercise stage, discounted to 1 July of the exercise year. */
+  rnpvGainAtExercise?: Map<string, Decimal>;
   /** The multiplier of all the scenario's sales at which the holder's gain changes sign, to
    * 10⁻⁶; undefined when it keeps one sign from 0 to 100 times the sales. */
   breakEven?: number;
@@ -77,4 +82,6 @@ export interface ScenarioEconomics {
   /** Every party of the deal, in declaration order. */
   parties: Map<string, PartyValue>;
   exercises: ExerciseGain[];
+  /** The value in rNPV, where the deal has a valuation. */
+  rnpv?: { value: Map<string, Decimal>; projectValue: Decimal };
 }
