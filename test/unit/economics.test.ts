@@ -153,3 +153,14 @@ describe('economics in rNPV', () => {
     assert.equal(shownMultiplier(exercise.breakEven!), '0.20');
   });
 });
+
+describe('the option decision in words', () => {
+  it('says what exercising costs the holder and from what sales it pays off', async () => {
+    const { decisionWords } = await import('../../server/src/engine/economics/decision-words');
+    const document = analyzeDealText(withSales);
+    const model = document.deals[0].model;
+    const [exercise] = scenarioEconomics(model, model.scenarios.get('Costed')!, { costs, developers: () => [] }).exercises;
+    assert.equal(decisionWords(model, exercise),
+      'Exercising OptIn at phase2 costs ImmunoGen, Inc. $500K at these sales; it pays off from 1.01× these sales.');
+  });
+});

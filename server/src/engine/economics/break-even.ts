@@ -16,7 +16,17 @@ function scanPoints(): number[] {
   return points;
 }
 
-export function breakEvenMultiplier(gainAt: (k: number) => Decimal): number | undefined {
+/** Where the gain changes sign, and whether exercising pays off from there on (the gain was
+ * below zero before it) or stops paying off. */
+export interface BreakEven { multiplier: number; paysOffAbove: boolean }
+
+export function breakEven(gainAt: (k: number) => Decimal): BreakEven | undefined {
+  let before = 0;
+  const multiplier = breakEvenMultiplier(gainAt, (sign) => (before = sign));
+  return multiplier === undefined ? undefined : { multiplier, paysOffAbove: before < 0 };
+}
+
+export function breakEvenMultiplier(gainAt: (k: number) => Decimal, signBefore?: (sign: number) => void): number | undefined {
   const points = scanPoints();
   let low = points[0];
   let sign = gainAt(low).comparedTo(0);
@@ -28,7 +38,10 @@ export function breakEvenMultiplier(gainAt: (k: number) => Decimal): number | un
       low = k;
       continue;
     }
-    if (next !== sign) return bisect(gainAt, low, k, sign);
+    if (next !== sign) {
+      signBefore?.(sign);
+      return bisect(gainAt, low, k, sign);
+    }
     low = k;
   }
   return undefined;

@@ -11,7 +11,7 @@ import { rollupScenario } from '../scenarios';
 import { salesBook } from '../scenarios/sales';
 import { timelineDates, yearDate, yearOf } from '../scenarios/schedule';
 import type { ScenarioRollup } from '../scenarios/types';
-import { breakEvenMultiplier } from './break-even';
+import { breakEven } from './break-even';
 import { economicsCells, economicsTotals } from './cells';
 import { economicsRnpv } from './economics-rnpv';
 import { divideCells, type DeveloperRule, type ShareRule } from './division';
@@ -44,7 +44,8 @@ export function scenarioEconomics(
     }
     const holder = result.option.holder?.text;
     if (holder !== undefined && model.parties.has(holder)) {
-      gain.breakEven = breakEvenMultiplier((k) => holderGain(model, scenario, without, source, holder, k));
+      const found = breakEven((k) => holderGain(model, scenario, without, source, holder, k));
+      if (found) [gain.breakEven, gain.paysOffAbove] = [found.multiplier, found.paysOffAbove];
     }
     return gain;
   });

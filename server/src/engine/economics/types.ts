@@ -74,6 +74,8 @@ export interface ExerciseGain {
   /** The multiplier of all the scenario's sales at which the holder's gain changes sign, to
    * 10⁻⁶; undefined when it keeps one sign from 0 to 100 times the sales. */
   breakEven?: number;
+  /** Whether exercising pays off above the break-even (else it stops paying off there). */
+  paysOffAbove?: boolean;
 }
 
 export interface ScenarioEconomics {

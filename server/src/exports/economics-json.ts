@@ -1,0 +1,53 @@
+// The economics keys of the rollup JSON (added beside the version-1 keys; nothing renamed):
+// each party's profit, costs and value, the scenario's `economics`, each exercise's gain and
+// break-even, and the value in rNPV. Amounts are exact decimal strings.
+import type Decimal from 'decimal.js';
+import { exact } from '../model/money';
+import { shownMultiplier } from '../engine/economics/break-even';
+import type { ExerciseGain, ScenarioEconomics } from '../engine/economics/types';
+import type { Amount } from './rollup-json-types';
+
+export interface PartyEconomicsJson { profit: Amount; costs: Amount; value: Amount }
+export interface EconomicsJson {
+  sales: Amount; goods: Amount; commercial: Amount; operatingProfit: Amount; development: Amount; projectValue: Amount;
+}
+export interface ExerciseEconomicsJson {
+  gain: Record<string, Amount>;
+  rnpvGain?: Record<string, Amount>;
+  rnpvGainAtExercise?: Record<string, Amount>;
+  /** The sales multiplier, two decimals (`"1.99"`), or null where the gain keeps one sign. */
+  breakEven: string | null;
+}
+
+export function partyEconomicsJson(economics: ScenarioEconomics, party: string): PartyEconomicsJson | undefined {
+  const value = economics.parties.get(party);
+  return value && { profit: exact(value.profit), costs: exact(value.costs), value: exact(value.value) };
+}
+
+export function economicsJson(economics: ScenarioEconomics): EconomicsJson {
+  const t = economics.totals;
+  return {
+    sales: exact(t.sales), goods: exact(t.goods), commercial: exact(t.commercial),
+    operatingProfit: exact(t.operatingProfit), development: exact(t.development), projectValue: exact(t.projectValue),
+  };
+}
+
+export function exerciseEconomicsJson(exercise: ExerciseGain): ExerciseEconomicsJson | undefined {
+  if (!exercise.happens) return undefined;
+  return {
+    gain: amounts(exercise.gain),
+    ...(exercise.rnpvGain ? { rnpvGain: amounts(exercise.rnpvGain) } : {}),
+    ...(exercise.rnpvGainAtExercise ? { rnpvGainAtExercise: amounts(exercise.rnpvGainAtExercise) } : {}),
+    breakEven: exercise.breakEven === undefined ? null : shownMultiplier(exercise.breakEven),
+  };
+}
+
+/** `rnpv.scenarios.{S}`: each party's value in rNPV and the project value. */
+export function rnpvEconomicsJson(economics: ScenarioEconomics): { value: Record<string, Amount>; projectValue: Amount } | undefined {
+  const rnpv = economics.rnpv;
+  return rnpv && { value: amounts(rnpv.value), projectValue: exact(rnpv.projectValue) };
+}
+
+function amounts(map: ReadonlyMap<string, Decimal>): Record<string, Amount> {
+  return Object.fromEntries([...map].map(([key, value]) => [key, exact(value)]));
+}
