@@ -16,6 +16,7 @@ import { checkNoDeal } from './no-deal';
 import { checkOptionEffects } from './options';
 import { checkPayerAndPayee, checkUnusedParties } from './parties';
 import { checkPercentRanges, checkShares } from './percents';
+import { checkRoyaltyWithProfitShare } from './profit-shares';
 import { checkReferences } from './references';
 import { checkRoyaltiesAndSalesMilestones } from './royalties';
 import { checkScenarios } from './scenarios';
@@ -48,6 +49,7 @@ export function checkDeal(model: DealModel, totals: DealTotals): DealDiagnostic[
     ...checkDatesBeforeSigning(deal),
     ...checkScenarios(model),
     ...checkOptionEffects(model),
+    ...checkRoyaltyWithProfitShare(model),
     ...checkMagnitudes(deal),
   ];
 }

@@ -44,7 +44,7 @@ export function ticks(lo: Decimal, hi: Decimal): Decimal[] {
 
 interface Scale { y(value: Decimal): number; x(index: number): number; band: number; ticks: Decimal[] }
 
-function scale(values: Decimal[], count: number): Scale {
+export function scale(values: Decimal[], count: number): Scale {
   const lo = values.reduce((m, v) => (v.lt(m) ? v : m), ZERO as Decimal);
   const hi = values.reduce((m, v) => (v.gt(m) ? v : m), ZERO as Decimal);
   const marks = ticks(lo, hi.eq(lo) ? lo.plus(1) : hi);
@@ -60,10 +60,10 @@ function scale(values: Decimal[], count: number): Scale {
   };
 }
 
-const px = (n: number) => n.toFixed(1);
+export const px = (n: number) => n.toFixed(1);
 
 /** Gridlines with amount labels, and the year labels under the plot. */
-function axes(s: Scale, years: number[], currency: string): string {
+export function axes(s: Scale, years: number[], currency: string): string {
   const grid = s.ticks.map((t) => {
     const y = px(s.y(t));
     return `<line class="grid${t.isZero() ? ' zero' : ''}" x1="${margin.left}" x2="${width - margin.right}" y1="${y}" y2="${y}"/>`
@@ -77,17 +77,17 @@ function axes(s: Scale, years: number[], currency: string): string {
   return grid + labels;
 }
 
-function svg(label: string, content: string): string {
+export function svg(label: string, content: string): string {
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">`
     + `<title>${esc(label)}</title>${content}</svg>`;
 }
 
-function legend(entries: { className: string; label: string }[]): string {
+export function legend(entries: { className: string; label: string }[]): string {
   return `<ul class="legend">${entries.map((e) => `<li><span class="swatch ${esc(e.className)}"></span>${esc(e.label)}</li>`).join('')}</ul>`;
 }
 
 /** `2016 to 2024`, or `in 2016` for a single year. */
-function span(years: number[]): string {
+export function span(years: number[]): string {
   return years.length === 1 ? `in ${years[0]}` : `${years[0]} to ${years[years.length - 1]}`;
 }
 

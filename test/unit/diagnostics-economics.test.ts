@@ -1,0 +1,58 @@
+// royalty-with-profit-share: an option that, once exercised, shares a territory's profits while
+// a royalty is still paid on that territory's sales (no `forfeit`). «…» marks exactly where.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnosticsOf } from './helpers';
+
+const deal = (effects: string, royalty = 'royalty Royalties 10% on net_sales') => `deal D {
+  currency USD
+  party A licensor
+  party B licensee
+  payments from B to A {
+    upfront 1M on signing
+    ${royalty}
+  }
+  option Opt {
+    holder A
+    exercise at phase2 fee 5M
+    on exercise {
+${effects}
+    }
+  }
+}
+`;
+
+const ofCode = (marked: string) => {
+  const { found, ranges } = diagnosticsOf(marked);
+  return { found: found.filter((d) => d.code === 'royalty-with-profit-share'), ranges };
+};
+
+describe('royalty-with-profit-share', () => {
+  it('warns on the share profits line when the royalty is still paid there', () => {
+    const { found, ranges } = ofCode(deal('      «share profits A 50%, B 50% in US»'));
+    assert.deepEqual(found, [{
+      code: 'royalty-with-profit-share', severity: 'warning', range: ranges[0],
+      message: "Royalty 'Royalties' is still paid on sales in US while Opt shares the profits there: the developer would pay both. Add `forfeit Royalties in US` under `on exercise`, or check that both really apply.",
+    }]);
+  });
+
+  it('a share everywhere against a worldwide royalty asks for a forfeit everywhere', () => {
+    const { found, ranges } = ofCode(deal('      «share profits A 50%, B 50%»'));
+    assert.equal(found.length, 1);
+    assert.equal(found[0].range, ranges[0]);
+    assert.match(found[0].message, /paid on sales in every territory .* Add `forfeit Royalties` under/);
+  });
+
+  it('says nothing once the royalty is forfeited there, or where it is not paid, or for cost shares', () => {
+    assert.deepEqual(ofCode(deal('      forfeit Royalties in US\n      share profits A 50%, B 50% in US')).found, []);
+    assert.deepEqual(ofCode(deal('      forfeit Royalties\n      share profits A 50%, B 50% in US')).found, []);
+    assert.deepEqual(ofCode(deal('      share profits A 50%, B 50% in US', 'royalty Royalties 10% on net_sales territory EU')).found, []);
+    assert.deepEqual(ofCode(deal('      share costs A 50%, B 50% in US')).found, []);
+  });
+
+  it('a forfeit in part of the shared territories is not enough', () => {
+    const { found } = ofCode(deal('      forfeit Royalties in US\n      share profits A 50%, B 50% in US, EU'));
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /paid on sales in EU while Opt shares .* Add `forfeit Royalties in EU`/);
+  });
+});

@@ -1,0 +1,77 @@
+// The economics where people read them: the terminal table of `deal value`, the JSON keys, and
+// the preview's "Value to each party" section, all from one computation (the seed deal's opt-in
+// with illustrative sales and costs; figures worked by hand in economics.test.ts).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { analyzeDealText } from '../../server/src/document/analyze';
+import { rollupScenario } from '../../server/src/engine/scenarios';
+import { scenarioEconomics } from '../../server/src/engine/economics/scenario-economics';
+import type { CostsInput } from '../../server/src/engine/economics/types';
+import { economicsJson, exerciseEconomicsJson, partyEconomicsJson } from '../../server/src/exports/economics-json';
+import { valueSection } from '../../server/src/exports/html-value';
+import { scenarioValueText } from '../../server/src/exports/value-text';
+import { Money } from '../../server/src/model/money';
+
+const M = (n: number) => new Money(n).times(1_000_000);
+const seed = readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8');
+const text = seed.replace(/\n}\s*$/, `
+  scenario Costed "ImmunoGen opts in at phase 2; illustrative sales" {
+    timeline { phase1 2008  phase2 2010  phase3 2012  filing 2014  approval 2015 }
+    reach approval
+    exercise OptIn at phase2
+    sales US { 2016: 100M  2017: 200M }
+    sales "ex-US" { 2016: 50M  2017: 100M }
+  }
+}
+`);
+const costs: CostsInput = {
+  development: [
+    { territory: 'US', years: new Map([[2010, M(10)], [2011, M(10)], [2012, M(20)], [2013, M(20)], [2014, M(10)]]) },
+    { territory: 'ex-US', years: new Map([[2010, M(5)]]) },
+  ],
+  goods: [{ percentOfSales: new Money(20) }],
+  commercial: [{ percentOfSales: new Money(30) }],
+};
+
+function valued() {
+  const model = analyzeDealText(text).deals[0].model;
+  const scenario = model.scenarios.get('Costed')!;
+  const rollup = rollupScenario(model, scenario);
+  return { model, scenario, rollup, economics: scenarioEconomics(model, scenario, { costs, developers: () => [] }, rollup) };
+}
+
+describe('value outputs', () => {
+  it('the terminal shows the pie, each party’s lines and the decision in words', () => {
+    const { model, scenario, economics } = valued();
+    const out = scenarioValueText(model, scenario, economics);
+    assert.match(out, /The pie: project value \$150,000,000\n/);
+    assert.match(out, /ImmunoGen, Inc\.\s+\$36,000,000\s+24%\n/);
+    assert.match(out, /Biotest AG\s+\$114,000,000\s+76%/);
+    assert.match(out, /Biotest AG\s+\$5,000,000\s+\$1,000,000\s+\$150,000,000\s+\$40,000,000\s+\$114,000,000/);
+    assert.match(out, /OptIn at phase2 \(fee \$5,000,000\): gain ImmunoGen, Inc\. -\$500,000, Biotest AG \+\$500,000/);
+    assert.match(out, /Exercising OptIn at phase2 costs ImmunoGen, Inc\. \$500K at these sales; it pays off from 1\.01× these sales\./);
+  });
+
+  it('the JSON carries profit, costs, value, the economics and the exercise', () => {
+    const { economics } = valued();
+    assert.deepEqual(partyEconomicsJson(economics, 'ImmunoGen'), { profit: '75000000', costs: '35000000', value: '36000000' });
+    assert.deepEqual(economicsJson(economics), {
+      sales: '450000000', goods: '90000000', commercial: '135000000', operatingProfit: '225000000', development: '75000000', projectValue: '150000000',
+    });
+    assert.deepEqual(exerciseEconomicsJson(economics.exercises[0]), { gain: { ImmunoGen: '-500000', Biotest: '500000' }, breakEven: '1.01' });
+  });
+
+  it('the preview section shows the same figures, the words and both charts', () => {
+    const { model, rollup, economics } = valued();
+    const html = valueSection(model, [{ rollup, economics }]);
+    assert.match(html, /<h2>Value to each party<\/h2>/);
+    assert.match(html, /Project value <strong>\$150,000,000 \(\$150M\)<\/strong>/);
+    assert.match(html, /<td>ImmunoGen, Inc\.<\/td><td class="num">\$1,000,000 \(\$1M\)<\/td><td class="num">\$5,000,000 \(\$5M\)<\/td><td class="num">\$75,000,000 \(\$75M\)<\/td><td class="num">\$35,000,000 \(\$35M\)<\/td><td class="num">\$36,000,000 \(\$36M\)<\/td><td class="num">24%<\/td>/);
+    assert.match(html, /<li>Exercising OptIn at phase2 costs ImmunoGen, Inc\. \$500K at these sales; it pays off from 1\.01× these sales\.<\/li>/);
+    assert.match(html, /<title>Value to each party<\/title>/);
+    // Cash position: ImmunoGen ends 2017 at +$36M (its value: equity is not in this deal).
+    assert.match(html, /<title>Cash position per party, 2006 to 2017<\/title>/);
+    assert.match(html, /ImmunoGen, Inc\., end of 2017: \$36M/);
+  });
+});
