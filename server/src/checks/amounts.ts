@@ -46,6 +46,7 @@ export function checkMilestoneCaps(model: DealModel): DealDiagnostic[] {
     if (!isRead(node.cap) || node.milestones.some((m) => m.amount && !isRead(m.amount))) continue; // a syntax error says why
     const cap = group.amount;
     const itemized = group.itemized;
+    if (cap.isNegative()) continue; // negative-amount says why
     const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, model.currency);
     if (itemized.gt(cap)) {
       out.push(problem('cap-exceeded', 'error',

@@ -15,7 +15,8 @@ export function checkClausePlacement(deal: ast.Deal): DealDiagnostic[] {
         `\`by ${payment.by.text}\` names the stage that earns the undisclosed rest of a milestone group (\`milestones NAME up to CAP by STAGE { … }\`). A single payment is earned at a stage: write \`at ${payment.by.text}\`.`,
         payment.by.span));
     }
-    if (payment.type === 'Funding' && payment.over) out.push(...checkFundingTerm(payment, payment.over));
+    const term = payment.type === 'Funding' && payment.over ? fundingTermProblem(payment, payment.over) : undefined;
+    if (term) out.push(term);
     if (payment.type === 'Equity' && payment.premiumAmount && payment.amount && isRead(payment.premiumAmount)) {
       const sameCurrency = (payment.premiumAmount.currency?.text ?? '') === (payment.amount.currency?.text ?? '');
       if (sameCurrency && payment.premiumAmount.value.gt(payment.amount.value)) {
@@ -28,17 +29,17 @@ export function checkClausePlacement(deal: ast.Deal): DealDiagnostic[] {
   return out;
 }
 
-function checkFundingTerm(payment: ast.Funding, over: { count: number; span: ast.Span }): DealDiagnostic[] {
+function fundingTermProblem(payment: ast.Funding, over: { count: number; span: ast.Span }): DealDiagnostic | undefined {
   if (payment.years) {
-    return [problem('invalid-value', 'error',
+    return problem('invalid-value', 'error',
       'This funding gives both a yearly amount (`per year for N years`) and a total over a term (`over N years`): keep one of them.',
-      over.span)];
+      over.span);
   }
   if (!Number.isInteger(over.count) || over.count < 1 || over.count > longestFundingYears) {
     const count = Number.isFinite(over.count) ? formatNumber(new Money(over.count)) : 'this many';
-    return [problem('invalid-value', 'error',
+    return problem('invalid-value', 'error',
       `Funding over ${count} years cannot be paid in yearly instalments: write a whole number of years from 1 to ${longestFundingYears}. Until then it counts as one payment.`,
-      over.span)];
+      over.span);
   }
-  return [];
+  return undefined;
 }
