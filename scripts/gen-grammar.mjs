@@ -24,7 +24,7 @@ const before = '(?<![A-Za-z0-9_-])';
 const after = '(?![A-Za-z0-9_-])';
 const digits = '(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+(?:_\\d+)*)(?:\\.\\d+)?';
 
-export function generateGrammar(keywordNames, currencyCodes) {
+export function generateGrammar(keywordNames, currencyCodes, scaleSource = '(?:K|M|B|bn)') {
   for (const word of Object.keys(declarations)) {
     if (!keywordNames.includes(word)) throw new Error(`declaration keyword '${word}' is not in keywordNames`);
   }
@@ -64,6 +64,7 @@ export function generateGrammar(keywordNames, currencyCodes) {
       literals: {
         patterns: [
           { name: 'constant.other.date.deal', match: '\\b\\d{4}-\\d{2}-\\d{2}(?![\\w-])' },
+          { name: 'constant.other.date.month.deal', match: '\\b\\d{4}-\\d{2}(?![\\w-])' },
           { name: 'constant.other.date.quarter.deal', match: '\\b\\d{4}-Q\\d(?!\\w)' },
           {
             name: 'constant.numeric.percent.deal',
@@ -72,7 +73,7 @@ export function generateGrammar(keywordNames, currencyCodes) {
           },
           {
             name: 'constant.numeric.amount.deal',
-            match: `(?<![A-Za-z0-9_.])-?${digits}(K|M|B|bn)?(?![A-Za-z0-9_])`,
+            match: `(?<![A-Za-z0-9_.])-?${digits}(${scaleSource})?(?![A-Za-z0-9_])`,
             captures: { 1: { name: 'keyword.other.unit.scale.deal' } },
           },
         ],
@@ -80,7 +81,7 @@ export function generateGrammar(keywordNames, currencyCodes) {
       currencies: {
         patterns: [
           { name: 'support.constant.currency.deal', match: `\\b(?:${alternatives(currencyCodes)})\\b` },
-          { name: 'support.constant.currency.symbol.deal', match: '[$€£¥]' },
+          { name: 'support.constant.currency.symbol.deal', match: 'US\\$|[$€£¥]' },
         ],
       },
       keywords: {
@@ -103,7 +104,7 @@ export function generateGrammar(keywordNames, currencyCodes) {
 export async function grammarText() {
   const tokens = await tsImport('../server/src/language/tokens.ts', import.meta.url);
   const currencies = await tsImport('../server/src/language/currencies.ts', import.meta.url);
-  return `${JSON.stringify(generateGrammar([...tokens.keywordNames], [...currencies.isoCurrencyCodes]), null, 2)}\n`;
+  return `${JSON.stringify(generateGrammar([...tokens.keywordNames], [...currencies.isoCurrencyCodes], tokens.scaleSource), null, 2)}\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

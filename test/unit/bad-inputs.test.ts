@@ -176,9 +176,9 @@ describe('numbers: exact, never Infinity, NaN or exponents', () => {
     ]);
   });
 
-  it('reads 1e9 and 35.5MM as unreadable amounts: one error each, and the headline check stays quiet', () => {
-    const marked = 'deal A "a" {\n  headline «1e9»\n  party L "l" licensor\n  party B "b" licensee\n  payments from B to L { upfront «35.5MM» }\n}\n';
-    assert.deepEqual(codesAndRanges(marked), ['syntax-error 2:12-2:15', 'syntax-error 5:34-5:40']);
+  it('reads 1e9 and 35.5MMM as unreadable (35.5MM is 35.5 million) amounts: one error each, and the headline check stays quiet', () => {
+    const marked = 'deal A "a" {\n  headline «1e9»\n  party L "l" licensor\n  party B "b" licensee\n  payments from B to L { upfront «35.5MMM» }\n}\n';
+    assert.deepEqual(codesAndRanges(marked), ['syntax-error 2:12-2:15', 'syntax-error 5:34-5:41']);
   });
 
   it('a percentage of a billion is out of range, written in full', () => {

@@ -69,7 +69,7 @@ describe('completion of keywords from the grammar', () => {
   it('offers the clauses and the next payments after an amount', () => {
     const keywords = labels(completeSeed('upfront 1M', ' <|>'), 'keyword');
     assert.deepEqual(keywords, [
-      'on', 'at', 'expected', 'territory', 'from', 'premium', 'term', 'undisclosed',
+      'on', 'at', 'by', 'expected', 'territory', 'from', 'premium', 'term', 'undisclosed',
       'upfront', 'fee', 'equity', 'milestone', 'milestones', 'sales', 'royalty', 'funding', 'manufacturing',
     ]);
   });

@@ -108,9 +108,10 @@ describe('fx-missing', () => {
 });
 
 describe('percent-out-of-range', () => {
-  it('reports rates, probabilities, premiums, shares and discounts outside 0%..100%', () => {
+  it('reports rates, probabilities, shares and discounts outside 0%..100%, and premiums below 0%', () => {
     const { found, ranges } = diagnosticsOf(deal(`
-    equity Stock 10M on signing premium «101%»
+    equity Stock 10M on signing premium «-1%»
+    equity Above 10M on signing premium 120%
     royalty R «150%» on net_sales
     royalty T on net_sales { «-1%» up to 100M  5% above }
     manufacturing Supply at cost plus «-5%»
@@ -119,7 +120,7 @@ describe('percent-out-of-range', () => {
   option O { holder Acme  exercise at phase1 fee 1M  on exercise { share costs Acme «-10%», Globex «110%» } }
   valuation { as of 2024-03-01  discount «200%» }`));
     assert.deepEqual(found.map((d) => [d.code, d.range, d.message]), [
-      ['percent-out-of-range', ranges[0], 'An equity premium of 101% is not possible: it must lie between 0% and 100%.'],
+      ['percent-out-of-range', ranges[0], 'An equity premium of -1% is not possible: it cannot be negative.'],
       ['percent-out-of-range', ranges[1], 'A royalty rate of 150% is not possible: it must lie between 0% and 100%.'],
       ['percent-out-of-range', ranges[2], 'A royalty rate of -1% is not possible: it must lie between 0% and 100%.'],
       ['percent-out-of-range', ranges[3], 'A cost-plus markup of -5% is not possible: it cannot be negative.'],

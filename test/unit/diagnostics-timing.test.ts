@@ -36,7 +36,7 @@ describe('invalid-date', () => {
     assert.deepEqual(found.map((d) => [d.code, d.severity, d.range, d.message]), [
       ['invalid-date', 'error', ranges[0], "There is no month 13 in '2007-13-01': months run from 01 to 12 (YYYY-MM-DD)."],
       ['invalid-date', 'error', ranges[1], "There is no quarter Q5 in '2008-Q5': quarters run from Q1 to Q4."],
-      ['invalid-date', 'error', ranges[2], "'20011' is not a date: write a day (2006-07-07), a quarter (2008-Q3) or a year of four digits (2009)."],
+      ['invalid-date', 'error', ranges[2], "'20011' is not a date: write a day (2006-07-07), a month (2016-09), a quarter (2008-Q3) or a year of four digits (2009)."],
       ['invalid-date', 'error', ranges[3], "'2009-02-29' does not exist: February 2009 has 28 days."],
       ['invalid-date', 'error', ranges[4], 'This is not a year: write each year of sales as four digits, e.g. `2016: 150M`.'],
       ['invalid-date', 'error', ranges[5], "'2006-04-31' does not exist: April 2006 has 30 days."],
@@ -62,8 +62,8 @@ describe('invalid-date', () => {
   it('asks for a full date where an event is dated, not expected', () => {
     const { found, ranges } = diagnosticsOf(deal('    fee A 1M on «2007-Q1»', '', '«2006»'));
     assert.deepEqual(found.map((d) => [d.code, d.range, d.message]), [
-      ['invalid-date', ranges[0], "`signed` needs a full date (YYYY-MM-DD, such as 2006-07-07), not '2006'."],
-      ['invalid-date', ranges[1], "`on` needs a full date (YYYY-MM-DD, such as 2006-07-07), not '2007-Q1'. If only the year or quarter is known, write `expected` instead of `on`."],
+      ['invalid-date', ranges[0], "`signed` needs a full date (YYYY-MM-DD, such as 2006-07-07) or a month (YYYY-MM, such as 2016-09), not '2006'."],
+      ['invalid-date', ranges[1], "`on` needs a full date (YYYY-MM-DD, such as 2006-07-07) or a month (YYYY-MM, such as 2016-09), not '2007-Q1'. If only the year or quarter is known, write `expected` instead of `on`."],
     ]);
   });
 });

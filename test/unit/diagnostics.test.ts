@@ -146,7 +146,7 @@ describe('unknown-reference', () => {
       ['unknown-reference', ranges[1], 'EUR'],
       ['unknown-reference', ranges[2], 'EUR'],
     ]);
-    assert.equal(found[0].message, "Unknown currency 'USDD'. Did you mean 'USD'? Write an ISO 4217 code (USD, EUR, GBP, JPY, CHF…) or a symbol ($ € £ ¥).");
+    assert.equal(found[0].message, "Unknown currency 'USDD'. Did you mean 'USD'? Write an ISO 4217 code (USD, EUR, GBP, JPY, CHF…) or a symbol ($ US$ € £ ¥).");
   });
 });
 

@@ -146,7 +146,7 @@ describe('a 50,000-digit number where a date, a year count or a percentage stand
   it('is quoted cut short in every message', () => {
     const messages = analyzeDealText(text).diagnostics.map((d) => d.message);
     assert.deepEqual(messages.filter((m) => m.length > 300), []);
-    assert.ok(messages.includes("'11,111,111…(50,000 digits)' is not a date: write a day (2006-07-07), a quarter (2008-Q3) or a year of four digits (2009)."), messages.join('\n'));
+    assert.ok(messages.includes("'11,111,111…(50,000 digits)' is not a date: write a day (2006-07-07), a month (2016-09), a quarter (2008-Q3) or a year of four digits (2009)."), messages.join('\n'));
     assert.ok(messages.includes('Funding for this many years is longer than any deal runs: write at most 100 years. Scenarios show it as one unscheduled payment.'), messages.join('\n'));
   });
 

@@ -5,6 +5,8 @@ import { currencySymbols, isCurrencyCode } from '../language/currencies';
 import type { DealModel, PaymentItem } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { exact, formatMoney } from '../model/money';
+import type Decimal from 'decimal.js';
+import { describeHeadlineCount } from '../model/headline';
 import { committedKinds, contingentKinds, type DealTotals } from '../model/totals';
 import { amountsOf, isRead, isWritten, paymentAnchor, problem } from '../model/deal-walk';
 // Caps and the headline are checked on the deal in cents (shown-figures.ts): a message never
@@ -44,6 +46,7 @@ export function checkMilestoneCaps(model: DealModel): DealDiagnostic[] {
     if (!isRead(node.cap) || node.milestones.some((m) => m.amount && !isRead(m.amount))) continue; // a syntax error says why
     const cap = group.amount;
     const itemized = group.itemized;
+    if (cap.isNegative()) continue; // negative-amount says why
     const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, model.currency);
     if (itemized.gt(cap)) {
       out.push(problem('cap-exceeded', 'error',
@@ -60,6 +63,12 @@ export function checkMilestoneCaps(model: DealModel): DealDiagnostic[] {
   return out;
 }
 
+/** A stated headline agrees with the computed one: exactly, or with `about` within 5% of the stated figure. */
+export function agrees(declared: Decimal, computed: Decimal, about: boolean): boolean {
+  if (!about) return declared.eq(computed);
+  return computed.minus(declared).abs().lte(declared.abs().times('0.05'));
+}
+
 export function checkHeadline(model: DealModel, totals: DealTotals): DealDiagnostic[] {
   const headline: ast.Money | undefined = model.deal.headline;
   if (!headline || !isRead(headline)) return [];
@@ -68,12 +77,18 @@ export function checkHeadline(model: DealModel, totals: DealTotals): DealDiagnos
   const counted = [...committedKinds, ...contingentKinds];
   const unknown = (p: PaymentItem) => unconverted(p) || (!!p.written && !isRead(p.written));
   const incomplete = model.payments.some((p) => counted.includes(p.kind) && (unknown(p) || (p.items ?? []).some(unknown)));
-  if (incomplete || declared.eq(totals.headline)) return [];
+  const about = !!model.deal.headlineTerms?.about;
+  if (incomplete || agrees(declared, totals.headline, about)) return [];
   // A figure beyond the limits is an error of its own (invalid-value): no total with it is exact.
   if (declared.abs().gte(largestAmount) || totals.headline.abs().gte(largestAmount)) return [];
   const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, model.currency);
+  const countedAs = totals.headlineCount
+    ? describeHeadlineCount(totals.headlineCount, money)
+    : `committed ${money(totals.committed)} + contingent ${money(totals.contingent)}`;
+  const says = about ? `about ${money(declared)}` : money(declared);
+  const off = about ? ', more than 5% off' : '';
   return [problem('headline-mismatch', 'warning',
-    `The headline says ${money(declared)}, but the terms add up to ${money(totals.headline)} ` +
-      `(committed ${money(totals.committed)} + contingent ${money(totals.contingent)}): correct the headline, or add the terms it counts.`,
+    `The headline says ${says}, but the terms add up to ${money(totals.headline)}${off} ` +
+      `(${countedAs}): correct the headline, or add the terms it counts.`,
     headline.span, { computed: exact(totals.headline) })];
 }

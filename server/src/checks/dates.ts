@@ -15,10 +15,13 @@ function daysInMonth(year: number, month: number): number {
 /** Why a date does not exist, or undefined when it does. */
 export function dateProblem(date: ast.DateLit): string | undefined {
   if (!Number.isInteger(date.year)) {
-    return `'${writtenShort(date.text)}' is not a date: write a day (2006-07-07), a quarter (2008-Q3) or a year of four digits (2009).`;
+    return `'${writtenShort(date.text)}' is not a date: write a day (2006-07-07), a month (2016-09), a quarter (2008-Q3) or a year of four digits (2009).`;
   }
   if (date.precision === 'quarter' && !(date.quarter! >= 1 && date.quarter! <= 4)) {
     return `There is no quarter Q${date.quarter} in '${date.text}': quarters run from Q1 to Q4.`;
+  }
+  if (date.precision === 'month' && !(date.month! >= 1 && date.month! <= 12)) {
+    return `There is no month ${String(date.month).padStart(2, '0')} in '${date.text}': months run from 01 to 12 (YYYY-MM).`;
   }
   if (date.precision === 'day') {
     const { year, month = 0, day = 0 } = date;
@@ -33,9 +36,13 @@ export function dateProblem(date: ast.DateLit): string | undefined {
 export function dateBounds(date: ast.DateLit): { first: number; last: number } {
   const base = date.year * 10000;
   if (date.precision === 'day') return { first: base + date.month! * 100 + date.day!, last: base + date.month! * 100 + date.day! };
+  if (date.precision === 'month') return { first: base + date.month! * 100 + 1, last: base + date.month! * 100 + daysInMonth(date.year, date.month!) };
   if (date.precision === 'quarter') return { first: base + (date.quarter! * 3 - 2) * 100 + 1, last: base + date.quarter! * 300 + 31 };
   return { first: base + 101, last: base + 1231 };
 }
+
+/** A day, or a month (which counts as its 15th where timing needs a day). */
+const isDayOrMonth = (date: ast.DateLit): boolean => date.precision === 'day' || date.precision === 'month';
 
 export function checkDates(deal: ast.Deal): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
@@ -43,10 +50,10 @@ export function checkDates(deal: ast.Deal): DealDiagnostic[] {
     const why = dateProblem(date);
     if (why) {
       out.push(problem('invalid-date', 'error', why, date.span));
-    } else if (needsDay && date.precision !== 'day') {
+    } else if (needsDay && !isDayOrMonth(date)) {
       const instead = clause === 'on' ? ' If only the year or quarter is known, write `expected` instead of `on`.' : '';
       out.push(problem('invalid-date', 'error',
-        `\`${clause}\` needs a full date (YYYY-MM-DD, such as 2006-07-07), not '${date.text}'.${instead}`, date.span));
+        `\`${clause}\` needs a full date (YYYY-MM-DD, such as 2006-07-07) or a month (YYYY-MM, such as 2016-09), not '${date.text}'.${instead}`, date.span));
     }
   }
   return out;
@@ -54,7 +61,7 @@ export function checkDates(deal: ast.Deal): DealDiagnostic[] {
 
 export function checkDatesBeforeSigning(deal: ast.Deal): DealDiagnostic[] {
   const signed = deal.signed;
-  if (!signed || signed.precision !== 'day' || dateProblem(signed)) return [];
+  if (!signed || !isDayOrMonth(signed) || dateProblem(signed)) return [];
   const signing = dateBounds(signed).first;
   const out: DealDiagnostic[] = [];
   for (const { payment } of paymentsOf(deal)) {

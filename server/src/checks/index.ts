@@ -12,7 +12,9 @@ import { checkCharacters } from './characters';
 import { checkDates, checkDatesBeforeSigning } from './dates';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
 import { checkMagnitudes } from './magnitudes';
+import { checkNegativeAmounts } from './negative-amounts';
 import { checkNoDeal } from './no-deal';
+import { checkClausePlacement } from './clause-placement';
 import { checkOptionEffects } from './options';
 import { checkPayerAndPayee, checkUnusedParties } from './parties';
 import { checkPercentRanges, checkShares } from './percents';
@@ -51,5 +53,7 @@ export function checkDeal(model: DealModel, totals: DealTotals): DealDiagnostic[
     ...checkOptionEffects(model),
     ...checkRoyaltyWithProfitShare(model),
     ...checkMagnitudes(deal),
+    ...checkNegativeAmounts(deal),
+    ...checkClausePlacement(deal),
   ];
 }

@@ -48,6 +48,10 @@ export function dayNumber(date: ast.DateLit): number | undefined {
   if (date.precision === 'day') {
     if (!date.month || !date.day) return undefined;
     [month, day] = [date.month, date.day];
+  } else if (date.precision === 'month') {
+    // A month counts as its 15th.
+    if (!date.month || date.month > 12) return undefined;
+    [month, day] = [date.month, 15];
   } else if (date.precision === 'quarter') {
     const middle = quarterMiddle[date.quarter ?? 0];
     if (!middle) return undefined;

@@ -13,6 +13,7 @@ import { visibleText } from '../language/unusual-characters';
 
 export const csvHeader = [
   'deal', 'scenario', 'year', 'kind', 'name', 'payer', 'payee', 'amount', 'currency', 'original_amount', 'original_currency',
+  'fair_value', 'premium',
 ] as const;
 
 /** One field, quoted when it holds a comma, a quote or a line break (RFC 4180); control and
@@ -40,7 +41,7 @@ export function renderCsv(document: AnalyzedDocument, options: RenderCsvOptions 
       for (const p of rollup.payments) {
         const original = p.item ? originalOf(model, p.item) : undefined;
         rows.push([deal, scenario, String(p.year), p.kind, p.label, p.payer ?? '', p.payee ?? '', exact(p.amount), model.currency,
-          original?.amount ?? '', original?.currency ?? '']);
+          original?.amount ?? '', original?.currency ?? '', ...equityColumns(p.item)]);
       }
     }
   }
@@ -72,7 +73,13 @@ function dealRow(model: DealModel, deal: string, item: PaymentItem, label: strin
   const original = withOriginal ? originalOf(model, item) : undefined;
   const year = dealLevelYear(model, item);
   return [deal, '', year === undefined ? '' : String(year), item.kind, label, item.payer ?? '', item.payee ?? '',
-    amount === undefined ? '' : exact(amount), model.currency, original?.amount ?? '', original?.currency ?? ''];
+    amount === undefined ? '' : exact(amount), model.currency, original?.amount ?? '', original?.currency ?? '', ...equityColumns(item)];
+}
+
+/** Equity's fair value and premium; empty for every other payment. */
+function equityColumns(item: PaymentItem | undefined): [string, string] {
+  if (item?.node.type !== 'Equity' || item.fairValue === undefined || item.premium === undefined) return ['', ''];
+  return [exact(item.fairValue), exact(item.premium)];
 }
 
 /** The amount as written where it was written in another currency (funding: every instalment). */

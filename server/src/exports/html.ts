@@ -1,6 +1,7 @@
 // The term sheet as HTML: the preview in the editor and the stand-alone export. A pure function
 // of the analysed document; no scripts and no remote resources, ever. Every string from the
 // file is escaped (see html-kit.ts).
+import { byKindFoot, headlineAsAnnounced, headlineConventionText } from '../model/headline';
 import type Decimal from 'decimal.js';
 import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
 import { formatMoney, formatNumber } from '../model/money';
@@ -108,7 +109,7 @@ function titleBlock({ model }: AnalyzedDeal, lineOf: LineOf): string {
       ['Announced', dateText(deal.announced)],
       ['Development stage', deal.stage?.text],
       ['Source', deal.source?.value],
-      ['Headline as announced', declared ? formatMoney(declared, model.currency) : undefined],
+      ['Headline as announced', declared ? headlineAsAnnounced(deal, formatMoney(declared, model.currency)) : undefined],
       ['Exchange rates', deal.fx.map((fx) => `1 ${fx.from.text} = ${formatNumber(fx.rate)} ${fx.to.text}`).join('; ') || undefined],
     ]) + '</header>';
 }
@@ -117,7 +118,7 @@ function summarySection({ model, totals }: AnalyzedDeal): string {
   const money = (v: Decimal) => formatMoney(v, model.currency);
   const card = (label: string, value: Decimal, detail: string) =>
     `<div class="card">${el('div', 'label', label)}${el('div', 'value', money(value))}${el('div', 'detail', detail)}</div>`;
-  const cards = `<div class="cards">${card('Headline value', totals.headline, 'committed + contingent')}`
+  const cards = `<div class="cards">${card('Headline value', totals.headline, headlineConventionText(model.deal))}`
     + `${card('Committed', totals.committed, kindsInWords(kindsCounting('committed')))}`
     + `${card('Contingent', totals.contingent, `${kindsInWords(kindsCounting('contingent'))}; a group counts its cap`)}</div>`;
   const parties = table(['Party', 'Receives', 'Pays', 'Net', 'Committed in', 'Contingent in'],
@@ -126,7 +127,7 @@ function summarySection({ model, totals }: AnalyzedDeal): string {
     ]), { numeric: [1, 2, 3, 4, 5], caption: 'Per party (deal terms, before scenarios)' });
   const byKind = totals.byKind.size
     ? table(['Kind', 'Amount'], [...totals.byKind].map(([k, v]): Cell[] => [kindTotalLabel(k), money(v)]),
-      { numeric: [1], caption: 'By kind', foot: ['Headline', money(totals.headline)], className: 'compact' })
+      { numeric: [1], caption: 'By kind', foot: byKindFoot(model.deal, totals, money), className: 'compact' })
     : '';
   const note = el('p', 'note', `${capitalize(uncountedKindsInWords())} have no deal-level figure: they count in scenarios.`);
   return section('summary', 'Summary', cards + parties + byKind + note);

@@ -52,6 +52,11 @@ export interface PaymentJson {
   /** Funding: one yearly instalment and how many. */
   instalment?: Amount;
   years?: number;
+  /** Funding `over N years` whose total does not divide to the cent: each year's instalment (the last takes the rest). */
+  instalments?: Amount[];
+  /** Equity: the shares' fair value and the premium paid over it (fair value + premium = amount). */
+  fairValue?: Amount;
+  premium?: Amount;
   /** Sales milestone: the annual sales that trigger it. */
   threshold?: Amount;
   /** Royalty: flat rate or tiers, rates in percent ("7.5"). */

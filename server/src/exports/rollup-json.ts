@@ -96,6 +96,15 @@ function paymentJson(model: DealModel, item: PaymentItem): PaymentJson {
     if (instalment) json.instalment = exact(instalment);
     json.years = node.years.count;
   }
+  if (node.type === 'Funding' && node.over) {
+    if (item.instalment) json.instalment = exact(item.instalment);
+    if (item.instalments && item.instalments.length > 1) json.instalments = item.instalments.map(exact);
+    json.years = node.over.count;
+  }
+  if (node.type === 'Equity' && item.fairValue !== undefined && item.premium !== undefined) {
+    json.fairValue = exact(item.fairValue);
+    json.premium = exact(item.premium);
+  }
   if (node.type === 'SalesMilestone' && node.threshold) {
     const threshold = model.convert(node.threshold);
     if (threshold) json.threshold = exact(threshold);

@@ -12,6 +12,8 @@ import type { DealDiagnostic } from '../model/diagnostic';
 import { checkHeadline } from '../checks/amounts';
 import { paymentsOf } from '../model/deal-walk';
 import { exchangeRateFix } from './exchange-rate-fix';
+import { negativeAmountFix } from './negative-amount-fix';
+import { scaleSource } from '../language/tokens';
 import { Money, formatShort } from '../model/money';
 import type { TextEdit } from './rename';
 import { suggestionFits } from './suggestion-fits';
@@ -54,6 +56,10 @@ export function findCodeActions(document: AnalyzedDocument, range: ast.Span): De
       const figure = new Money(data.computed);
       add(`Set the headline to ${formatShort(figure, deal.model.currency)}`, replaceAmount(document, deal, deal.model.deal.headline, figure), true);
     }
+    if (diagnostic.code === 'negative-amount') {
+      const fix = negativeAmountFix(document, deal, diagnostic);
+      if (fix) add(fix.title, fix.edits, true);
+    }
     if (diagnostic.code === 'cap-exceeded' && data.itemized) {
       const fix = capFix(document, deal, diagnostic.span, new Money(data.itemized));
       if (fix) add(fix.title, fix.edits, true);
@@ -78,6 +84,9 @@ export function writeAmount(value: Money): string {
   return value.toFixed();
 }
 
+/** The number of an amount as written, with its scale (`36.5M`, `900 million`). */
+const writtenNumber = new RegExp(`-?\\d[\\d,_.]*${scaleSource}?(?![A-Za-z0-9_])`);
+
 /** Replaces the number of an amount written in the deal currency (its currency is kept); an
  * amount in another currency is written anew in the deal currency (`USD 36.5M`). */
 function replaceAmount(document: AnalyzedDocument, deal: AnalyzedDeal, money: ast.Money, value: Money): TextEdit[] | undefined {
@@ -86,7 +95,7 @@ function replaceAmount(document: AnalyzedDocument, deal: AnalyzedDeal, money: as
     return [{ span: money.span, newText: `${deal.model.currency} ${writeAmount(value)}` }];
   }
   const written = document.text.slice(money.span.start, money.span.end);
-  const number = /-?\d[\d,_.]*(?:K|M|B|bn)?/.exec(written);
+  const number = writtenNumber.exec(written);
   if (!number) return undefined;
   const start = money.span.start + number.index;
   return [{ span: { start, end: start + number[0].length }, newText: writeAmount(value) }];

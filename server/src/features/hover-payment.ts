@@ -1,6 +1,7 @@
 // Hover on a payment: kind, amount (converted where written in another currency), payer → payee
 // and when it falls due; for a milestone group its cap, itemized sum and undisclosed rest; for
 // a royalty its tier table.
+import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { AnalyzedDeal } from '../document/analyze';
 import type { PaymentItem, PaymentKind } from '../model/deal-model';
@@ -22,7 +23,15 @@ export function describePayment(deal: AnalyzedDeal, item: PaymentItem, text: str
   if (node.undisclosed) amount = 'Amount undisclosed.';
   else if (node.type === 'Manufacturing') amount = node.costPlus ? `At cost plus ${formatPercent(node.costPlus.value)}: no fixed figure.` : 'At cost: no fixed figure.';
   else if (!item.written) amount = 'No amount written.';
-  else if (node.type === 'Funding') {
+  else if (node.type === 'Funding' && node.over) {
+    const years = node.over.count;
+    const parts = item.instalments ?? [];
+    const even = parts.length > 1 && parts.every((p) => p.eq(parts[0]));
+    const each = parts.length <= 1 ? '' : even
+      ? `: ${parts.length} yearly instalments of ${money(parts[0])}`
+      : `: ${parts.length - 1} yearly instalments of ${money(parts[0])} and a last of ${money(parts[parts.length - 1])}`;
+    amount = `${node.upTo ? 'Up to ' : ''}${writtenAmount(model, text, item.written)} over ${years} year${years === 1 ? '' : 's'}${each}.`;
+  } else if (node.type === 'Funding') {
     const years = node.years?.count ?? 1;
     amount = `${writtenAmount(model, text, item.written)} per year for ${years} year${years === 1 ? '' : 's'}`
       + (item.amount ? ` = ${money(item.amount)}` : '');
@@ -40,11 +49,22 @@ export function describePayment(deal: AnalyzedDeal, item: PaymentItem, text: str
     parties(item),
     due(node),
     threshold,
-    node.type === 'Equity' && node.premium ? `Premium ${formatPercent(node.premium.value)}.` : undefined,
+    node.type === 'Equity' ? equityLine(item, money) : undefined,
     group,
     classification(item.kind),
     risk(deal, item),
   );
+}
+
+/** Equity: the fair value of the shares and the premium paid over it. */
+function equityLine(item: PaymentItem, money: (value: Decimal) => string): string | undefined {
+  const node = item.node;
+  if (node.type !== 'Equity' || item.fairValue === undefined || item.premium === undefined) {
+    return node.type === 'Equity' && node.premium ? `Premium ${formatPercent(node.premium.value)}.` : undefined;
+  }
+  if (!node.premium && !node.premiumAmount) return `Bought at market: fair value ${money(item.fairValue)}, no premium.`;
+  const over = node.premium ? ` (${formatPercent(node.premium.value)} over market)` : '';
+  return `Fair value ${money(item.fairValue)}; premium ${money(item.premium)}${over}.`;
 }
 
 function describeGroup(deal: AnalyzedDeal, item: PaymentItem, node: ast.MilestoneGroup, text: string): string {

@@ -1,5 +1,7 @@
 // Hover: what the thing under the cursor adds up to, in Markdown. Pure — the language server,
 // tests and any other caller hand in an analysed document and an offset.
+import { agrees } from '../checks/amounts';
+import { describeHeadlineCount } from '../model/headline';
 import type { Span } from '../language/ast';
 import { dealAt, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
 import { heading, md, moneyIn, paragraphs, table, writtenAmount, dateText } from './hover-format';
@@ -56,7 +58,11 @@ function findItem(deal: AnalyzedDeal, node: object) {
 function describeDeal({ model, totals }: AnalyzedDeal, text: string): string {
   const money = moneyIn(model);
   const deal = model.deal;
-  const headline = `Headline **${money(totals.headline)}** = committed ${money(totals.committed)} + contingent ${money(totals.contingent)}`;
+  const counted = totals.headlineCount
+    ? describeHeadlineCount(totals.headlineCount, money)
+    : `committed ${money(totals.committed)} + contingent ${money(totals.contingent)}`;
+  const headline = `Headline **${money(totals.headline)}** = ${counted}`;
+  const about = !!deal.headlineTerms?.about;
 
   let declared: string | undefined;
   if (deal.headline) {
@@ -64,6 +70,7 @@ function describeDeal({ model, totals }: AnalyzedDeal, text: string): string {
     const written = writtenAmount(model, text, deal.headline);
     if (!value) declared = `Declared headline ${written}.`;
     else if (value.eq(totals.headline)) declared = `Declared headline ${written} matches the terms.`;
+    else if (agrees(value, totals.headline, about)) declared = `Declared headline about ${written} is within 5% of the computed ${money(totals.headline)}.`;
     else declared = `Declared headline ${written} differs from the computed ${money(totals.headline)} by ${money(value.minus(totals.headline).abs())}.`;
   }
 

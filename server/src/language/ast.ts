@@ -15,10 +15,10 @@ export interface Money { value: Decimal; currency?: Name; span: Span }
 /** A percentage as written: `7.5%` has value 7.5. */
 export interface Percent { value: Decimal; span: Span }
 
-/** A day (2006-07-07), a quarter (2008-Q3) or a bare year (2009). */
+/** A day (2006-07-07), a month (2016-09), a quarter (2008-Q3) or a bare year (2009). */
 export interface DateLit {
   text: string;
-  precision: 'day' | 'quarter' | 'year';
+  precision: 'day' | 'month' | 'quarter' | 'year';
   year: number;
   month?: number;
   day?: number;
@@ -43,6 +43,8 @@ export interface Deal {
   announced?: DateLit;
   source?: StringLit;
   headline?: Money;
+  /** How the headline counts (`about`, `including options`, `excluding equity`), as written after `headline`. */
+  headlineTerms?: HeadlineTerms;
   /** The deal's current development stage (`stage phase1`). */
   stage?: Name;
   fx: FxRate[];
@@ -57,6 +59,17 @@ export interface Deal {
    * repeat is kept here, where it was written, for the repeated-term warning. */
   repeated?: RepeatedTerm[];
   span: Span;
+}
+
+/** The words around a headline figure: `headline up to $1.35 billion about including options excluding equity`. */
+export interface HeadlineTerms {
+  upTo?: Span;
+  /** The figure is rounded: a computed figure within 5% of it agrees. */
+  about?: Span;
+  /** Option fees (the high end of each) and on-exercise payments count too. */
+  includingOptions?: Span;
+  /** Equity purchases are left out. */
+  excludingEquity?: Span;
 }
 
 /** The deal terms a deal gives once. */
@@ -120,6 +133,10 @@ export interface PaymentClauses {
   expected?: DateLit;
   territory?: Territory[];
   premium?: Percent;
+  /** Equity: the premium over market price as an amount (`premium 90.6M`). */
+  premiumAmount?: Money;
+  /** A milestone group: the stage by which its undisclosed rest is earned (`by approval`). */
+  by?: Name;
   term?: Duration;
   /** The amount is not disclosed (`undisclosed`). */
   undisclosed?: Span;
@@ -140,8 +157,6 @@ export interface Milestone extends PaymentBase { type: 'Milestone'; amount?: Mon
 export interface MilestoneGroup extends PaymentBase {
   type: 'MilestoneGroup';
   cap?: Money;
-  /** The stage by which the undisclosed rest is earned. */
-  by?: Name;
   milestones: Milestone[];
 }
 export interface SalesMilestone extends PaymentBase {
@@ -164,10 +179,14 @@ export interface Royalty extends PaymentBase {
 }
 export interface Funding extends PaymentBase {
   type: 'Funding';
-  /** Amount of each instalment. */
+  /** Amount of each instalment; with `over`, the total of them all. */
   amount?: Money;
   /** Number of yearly instalments (`per year for 3 years`). */
   years?: { count: number; span: Span };
+  /** `up to` before a total (`up to 400M over 10 years`). */
+  upTo?: Span;
+  /** The total is paid in this many equal yearly instalments (`over 10 years`). */
+  over?: { count: number; span: Span };
 }
 export interface Manufacturing extends PaymentBase { type: 'Manufacturing'; costPlus?: Percent }
 

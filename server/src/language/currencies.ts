@@ -1,6 +1,6 @@
 // Currencies the language knows: ISO 4217 codes in active use and the symbols that stand for them.
 
-export const currencySymbols: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+export const currencySymbols: Record<string, string> = { $: 'USD', 'US$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 
 export const isoCurrencyCodes: readonly string[] = [
   'AED', 'ARS', 'AUD', 'BGN', 'BRL', 'CAD', 'CHF', 'CLP', 'CNY', 'COP', 'CZK', 'DKK', 'EGP', 'EUR',

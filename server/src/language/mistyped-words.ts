@@ -75,7 +75,7 @@ function repairWord(lines: LineMap, word: string, span: Span): { token: IToken; 
     const token = createTokenInstance(type, '', span.start, span.start - 1, line, line, column, column - 1);
     const how = word.endsWith('%')
       ? 'a percentage the deal language reads: write it in digits, such as 7.5%'
-      : 'a number the deal language reads: write digits with an optional scale K, M, B or bn, such as 35.5M or 1,000,000';
+      : 'a number the deal language reads: write digits with an optional scale (K or thousand, M, mm, mn or million, B, bn or billion, in any case), such as 35.5M, 120 million or 1,000,000';
     return {
       token,
       problem: {

@@ -8,6 +8,7 @@ const plainWords: Record<string, string> = {
   PercentLiteral: 'a percentage (such as 5%)',
   StringLiteral: 'a quoted text (such as "title")',
   DateLiteral: 'a date (such as 2006-07-07)',
+  MonthLiteral: 'a month (such as 2016-09)',
   QuarterLiteral: 'a quarter (such as 2008-Q3)',
   CurrencySymbol: 'a currency symbol',
   LCurly: "'{'",

@@ -10,7 +10,7 @@ import { isCurrencyCode } from './currencies';
 import { parseDate, parseNumber, parsePercent, parseString } from './literals';
 import { dealErrorMessages } from './parse-messages';
 import {
-  allTokens, Comma, CurrencySymbol, DateLiteral, Identifier, kw, NumberLiteral, PercentLiteral,
+  allTokens, Comma, CurrencySymbol, DateLiteral, Identifier, kw, MonthLiteral, NumberLiteral, PercentLiteral,
   QuarterLiteral, StringLiteral,
 } from './tokens';
 
@@ -130,6 +130,7 @@ export abstract class DealParserBase extends EmbeddedActionsParser {
   protected dateLike = this.RULE('dateLike', (): ast.DateLit => {
     const token = this.OR(this.dateAlts ??= [
       { ALT: () => this.CONSUME(DateLiteral) },
+      { ALT: () => this.CONSUME(MonthLiteral) },
       { ALT: () => this.CONSUME(QuarterLiteral) },
       { ALT: () => this.CONSUME(NumberLiteral) },
     ]);

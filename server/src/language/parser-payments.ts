@@ -72,13 +72,14 @@ export abstract class PaymentRules extends DealParserBase {
     const keywordSpan = this.spanFrom(start);
     const head = this.SUBRULE(this.paymentHead);
     const group: ast.MilestoneGroup = { type: 'MilestoneGroup', keywordSpan, ...head, milestones: [], span: { start, end: start } };
+    // The cap and the clauses (`by`, `territory`, …) in any order.
+    this.SUBRULE(this.paymentClauses, { ARGS: [group] });
     this.OPTION(() => {
       this.CONSUME(kw('up'));
       this.CONSUME(kw('to'));
       group.cap = this.SUBRULE(this.money);
     });
-    this.OPTION1(() => { this.CONSUME(kw('by')); group.by = this.consumeName(0); });
-    this.SUBRULE(this.paymentClauses, { ARGS: [group] });
+    this.SUBRULE1(this.paymentClauses, { ARGS: [group] });
     this.CONSUME(LCurly);
     this.MANY(() => this.pushDefined(group.milestones, this.SUBRULE(this.milestone)));
     this.CONSUME(RCurly);
@@ -144,8 +145,26 @@ export abstract class PaymentRules extends DealParserBase {
     this.CONSUME(kw('funding'));
     const keywordSpan = this.spanFrom(start);
     const head = this.SUBRULE(this.paymentHead);
-    const amount = this.SUBRULE(this.amountOrUndisclosed);
-    const funding: ast.Funding = { type: 'Funding', keywordSpan, ...head, ...amount, span: { start, end: start } };
+    const funding: ast.Funding = { type: 'Funding', keywordSpan, ...head, span: { start, end: start } };
+    this.OR1([
+      {
+        // `up to 400M over 10 years`: the total, paid in equal yearly instalments.
+        ALT: () => {
+          const upStart = this.startHere();
+          this.CONSUME(kw('up'));
+          this.CONSUME(kw('to'));
+          funding.upTo = this.spanFrom(upStart);
+          funding.amount = this.SUBRULE(this.money);
+        },
+      },
+      { ALT: () => { Object.assign(funding, this.SUBRULE(this.amountOrUndisclosed)); } },
+    ]);
+    this.OPTION1(() => {
+      this.CONSUME(kw('over'));
+      const count = this.CONSUME1(NumberLiteral);
+      this.OR2([{ ALT: () => this.CONSUME2(kw('years')) }, { ALT: () => this.CONSUME2(kw('year')) }]);
+      funding.over = { count: parseNumber(count.image).toNumber(), span: this.spanOf(count) };
+    });
     this.OPTION(() => {
       this.CONSUME(kw('per'));
       this.CONSUME(kw('year'));
@@ -177,6 +196,7 @@ export abstract class PaymentRules extends DealParserBase {
   private clauses: ast.PaymentClauses = {};
   private clauseAlts?: IOrAlt<void>[];
   private onAlts?: IOrAlt<void>[];
+  private premiumAlts?: IOrAlt<void>[];
 
   /** The clauses after a payment's amount, in any order, written into the payment given. */
   protected paymentClauses = this.RULE('paymentClauses', (into?: ast.PaymentClauses) => {
@@ -193,10 +213,20 @@ export abstract class PaymentRules extends DealParserBase {
           },
         },
         { ALT: () => { this.CONSUME(kw('at')); this.clauses.at = this.consumeName(0); } },
+        { ALT: () => { this.CONSUME(kw('by')); this.clauses.by = this.consumeName(3); } },
         { ALT: () => { this.CONSUME(kw('expected')); this.clauses.expected = this.SUBRULE1(this.dateLike); } },
         { ALT: () => { this.CONSUME(kw('territory')); this.clauses.territory = this.SUBRULE(this.territoryList); } },
         { ALT: () => { this.CONSUME(kw('from')); this.clauses.from = this.consumeName(1); this.CONSUME(kw('to')); this.clauses.to = this.consumeName(2); } },
-        { ALT: () => { this.CONSUME(kw('premium')); this.clauses.premium = this.SUBRULE(this.percent); } },
+        {
+          // `premium 25%` over the market price, or the premium as an amount (`premium 90.6M`).
+          ALT: () => {
+            this.CONSUME(kw('premium'));
+            this.OR2(this.premiumAlts ??= [
+              { ALT: () => { this.clauses.premium = this.SUBRULE(this.percent); } },
+              { ALT: () => { this.clauses.premiumAmount = this.SUBRULE(this.money); } },
+            ]);
+          },
+        },
         { ALT: () => { this.CONSUME(kw('term')); this.clauses.term = this.SUBRULE(this.duration); } },
         { ALT: () => { this.clauses.undisclosed = this.spanOf(this.CONSUME(kw('undisclosed'))); } },
       ]);

@@ -6,6 +6,29 @@ import { PaymentRules } from './parser-payments';
 import { Comma, Equals, kw, LCurly, NumberLiteral, RCurly } from './tokens';
 
 export abstract class TermRules extends PaymentRules {
+  private headlineTerms: ast.HeadlineTerms = {};
+
+  /** After `headline`: the figure, with `up to`, `about`, `including options` and `excluding
+   * equity` before or after it, in any order. */
+  protected headlineLine = this.RULE('headlineLine', (): { money: ast.Money; terms: ast.HeadlineTerms } => {
+    const terms: ast.HeadlineTerms = this.headlineTerms = {};
+    this.MANY(() => this.SUBRULE(this.headlineQualifier));
+    const money = this.SUBRULE(this.money);
+    this.MANY1(() => this.SUBRULE1(this.headlineQualifier));
+    return { money, terms };
+  });
+
+  private headlineQualifier = this.RULE('headlineQualifier', () => {
+    const start = this.startHere();
+    const terms = this.headlineTerms;
+    this.OR([
+      { ALT: () => { this.CONSUME(kw('up')); this.CONSUME(kw('to')); terms.upTo = this.spanFrom(start); } },
+      { ALT: () => { this.CONSUME(kw('about')); terms.about = this.spanFrom(start); } },
+      { ALT: () => { this.CONSUME(kw('including')); this.CONSUME(kw('options')); terms.includingOptions = this.spanFrom(start); } },
+      { ALT: () => { this.CONSUME(kw('excluding')); this.CONSUME(kw('equity')); terms.excludingEquity = this.spanFrom(start); } },
+    ]);
+  });
+
   protected fxRate = this.RULE('fxRate', (): ast.FxRate => {
     const start = this.startHere();
     this.CONSUME(kw('fx'));

@@ -160,7 +160,15 @@ export class DealParser extends ScenarioRules {
       { ALT: () => { this.CONSUME(kw('effective')); this.once('effective', this.SUBRULE1(this.dateLike)); } },
       { ALT: () => { this.CONSUME(kw('announced')); this.once('announced', this.SUBRULE2(this.dateLike)); } },
       { ALT: () => { this.CONSUME(kw('source')); this.once('source', this.SUBRULE1(this.stringLit)); } },
-      { ALT: () => { this.CONSUME(kw('headline')); this.once('headline', this.SUBRULE(this.money)); } },
+      {
+        ALT: () => {
+          this.CONSUME(kw('headline'));
+          const line = this.SUBRULE(this.headlineLine);
+          if (this.RECORDING_PHASE || !line || !isNode(line.money)) return;
+          if (this.itemDeal.headline === undefined) this.itemDeal.headlineTerms = line.terms;
+          this.once('headline', line.money);
+        },
+      },
       { ALT: () => { this.CONSUME(kw('stage')); this.once('stage', this.consumeName(2)); } },
       { ALT: () => this.pushDefined(this.itemDeal.fx, this.SUBRULE(this.fxRate)) },
       { ALT: () => this.pushDefined(this.itemDeal.parties, this.SUBRULE(this.party)) },

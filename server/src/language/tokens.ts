@@ -23,11 +23,29 @@ export const UnterminatedString = createToken({ name: 'UnterminatedString', patt
 
 const digits = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:_\d+)*)(?:\.\d+)?`;
 export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}(?![\w-])/ });
+/** A month, `2016-09`: where a payment is expected (or dated) to the month. */
+export const MonthLiteral = createToken({ name: 'MonthLiteral', pattern: /\d{4}-\d{2}(?![\w-])/ });
 export const QuarterLiteral = createToken({ name: 'QuarterLiteral', pattern: /\d{4}-Q\d(?!\w)/ });
 export const PercentLiteral = createToken({ name: 'PercentLiteral', pattern: new RegExp(`-?${digits}%`) });
-/** A number with an optional scale: 1, 1.5, 1,000,000, 1_000_000, 250K, 35.5M, 1.2B, 2bn. */
-export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: new RegExp(`-?${digits}(?:K|M|B|bn)?(?![A-Za-z0-9_])`) });
-export const CurrencySymbol = createToken({ name: 'CurrencySymbol', pattern: /[$€£¥]/ });
+
+/** The scales a number may carry, by spelling, as powers of ten. Any case: `k`/`K`, `m`/`M`,
+ * `mm`/`MM`, `mn`, `b`/`B`, `bn`, and the words `thousand`, `million`, `billion` (`Million`,
+ * `MILLION`). Words of two letters or more may also stand after a space (`120 million`,
+ * `2.5 bn`); a single letter only right after the digits (`120m`), so `5 M` stays a number and a name. */
+export const scaleExponents: Readonly<Record<string, number>> = {
+  k: 3, thousand: 3, m: 6, mm: 6, mn: 6, million: 6, b: 9, bn: 9, billion: 9,
+};
+const allCases = (word: string): string[] => [...new Set([word, word.toUpperCase(), word[0].toUpperCase() + word.slice(1)])];
+const longestFirst = (words: string[]): string[] => [...words].sort((a, b) => b.length - a.length || a.localeCompare(b));
+const scaleWords = longestFirst(Object.keys(scaleExponents).filter((s) => s.length > 1).flatMap(allCases));
+const scaleLetters = longestFirst(Object.keys(scaleExponents).filter((s) => s.length === 1).flatMap(allCases));
+/** The scale part of an amount, as a regular expression source (the TextMate grammar uses it too). */
+export const scaleSource = `(?:[ \\t]*(?:${scaleWords.join('|')})|(?:${scaleLetters.join('|')}))`;
+/** A number with an optional scale: 1, 1.5, 1,000,000, 1_000_000, 250K, 35.5M, 1.2B, 2bn, 120m,
+ * 5mm, 1.6 billion. A scale is never the start of a longer word (`6 months`, `100m1` are not scaled). */
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: new RegExp(`-?${digits}${scaleSource}?(?![A-Za-z0-9_])`) });
+/** `$`, `€`, `£`, `¥`, and `US$` (tried before names, so `US$ 5M` is not the territory US). */
+export const CurrencySymbol = createToken({ name: 'CurrencySymbol', pattern: /US\$|[$€£¥]/ });
 
 export const LCurly = createToken({ name: 'LCurly', pattern: '{', label: "'{'" });
 export const RCurly = createToken({ name: 'RCurly', pattern: '}', label: "'}'" });
@@ -49,6 +67,7 @@ export const keywordNames = [
   'premium', 'manufacturing', 'cost', 'plus',
   'option', 'holder', 'exercise', 'forfeit', 'unearned', 'in', 'share', 'costs', 'profits',
   'scenario', 'timeline', 'valuation', 'as', 'of', 'discount',
+  'about', 'including', 'options', 'excluding', 'over',
 ] as const;
 export type KeywordName = (typeof keywordNames)[number];
 
@@ -76,11 +95,12 @@ const keywordsLongestFirst = [...keywordTokens.entries()]
 /** Every token type, in the order the patterns are tried: the parser's vocabulary. */
 export const allTokens: TokenType[] = [
   WhiteSpace, LineComment, BlockComment,
-  DateLiteral, QuarterLiteral, PercentLiteral, NumberLiteral,
+  DateLiteral, MonthLiteral, QuarterLiteral, PercentLiteral, NumberLiteral,
   StringLiteral, TerminatedString, UnterminatedString,
+  CurrencySymbol,
   ...keywordsLongestFirst,
   Identifier,
-  CurrencySymbol, LCurly, RCurly, Comma, Colon, Equals,
+  LCurly, RCurly, Comma, Colon, Equals,
 ];
 
 /** Keywords spelled like names (every one but `non-exclusive` and `co-exclusive`), by spelling. */

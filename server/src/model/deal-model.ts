@@ -8,7 +8,8 @@ import { currencySymbols } from '../language/currencies';
 import { FacetStore } from './facets';
 import { Money, sum, toCents } from './money';
 import { kindOfNode } from './payment-kinds';
-import { instalmentAmounts } from './instalments';
+import { equityPremium } from './equity';
+import { instalmentAmounts, splitOverYears } from './instalments';
 import { dealStages, type Stage } from './stages';
 
 export type PaymentKind = ast.PaymentKind;
@@ -28,6 +29,11 @@ export interface PaymentItem {
   written?: ast.Money;
   /** Funding: one yearly instalment in the deal currency. */
   instalment?: Decimal;
+  /** Funding `over N years`: each year's instalment, adding up to the amount exactly. */
+  instalments?: Decimal[];
+  /** Equity: what the shares are worth at market, and the premium paid over that. */
+  fairValue?: Decimal;
+  premium?: Decimal;
   /** The currency the amount was written in. */
   writtenCurrency: string;
   /** Itemized milestones of a group. */
@@ -171,13 +177,20 @@ function resolvePayment(
   };
   if (written && !node.undisclosed) item.amount = convert(written);
 
-  if (node.type === 'Funding' && item.amount) {
+  if (node.type === 'Funding' && item.amount && node.over) {
+    item.instalments = splitOverYears(item.amount, node.over.count);
+    if (item.instalments.length > 0) item.instalment = item.instalments[0];
+  } else if (node.type === 'Funding' && item.amount) {
     // In cents, a part year's instalment is rounded as the scenarios pay it.
     item.instalment = item.amount;
     const count = new Money(node.years?.count ?? 1);
     const whole = item.amount.times(count);
     const parts = instalmentAmounts(item.amount, count);
     item.amount = !inCents ? whole : parts.length > 0 ? sum(parts.map(toCents)) : toCents(whole);
+  }
+  if (node.type === 'Equity' && item.amount !== undefined) {
+    const premiumAmount = node.premiumAmount && convert(node.premiumAmount);
+    Object.assign(item, equityPremium(item.amount, node.premium?.value, node.premiumAmount ? premiumAmount : undefined, !!node.premiumAmount));
   }
   if (node.type === 'MilestoneGroup') {
     item.items = node.milestones.map((m) => resolvePayment(m, block, convert, currencyOf, dealCurrency, inCents, item));

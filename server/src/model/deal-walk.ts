@@ -48,6 +48,7 @@ export function amountsOf(deal: ast.Deal): ast.Money[] {
   const out: (ast.Money | undefined)[] = [deal.headline];
   for (const { payment } of paymentsOf(deal)) {
     if ('amount' in payment) out.push(payment.amount);
+    out.push(payment.premiumAmount);
     if (payment.type === 'MilestoneGroup') out.push(payment.cap);
     if (payment.type === 'SalesMilestone') out.push(payment.threshold);
     if (payment.type === 'Royalty') for (const tier of payment.tiers) out.push(tier.upTo);
@@ -74,7 +75,8 @@ export function percentsOf(deal: ast.Deal): PercentInContext[] {
   };
   for (const stage of deal.stages?.stages ?? []) add(stage.success, 'success probability');
   for (const { payment } of paymentsOf(deal)) {
-    add(payment.premium, 'equity premium');
+    // A premium over market price may be any percentage from 0%, 120% too.
+    add(payment.premium, 'equity premium', true);
     if (payment.type === 'Royalty') {
       add(payment.rate, 'royalty rate');
       for (const tier of payment.tiers) add(tier.rate, 'royalty rate');

@@ -33,6 +33,7 @@ export function triggerText(model: DealModel, item: PaymentItem): string {
   if (node.onSigning) parts.push('on signing');
   if (node.on) parts.push(`on ${writtenShort(node.on.text)}`);
   if (node.type === 'MilestoneGroup' && node.by) parts.push(`rest by ${node.by.text}`);
+  if (node.type !== 'MilestoneGroup' && node.by) parts.push(`by ${node.by.text}`);
   if (node.at) parts.push(`at ${node.at.text}`);
   if (node.type === 'SalesMilestone' && node.threshold) {
     const measure = (node.measure?.text ?? 'net_sales').replace(/_/g, ' ');
@@ -41,13 +42,30 @@ export function triggerText(model: DealModel, item: PaymentItem): string {
   if (node.type === 'Funding' && node.years) {
     parts.push(`per year for ${node.years.count} year${node.years.count === 1 ? '' : 's'}`);
   }
+  if (node.type === 'Funding' && node.over) {
+    const each = item.instalments && item.instalments.length > 1 ? ` (${formatAmount(item.instalments[0], model.currency)} a year)` : '';
+    parts.push(`over ${node.over.count} year${node.over.count === 1 ? '' : 's'}${each}`);
+  }
   if (node.type === 'Royalty') parts.push(royaltyText(node));
   if (node.type === 'Manufacturing') parts.push(node.costPlus ? `at cost plus ${formatPercent(node.costPlus.value)}` : 'at cost');
   if (node.expected) parts.push(`expected ${writtenShort(node.expected.text)}`);
   if (node.territory?.length) parts.push(`territory ${territoryText(node.territory)}`);
-  if (node.premium) parts.push(`premium ${formatPercent(node.premium.value)}`);
+  if (node.type === 'Equity') {
+    const premium = equityPremiumText(model, item);
+    if (premium) parts.push(premium);
+  } else if (node.premium) parts.push(`premium ${formatPercent(node.premium.value)}`);
   if (node.term) parts.push(`term ${durationText(node.term)}`);
   return parts.join(', ');
+}
+
+/** `premium 25% (fair value $40,000,000, premium $10,000,000)`; nothing for equity bought at
+ * market (no premium: fair value = amount) or with no figure. */
+export function equityPremiumText(model: DealModel, item: PaymentItem): string | undefined {
+  const node = item.node;
+  if (node.type !== 'Equity' || item.fairValue === undefined || item.premium === undefined) return undefined;
+  if (!node.premium && !node.premiumAmount) return undefined;
+  const written = node.premium ? `premium ${formatPercent(node.premium.value)}` : 'premium';
+  return `${written} (fair value ${formatAmount(item.fairValue, model.currency)}, premium ${formatAmount(item.premium, model.currency)})`;
 }
 
 /** `5% on net sales`, `tiered on net sales (3 tiers, marginal)`, `undisclosed rate`. */

@@ -2,10 +2,12 @@
 // total counts is the `total` of each kind in payment-kinds.ts:
 //   committed  = upfront + fee + equity + funding (all instalments)
 //   contingent = milestones (a group counts its cap) + sales milestones
-//   headline   = committed + contingent
+//   headline   = committed + contingent, under the convention the `headline` line states
+//                (`including options`, `excluding equity`: headline.ts)
 // Option fees, royalties and manufacturing have no deal-level figure.
 import type Decimal from 'decimal.js';
 import type { DealModel, PaymentItem, PaymentKind } from './deal-model';
+import { countHeadline, type HeadlineCount } from './headline';
 import { ZERO } from './money';
 import { inKindOrder, kindsCounting } from './payment-kinds';
 
@@ -23,7 +25,10 @@ export interface PartyPosition {
 export interface DealTotals {
   committed: Decimal;
   contingent: Decimal;
+  /** The headline under the deal's convention (headline.ts). */
   headline: Decimal;
+  /** What the headline counted. */
+  headlineCount?: HeadlineCount;
   /** Per payment kind, in the table's order (payment-kinds.ts); only kinds with a deal-level figure. */
   byKind: ReadonlyMap<PaymentKind, Decimal>;
   /** Per party, in declaration order (then any undeclared payer or payee). */
@@ -45,7 +50,7 @@ const nothingYet: DealTotals = Object.freeze({
 });
 
 export function rollupDeal(model: DealModel): DealTotals {
-  if (model.parties.size === 0 && model.payments.length === 0) return nothingYet;
+  if (model.parties.size === 0 && model.payments.length === 0 && model.options.size === 0) return nothingYet;
   let committed = ZERO;
   let contingent = ZERO;
   const byKind = new Map<PaymentKind, Decimal>();
@@ -72,7 +77,8 @@ export function rollupDeal(model: DealModel): DealTotals {
     }
   }
   for (const position of parties.values()) position.net = position.receives.minus(position.pays);
-  return { committed, contingent, headline: committed.plus(contingent), byKind: inKindOrder(byKind), parties };
+  const headlineCount = countHeadline(model, committed, contingent, byKind.get('equity') ?? ZERO);
+  return { committed, contingent, headline: headlineCount.figure, headlineCount, byKind: inKindOrder(byKind), parties };
 }
 
 function positionOf(parties: Map<string, PartyPosition>, name: string): PartyPosition {

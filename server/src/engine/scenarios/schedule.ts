@@ -39,7 +39,7 @@ export interface Instalment { amount: Decimal; date?: ast.DateLit; index: number
 export function fundingInstalments(item: PaymentItem, model: DealModel): Instalment[] {
   if (item.amount === undefined || item.node.type !== 'Funding') return [];
   const count = new Money(item.node.years?.count ?? 1);
-  const amounts = instalmentAmounts(item.instalment ?? item.amount.div(count), count);
+  const amounts = item.instalments ?? instalmentAmounts(item.instalment ?? item.amount.div(count), count);
   // Centuries of funding are one unscheduled payment (see instalmentAmounts).
   if (amounts.length === 1 && count.gt(longestFundingYears)) return [{ amount: item.amount, index: 1, count: 1 }];
   const start = yearOf(ownDate(item, model) ?? signingDate(model));
