@@ -35,9 +35,11 @@ export function analyzeDealText(text: string): AnalyzedDocument {
   return assembleDocument(parsed, parsed.file.deals.map((deal) => analyzeDeal(deal, text.slice(deal.span.start, deal.span.end))));
 }
 
-/** One deal's model, totals and diagnostics; `source` is its text. */
-export function analyzeDeal(deal: Deal, source: string): AnalyzedDeal {
-  const model = buildDealModel(deal);
+/** One deal's model, totals and diagnostics; `source` is its text. With `reuse`, the deal is an
+ * earlier tree of it with one term read again (document/reparse-term.ts): what was derived from
+ * the terms it shares is taken over. */
+export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: AnalyzedDeal; replaced: Span }): AnalyzedDeal {
+  const model = buildDealModel(deal, { previous: reuse?.previous.model });
   const totals = rollupDeal(model);
   return { model, totals, diagnostics: checkDeal(model, totals), source };
 }
