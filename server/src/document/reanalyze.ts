@@ -91,9 +91,13 @@ function reuse(previous: AnalyzedDocument, text: string): AnalyzedDocument | und
 /** Lengths of the longest common prefix and suffix (not overlapping in the shorter text). */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const shorter = Math.min(a.length, b.length);
+  // Whole blocks first (comparing strings is the engine's own loop), then character by character.
+  const block = 1024;
   let prefix = 0;
+  while (prefix + block <= shorter && a.slice(prefix, prefix + block) === b.slice(prefix, prefix + block)) prefix += block;
   while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   let suffix = 0;
+  while (suffix + block <= shorter - prefix && a.slice(a.length - suffix - block, a.length - suffix) === b.slice(b.length - suffix - block, b.length - suffix)) suffix += block;
   while (suffix < shorter - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
