@@ -3,7 +3,7 @@
 // machine).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/document/analyze';
+import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
 import { reanalyzeDealText } from '../../server/src/document/reanalyze';
 import { generateDeal } from '../generate-deal';
 import { elementsWalked } from './work-count';
@@ -19,7 +19,53 @@ function dealAndEdit(payments: number): { text: string; edited: string; at: numb
   return { text, edited: `${text.slice(0, at)}1${text.slice(at)}`, at };
 }
 
+/** The analysis after replacing [start, end) with `insert`: it must equal a fresh one. Says whether
+ * a term was read alone (a new tree of the deal sharing its untouched lists). */
+function edit(document: AnalyzedDocument, start: number, end: number, insert: string): { document: AnalyzedDocument; termwise: boolean } {
+  const text = document.text.slice(0, start) + insert + document.text.slice(end);
+  const before = document.deals[0].model.deal;
+  const after = reanalyzeDealText(document, text);
+  const fresh = analyzeDealText(text);
+  assert.deepEqual(after.parsed.file, fresh.parsed.file);
+  assert.deepEqual(after.diagnostics, fresh.diagnostics);
+  assert.deepEqual(after.deals[0].totals, fresh.deals[0].totals);
+  const deal = after.deals[0].model.deal;
+  const termwise = deal !== before && deal.parties === before.parties;
+  return { document: after, termwise };
+}
+
 describe('an edit inside one term of a long deal', () => {
+  const text = generateDeal(5, { payments: 60, notes: true });
+  const milestone = text.indexOf('\n      milestone ', Math.floor(text.length / 3)) + 7;
+  const lineEnd = text.indexOf('\n', milestone);
+
+  it('reads the term around a term whose first or last character the edit touches', () => {
+    // A milestone's first or last character: its group is read again.
+    assert.equal(edit(analyzeDealText(text), milestone, milestone, 'milestone Pre 1M\n      ').termwise, true);
+    assert.equal(edit(analyzeDealText(text), lineEnd - 1, lineEnd, '').termwise, true);
+    // The first character of a payments block: the deal is read whole.
+    const block = text.indexOf('payments');
+    assert.equal(edit(analyzeDealText(text), block, block + 1, 'P').termwise, false);
+  });
+
+  it('breaks a milestone (whole deal, with its syntax error) and reads it alone once repaired', () => {
+    const amount = text.indexOf('"', text.indexOf('"', milestone) + 1) + 2; // after the title
+    const broken = edit(analyzeDealText(text), amount, amount, 'x ');
+    assert.equal(broken.termwise, false);
+    assert.ok(broken.document.diagnostics.some((d) => d.code === 'syntax-error'));
+    const repaired = edit(broken.document, amount, amount + 2, '');
+    assert.equal(repaired.termwise, true);
+    assert.ok(!repaired.document.diagnostics.some((d) => d.code === 'syntax-error'));
+  });
+
+  it('adds a milestone to a group and removes a payment, reading the group or the block alone', () => {
+    const added = edit(analyzeDealText(text), lineEnd, lineEnd, '\n      milestone Extra "added" 2M at phase2');
+    assert.equal(added.termwise, true);
+    const upfront = text.indexOf('\n    upfront');
+    const removed = edit(analyzeDealText(text), upfront, text.indexOf('\n', upfront + 1), '');
+    assert.equal(removed.termwise, true);
+  });
+
   it('reads only that milestone again and keeps every other payment as it was resolved', () => {
     const { text, edited, at } = dealAndEdit(400);
     const before = analyzeDealText(text);

@@ -1,5 +1,6 @@
 // Moving what an edit shifted: every text offset in a tree, a model or a derived value is inside
 // a `{ start, end }` span, so moving them moves it all.
+import type { Span } from '../language/ast';
 import { FacetStore } from '../model/facets';
 
 /**
@@ -36,6 +37,34 @@ export function moveSpans(roots: unknown[], delta: number): void {
     }
     for (const key in record) {
       const item = record[key];
+      if (typeof item === 'object' && item !== null) stack.push(item);
+    }
+  }
+}
+
+/**
+ * Moves the spans of syntax trees by `delta`, and the spans in `also` (which may be the trees'
+ * own: a diagnostic points at a node's span), each span once. A syntax tree shares no object
+ * between its nodes, so it is walked without remembering what was seen: the quick way to move
+ * the rest of a long deal after an edit inside it.
+ */
+export function moveTreeSpans(trees: unknown[], also: readonly Span[], delta: number): void {
+  const moved = new Set<Span>(also);
+  for (const span of moved) { span.start += delta; span.end += delta; }
+  const stack: unknown[] = trees.slice();
+  while (stack.length > 0) {
+    const value = stack.pop() as Record<string, unknown>;
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) stack.push(item);
+      continue;
+    }
+    if (Object.getPrototypeOf(value) !== Object.prototype) continue;
+    if (typeof value.start === 'number' && typeof value.end === 'number') {
+      if (!moved.has(value as unknown as Span)) { value.start += delta; value.end += delta; }
+      continue;
+    }
+    for (const key in value) {
+      const item = value[key];
       if (typeof item === 'object' && item !== null) stack.push(item);
     }
   }

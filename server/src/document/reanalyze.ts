@@ -7,7 +7,7 @@
 import type { IToken } from 'chevrotain';
 import type { Deal, Span } from '../language/ast';
 import { parseDealText, type ParsedDealFile, type SyntaxProblem } from '../language/parse';
-import { moveSpans } from './move-spans';
+import { moveSpans, moveTreeSpans } from './move-spans';
 import { reparseTerm } from './reparse-term';
 import { analyzeDeal, analyzeDealText, assembleDocument, type AnalyzedDocument } from './analyze';
 
@@ -45,8 +45,8 @@ function reuse(previous: AnalyzedDocument, text: string): AnalyzedDocument | und
   if (term) {
     // What the deal's checks found after the edit is kept for the terms it concerns (analyze.ts):
     // moved with the tree, in one move, as they share its spans.
-    const kept = previous.deals[index].diagnostics.filter((d) => d.span.start >= editEnd);
-    if (delta !== 0) moveSpans([...term.after, ...kept], delta);
+    const kept = previous.deals[index].diagnostics.filter((d) => d.span.start >= editEnd).map((d) => d.span);
+    if (delta !== 0) moveTreeSpans(term.after, kept, delta);
     deal = term.deal;
     syntaxErrors = term.syntaxErrors;
     newComments = term.comments;
@@ -91,13 +91,9 @@ function reuse(previous: AnalyzedDocument, text: string): AnalyzedDocument | und
 /** Lengths of the longest common prefix and suffix (not overlapping in the shorter text). */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const shorter = Math.min(a.length, b.length);
-  // Whole blocks first (comparing strings is the engine's own loop), then character by character.
-  const block = 1024;
   let prefix = 0;
-  while (prefix + block <= shorter && a.slice(prefix, prefix + block) === b.slice(prefix, prefix + block)) prefix += block;
   while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix + block <= shorter - prefix && a.slice(a.length - suffix - block, a.length - suffix) === b.slice(b.length - suffix - block, b.length - suffix)) suffix += block;
   while (suffix < shorter - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
