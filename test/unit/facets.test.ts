@@ -114,3 +114,27 @@ describe('no module-level caches', () => {
     assert.deepEqual(found, []);
   });
 });
+
+describe('facets of one long deal edited inside its terms', () => {
+  /** Typing inside a term: a digit retyped or added, a clause or a milestone added, a word broken. */
+  const typed = ['1', '5', '0', ' at phase2', ' on signing', '\n      milestone M9 "added" 1M', 'x', '"'];
+  it('equal a fresh computation after 8 chains of 5 edits inside payments, milestones and scenarios', () => {
+    const next = random(5);
+    const base = generateDeal(31, { payments: 80, notes: true });
+    const digits = [...base.matchAll(/\d/g)].map((m) => m.index);
+    for (let chain = 0; chain < 8; chain++) {
+      let text = base;
+      let document = analyzeDealText(text);
+      for (let step = 0; step < 5; step++) {
+        const probes = [0, 1, 2].map(() => Math.floor(next() * text.length));
+        features(document, probes);
+        const at = Math.min(text.length - 1, digits[Math.floor(next() * digits.length)] + step);
+        const piece = typed[Math.floor(next() * typed.length)];
+        text = next() < 0.3 ? text.slice(0, at) + piece + text.slice(at + 1) : text.slice(0, at) + piece + text.slice(at);
+        document = reanalyzeDealText(document, text);
+        const probesAfter = probes.map((p) => Math.min(p, text.length));
+        assert.deepEqual(features(document, probesAfter), features(analyzeDealText(text), probesAfter), `chain ${chain}, edit ${step}`);
+      }
+    }
+  });
+});

@@ -37,28 +37,17 @@ export function checkFxRates(model: DealModel): DealDiagnostic[] {
   return out;
 }
 
-export function checkMilestoneCaps(model: DealModel): DealDiagnostic[] {
+/** What the cap check found for each milestone group, by the group's resolved payment: a group
+ * taken over unchanged by the next model of the deal (deal-model.ts) is not checked again. */
+export type CapFindings = Map<PaymentItem, DealDiagnostic | undefined>;
+
+export function checkMilestoneCaps(model: DealModel, findings?: { previous?: CapFindings; next: CapFindings }): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
   for (const group of model.payments) {
-    const node = group.node;
-    if (node.type !== 'MilestoneGroup' || !node.cap || group.amount === undefined || group.itemized === undefined) continue;
-    if ((group.items ?? []).some(unconverted)) continue; // fx-missing says why; the sum would be wrong
-    if (!isRead(node.cap) || node.milestones.some((m) => m.amount && !isRead(m.amount))) continue; // a syntax error says why
-    const cap = group.amount;
-    const itemized = group.itemized;
-    if (cap.isNegative()) continue; // negative-amount says why
-    const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, model.currency);
-    if (itemized.gt(cap)) {
-      out.push(problem('cap-exceeded', 'error',
-        `Itemized milestones total ${money(itemized)}, more than the ${money(cap)} cap by ${money(itemized.minus(cap))}: raise the cap (\`up to\`) or correct the milestones.`,
-        node.cap.span, { itemized: exact(itemized), cap: exact(cap) }));
-    } else if (itemized.lt(cap) && (group.items ?? []).length > 0) {
-      // A group that itemizes nothing (the announcement gives only the total) is complete as
-      // written: nothing to point out, and the hover and preview show the undisclosed cap.
-      const rest = cap.minus(itemized);
-      const message = `Itemized milestones total ${money(itemized)} of the ${money(cap)} cap: ${money(rest)} undisclosed.`;
-      out.push(problem('cap-remainder', 'info', message, paymentAnchor(node), { itemized: exact(itemized), rest: exact(rest) }));
-    }
+    if (group.node.type !== 'MilestoneGroup') continue;
+    const found = findings?.previous?.has(group) ? findings.previous.get(group) : capFinding(model, group);
+    findings?.next.set(group, found);
+    if (found) out.push(found);
   }
   return out;
 }
@@ -67,6 +56,30 @@ export function checkMilestoneCaps(model: DealModel): DealDiagnostic[] {
 export function agrees(declared: Decimal, computed: Decimal, about: boolean): boolean {
   if (!about) return declared.eq(computed);
   return computed.minus(declared).abs().lte(declared.abs().times('0.05'));
+}
+
+function capFinding(model: DealModel, group: PaymentItem): DealDiagnostic | undefined {
+  const node = group.node;
+  if (node.type !== 'MilestoneGroup' || !node.cap || group.amount === undefined || group.itemized === undefined) return undefined;
+  if ((group.items ?? []).some(unconverted)) return undefined; // fx-missing says why; the sum would be wrong
+  if (!isRead(node.cap) || node.milestones.some((m) => m.amount && !isRead(m.amount))) return undefined; // a syntax error says why
+  const cap = group.amount;
+  const itemized = group.itemized;
+  if (cap.isNegative()) return undefined; // negative-amount says why
+  const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, model.currency);
+  if (itemized.gt(cap)) {
+    return problem('cap-exceeded', 'error',
+      `Itemized milestones total ${money(itemized)}, more than the ${money(cap)} cap by ${money(itemized.minus(cap))}: raise the cap (\`up to\`) or correct the milestones.`,
+      node.cap.span, { itemized: exact(itemized), cap: exact(cap) });
+  }
+  if (itemized.lt(cap) && (group.items ?? []).length > 0) {
+    // A group that itemizes nothing (the announcement gives only the total) is complete as
+    // written: nothing to point out, and the hover and preview show the undisclosed cap.
+    const rest = cap.minus(itemized);
+    const message = `Itemized milestones total ${money(itemized)} of the ${money(cap)} cap: ${money(rest)} undisclosed.`;
+    return problem('cap-remainder', 'info', message, paymentAnchor(node), { itemized: exact(itemized), rest: exact(rest) });
+  }
+  return undefined;
 }
 
 export function checkHeadline(model: DealModel, totals: DealTotals): DealDiagnostic[] {

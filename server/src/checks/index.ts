@@ -7,7 +7,7 @@ import type { DealDiagnostic } from '../model/diagnostic';
 import type { ParsedDealFile } from '../language/parse';
 import { allInCents, shownModel } from '../model/shown-figures';
 import { rollupDeal, type DealTotals } from '../model/totals';
-import { checkFxRates, checkHeadline, checkMilestoneCaps } from './amounts';
+import { checkFxRates, checkHeadline, checkMilestoneCaps, type CapFindings } from './amounts';
 import { checkCharacters } from './characters';
 import { checkDates, checkDatesBeforeSigning } from './dates';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
@@ -30,8 +30,13 @@ export function checkFile(parsed: ParsedDealFile): DealDiagnostic[] {
   return [...checkNoDeal(parsed), ...checkDuplicateDeals(parsed.file), ...checkCharacters(parsed)];
 }
 
-/** Every semantic check of one deal. */
-export function checkDeal(model: DealModel, totals: DealTotals): DealDiagnostic[] {
+/** What the checks found per term of a deal, kept with its analysis: after an edit inside one
+ * term, the next analysis takes over what concerns the terms it shares (see deal-model.ts). */
+export interface TermFindings { caps: CapFindings }
+
+/** Every semantic check of one deal. With `findings`, what was found for the terms the model
+ * took over from `previous` is taken over too, and what is found is kept in `next`. */
+export function checkDeal(model: DealModel, totals: DealTotals, findings?: { previous?: TermFindings; next: TermFindings }): DealDiagnostic[] {
   const deal = model.deal;
   // Caps and the headline are compared as their messages show them: to the cent.
   const shown = allInCents(model) ? model : shownModel(model);
@@ -42,7 +47,7 @@ export function checkDeal(model: DealModel, totals: DealTotals): DealDiagnostic[
     ...checkUnusedParties(deal),
     ...checkRepeatedTerms(model),
     ...checkFxRates(model),
-    ...checkMilestoneCaps(shown),
+    ...checkMilestoneCaps(shown, findings && { previous: findings.previous?.caps, next: findings.next.caps }),
     ...checkHeadline(shown, shown === model ? totals : rollupDeal(shown)),
     ...checkPercentRanges(deal),
     ...checkShares(deal),

@@ -8,7 +8,8 @@ import { parseDealText, type ParsedDealFile } from '../language/parse';
 import { buildDealModel, type DealModel } from '../model/deal-model';
 import { FacetStore } from '../model/facets';
 import type { DealDiagnostic } from '../model/diagnostic';
-import { checkDeal, checkFile } from '../checks';
+import { checkDeal, checkFile, type TermFindings } from '../checks';
+import { carryShownModel } from '../model/shown-figures';
 import { rollupDeal, type DealTotals } from '../model/totals';
 
 export interface AnalyzedDeal {
@@ -18,6 +19,8 @@ export interface AnalyzedDeal {
   diagnostics: DealDiagnostic[];
   /** The deal's text, from its first character to its closing brace. */
   source: string;
+  /** What the checks found per term, for the next analysis after an edit inside the deal. */
+  findings?: TermFindings;
 }
 
 export interface AnalyzedDocument {
@@ -35,11 +38,16 @@ export function analyzeDealText(text: string): AnalyzedDocument {
   return assembleDocument(parsed, parsed.file.deals.map((deal) => analyzeDeal(deal, text.slice(deal.span.start, deal.span.end))));
 }
 
-/** One deal's model, totals and diagnostics; `source` is its text. */
-export function analyzeDeal(deal: Deal, source: string): AnalyzedDeal {
-  const model = buildDealModel(deal);
+/** One deal's model, totals and diagnostics; `source` is its text. With `reuse`, the deal is an
+ * earlier tree of it with one term read again (document/reparse-term.ts): what was derived from
+ * the terms it shares is taken over. */
+export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: AnalyzedDeal; replaced: Span }): AnalyzedDeal {
+  const model = buildDealModel(deal, { previous: reuse?.previous.model });
+  carryShownModel(model, reuse?.previous.model);
   const totals = rollupDeal(model);
-  return { model, totals, diagnostics: checkDeal(model, totals), source };
+  const findings: TermFindings = { caps: new Map() };
+  const diagnostics = checkDeal(model, totals, { previous: reuse?.previous.findings, next: findings });
+  return { model, totals, diagnostics, source, findings };
 }
 
 /** The document from its parse and its analysed deals: syntax errors, file-wide checks and

@@ -4,9 +4,11 @@
 // edit could change how the rest of the file reads (it touches a deal's first or last token,
 // falls between deals, leaves the deal unclosed, opens a comment that runs on, or the file
 // already had a syntax error elsewhere), the whole text is analysed as usual.
+import type { IToken } from 'chevrotain';
 import type { Deal, Span } from '../language/ast';
-import { parseDealText, type ParsedDealFile } from '../language/parse';
-import { FacetStore } from '../model/facets';
+import { parseDealText, type ParsedDealFile, type SyntaxProblem } from '../language/parse';
+import { moveSpans, moveTreeSpans } from './move-spans';
+import { reparseTerm } from './reparse-term';
 import { analyzeDeal, analyzeDealText, assembleDocument, type AnalyzedDocument } from './analyze';
 
 /**
@@ -31,35 +33,56 @@ function reuse(previous: AnalyzedDocument, text: string): AnalyzedDocument | und
   if (previous.parsed.syntaxErrors.some((e) => e.span.start < edited.start || e.span.end > edited.end)) return undefined;
   if (previous.deals.length !== decls.length) return undefined;
 
-  // The edited deal, parsed alone. It must read as one deal closed by its own last brace, with
-  // no error at or after that brace: then the text around it reads exactly as before.
-  const slice = text.slice(edited.start, edited.end + delta);
-  const alone = parseDealText(slice);
-  const deal = alone.file.deals[0];
-  if (alone.file.deals.length !== 1 || deal.span.start !== 0 || deal.span.end !== slice.length) return undefined;
-  if (alone.syntaxErrors.some((e) => e.span.end >= slice.length)) return undefined;
-  if (alone.comments.some((c) => c.startOffset + c.image.length > slice.length - 1)) return undefined;
-  moveSpans([deal], edited.start);
-  const fresh = analyzeDeal(deal, slice);
+  // Inside a long deal, the term edited is read again alone when it can be (reparse-term.ts), and
+  // what the deal's model and checks derived from its other terms is kept. Otherwise the edited
+  // deal is parsed alone. It must read as one deal closed by its own last brace, with no error
+  // at or after that brace: then the text around it reads exactly as before.
+  const term = reparseTerm(decls[index], text, { start: prefix, end: editEnd, delta }, previous.parsed.syntaxErrors);
+  const replaced = term?.replaced ?? edited;
+  let deal: Deal;
+  let syntaxErrors: SyntaxProblem[];
+  let newComments: IToken[];
+  if (term) {
+    // What the deal's checks found after the edit is kept for the terms it concerns (analyze.ts):
+    // moved with the tree, in one move, as they share its spans.
+    const kept = previous.deals[index].diagnostics.filter((d) => d.span.start >= editEnd).map((d) => d.span);
+    if (delta !== 0) moveTreeSpans(term.after, kept, delta);
+    deal = term.deal;
+    syntaxErrors = term.syntaxErrors;
+    newComments = term.comments;
+  } else {
+    const slice = text.slice(edited.start, edited.end + delta);
+    const alone = parseDealText(slice);
+    deal = alone.file.deals[0];
+    if (alone.file.deals.length !== 1 || deal.span.start !== 0 || deal.span.end !== slice.length) return undefined;
+    if (alone.syntaxErrors.some((e) => e.span.end >= slice.length)) return undefined;
+    if (alone.comments.some((c) => c.startOffset + c.image.length > slice.length - 1)) return undefined;
+    moveSpans([deal], edited.start);
+    for (const c of alone.comments) moveToken(c, edited.start);
+    syntaxErrors = alone.syntaxErrors.map((e) => ({ message: e.message, span: moved(e.span, edited.start) }));
+    newComments = alone.comments;
+  }
+  const fresh = analyzeDeal(deal, text.slice(deal.span.start, deal.span.end), term ? { previous: previous.deals[index], replaced: term.replaced } : undefined);
 
   // The deals after the edit are moved in place: their trees, models, totals, diagnostics and
   // whatever features derived from them (a span shared by several is moved once).
   const after = previous.deals.slice(index + 1);
   if (delta !== 0) moveSpans(after.flatMap((d) => [d.model, d.totals, d.diagnostics]), delta);
 
-  const comments = [
-    ...previous.parsed.comments.filter((c) => c.startOffset < edited.start),
-    ...alone.comments,
-    ...previous.parsed.comments.filter((c) => c.startOffset >= edited.end),
-  ];
-  for (const c of alone.comments) moveToken(c, edited.start);
-  if (delta !== 0) for (const c of previous.parsed.comments) if (c.startOffset >= edited.end) moveToken(c, delta);
+  const comments: IToken[] = [];
+  for (const c of previous.parsed.comments) if (c.startOffset < replaced.start) comments.push(c);
+  for (const c of newComments) comments.push(c);
+  for (const c of previous.parsed.comments) {
+    if (c.startOffset < replaced.end) continue;
+    if (delta !== 0) moveToken(c, delta);
+    comments.push(c);
+  }
 
   const deals = [...previous.deals.slice(0, index), fresh, ...after];
   const parsed: ParsedDealFile = {
     text,
     file: { deals: deals.map((d) => d.model.deal), span: { start: 0, end: text.length } },
-    syntaxErrors: alone.syntaxErrors.map((e) => ({ message: e.message, span: moved(e.span, edited.start) })),
+    syntaxErrors,
     comments,
   };
   return assembleDocument(parsed, deals);
@@ -97,43 +120,4 @@ function moved(span: Span, delta: number): Span {
 function moveToken(token: { startOffset: number; endOffset?: number }, delta: number): void {
   token.startOffset += delta;
   if (token.endOffset !== undefined) token.endOffset += delta;
-}
-
-/**
- * Moves every span reachable from `roots` (syntax trees, models, totals) by `delta`, each span
- * object once however many nodes share it. Spans are the only plain objects with numeric
- * `start` and `end`; decimals and other class instances hold none and are not entered.
- */
-function moveSpans(roots: unknown[], delta: number): void {
-  const seen = new Set<object>();
-  const stack: unknown[] = [...roots];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
-    if (Array.isArray(value)) {
-      for (const item of value) if (typeof item === 'object') stack.push(item);
-      continue;
-    }
-    if (value instanceof FacetStore) {
-      // What was derived from the deal moves with it (see model/facets).
-      for (const item of value.computed()) if (typeof item === 'object') stack.push(item);
-      continue;
-    }
-    if (value instanceof Map) {
-      for (const item of value.values()) if (typeof item === 'object') stack.push(item);
-      continue;
-    }
-    if (Object.getPrototypeOf(value) !== Object.prototype) continue;
-    const record = value as Record<string, unknown>;
-    if (typeof record.start === 'number' && typeof record.end === 'number') {
-      record.start += delta;
-      record.end += delta;
-      continue;
-    }
-    for (const key in record) {
-      const item = record[key];
-      if (typeof item === 'object' && item !== null) stack.push(item);
-    }
-  }
 }

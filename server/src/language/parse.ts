@@ -2,7 +2,7 @@
 import type { IToken } from 'chevrotain';
 import type { DealFile, Span } from './ast';
 import { repairMistypedWords } from './mistyped-words';
-import { dealParser } from './parser';
+import { dealParser, type DealParser } from './parser';
 import { BlockComment, tokenizeForParser, UnterminatedString } from './tokens';
 import { visibleText } from './unusual-characters';
 
@@ -17,6 +17,22 @@ export interface ParsedDealFile {
 }
 
 export function parseDealText(text: string): ParsedDealFile {
+  const { tokens, syntaxErrors, comments } = lexDealText(text);
+  const parser = dealParser();
+  parser.input = tokens;
+  const file = parser.dealFile() ?? { deals: [], span: { start: 0, end: text.length } };
+  file.span = { start: 0, end: text.length };
+  for (const problem of grammarProblems(parser, text)) syntaxErrors.push(problem);
+  // The parser is shared: let go of this text's tokens now rather than at the next parse (for a
+  // long file they weigh as much as its whole syntax tree).
+  parser.input = [];
+  syntaxErrors.sort((a, b) => a.span.start - b.span.start);
+  return { text, file, syntaxErrors: atMost(maxSyntaxErrors, syntaxErrors), comments };
+}
+
+/** The tokens the parser reads, the problems found before parsing (stray characters, mistyped
+ * words, unclosed quotes and comments) and the comments. */
+export function lexDealText(text: string): { tokens: IToken[]; syntaxErrors: SyntaxProblem[]; comments: IToken[] } {
   const lexed = tokenizeForParser(text);
   const repaired = repairMistypedWords(text, lexed.tokens, lexed.errors);
   const syntaxErrors: SyntaxProblem[] = [...repaired.problems];
@@ -45,17 +61,13 @@ export function parseDealText(text: string): ParsedDealFile {
       });
     }
   }
+  return { tokens: repaired.tokens, syntaxErrors, comments };
+}
 
-  const parser = dealParser();
-  parser.input = repaired.tokens;
-  const file = parser.dealFile() ?? { deals: [], span: { start: 0, end: text.length } };
-  file.span = { start: 0, end: text.length };
-  const grammarErrors = parser.errors;
-  // The parser is shared: let go of this text's tokens now rather than at the next parse (for a
-  // long file they weigh as much as its whole syntax tree).
-  parser.input = [];
-
-  for (const error of grammarErrors) {
+/** What the grammar found wrong in the last parse, where it is in `text`. */
+export function grammarProblems(parser: DealParser, text: string): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  for (const error of parser.errors) {
     const token = error.token;
     let span: Span;
     if (Number.isFinite(token.startOffset)) {
@@ -66,11 +78,10 @@ export function parseDealText(text: string): ParsedDealFile {
       const at = previous && Number.isFinite(previous.endOffset) ? (previous.endOffset as number) + 1 : text.length;
       span = { start: at, end: at };
     }
-    syntaxErrors.push({ message: error.message, span });
+    problems.push({ message: error.message, span });
   }
-  for (const problem of parser.structureErrors) syntaxErrors.push(problem);
-  syntaxErrors.sort((a, b) => a.span.start - b.span.start);
-  return { text, file, syntaxErrors: atMost(maxSyntaxErrors, syntaxErrors), comments };
+  for (const problem of parser.structureErrors) problems.push(problem);
+  return problems;
 }
 
 /** Past this many, the text is most likely not a .deal file at all (a binary file, a pasted PDF):

@@ -14,7 +14,7 @@ import { Identifier, kw, LCurly, RCurly, StringLiteral } from './tokens';
 
 const defined = <T>(items: (T | undefined)[]): T[] => items.filter((i): i is T => isNode(i));
 /** A deal to hold terms written outside any deal, so they are parsed (and checked for syntax) but kept out of the file. */
-const emptyDeal = (at: number): ast.Deal => ({
+export const emptyDeal = (at: number): ast.Deal => ({
   type: 'Deal', name: { text: '', span: { start: at, end: at } }, fx: [], parties: [], licenses: [], paymentBlocks: [],
   options: [], scenarios: [], span: { start: at, end: at },
 });
@@ -191,7 +191,27 @@ export class DealParser extends ScenarioRules {
     if (deal[term] === undefined) deal[term] = value;
     else (deal.repeated ??= []).push({ term, span: this.spanFrom(this.itemStart) });
   }
+
+  // ---- one term alone ------------------------------------------------------------------------
+
+  /**
+   * One term of a deal read alone, by the very rule that reads it inside the deal (re-analysis
+   * after an edit inside a long deal re-reads only the term edited, see document/reparse-term.ts):
+   * `dealItem` writes the term into `into`, as inside a deal; a payment or a milestone is returned.
+   */
+  public readTerm(rule: TermRule, into: ast.Deal): ast.Payment | ast.Deal | undefined {
+    this.structureErrors = [];
+    this.openDeal = undefined;
+    switch (rule) {
+      case 'dealItem': this.dealItem(into); return into;
+      case 'payment': return this.payment();
+      case 'milestone': return this.milestone();
+    }
+  }
 }
+
+/** The rules a term of a deal can be read by on its own. */
+export type TermRule = 'dealItem' | 'payment' | 'milestone';
 
 /** One parser instance, reused: Chevrotain parsers are built once and reset per input. */
 let shared: DealParser | undefined;

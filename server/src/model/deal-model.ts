@@ -76,7 +76,13 @@ export interface DealModel {
  * empty map per deal and kind. */
 const noneDeclared: ReadonlyMap<string, never> = new Map<string, never>();
 
-export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean } = {}): DealModel {
+/**
+ * The model of a deal. With `previous`, the model of an earlier tree of the same deal that shares
+ * the nodes an edit did not touch (document/reparse-term.ts), the payments of those nodes are
+ * taken over as they were resolved, when what they were resolved with (the currency, the fx
+ * lines, their block's payer and payee) is unchanged.
+ */
+export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean; previous?: DealModel } = {}): DealModel {
   const inCents = options.inCents === true;
   const currency = deal.currency?.text || 'USD';
   const currencyOf = (money: ast.Money): string => {
@@ -100,9 +106,11 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean } = 
     paymentsByName ??= new Map();
     if (!paymentsByName.has(item.name)) paymentsByName.set(item.name, item);
   };
+  const resolved = reusable(options.previous, deal, currency, inCents);
   for (const block of deal.paymentBlocks) {
+    const kept = resolved?.(block);
     for (const node of block.payments) {
-      const item = resolvePayment(node, block, convert, currencyOf, currency, inCents);
+      const item = kept?.get(node) ?? resolvePayment(node, block, convert, currencyOf, currency, inCents);
       payments.push(item);
       remember(item);
       item.items?.forEach(remember);
@@ -130,6 +138,34 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean } = 
     convert,
     currencyOf,
     facets: new FacetStore(),
+  };
+}
+
+/** The payments of a previous model that stand as they were, by node, per block of the new
+ * tree; undefined when the deal-wide context they were resolved with has changed. */
+function reusable(previous: DealModel | undefined, deal: ast.Deal, currency: string, inCents: boolean):
+  ((block: ast.PaymentBlock) => ReadonlyMap<ast.Payment, PaymentItem> | undefined) | undefined {
+  if (!previous || previous.inCents !== inCents || previous.currency !== currency) return undefined;
+  const before = previous.deal;
+  if (before.fx.length !== deal.fx.length || before.fx.some((fx, i) => fx !== deal.fx[i])) return undefined;
+  if (before.currency?.text !== deal.currency?.text) return undefined;
+  // Each old block's items, by position in `previous.payments` (blocks hold them in order).
+  const blocks = new Map<ast.PaymentBlock, { from: number; to: number }>();
+  let at = 0;
+  for (const block of before.paymentBlocks) {
+    blocks.set(block, { from: at, to: at + block.payments.length });
+    at += block.payments.length;
+  }
+  if (at !== previous.payments.length) return undefined;
+  return (block) => {
+    // The same block, or its copy on the way down to an edited term: same payer and payee.
+    const index = deal.paymentBlocks.indexOf(block);
+    const old = blocks.has(block) ? block : before.paymentBlocks[index];
+    const range = old && blocks.get(old);
+    if (!range || old.from?.text !== block.from?.text || old.to?.text !== block.to?.text) return undefined;
+    const items = new Map<ast.Payment, PaymentItem>();
+    for (let i = range.from; i < range.to; i++) items.set(previous.payments[i].node, previous.payments[i]);
+    return items;
   };
 }
 

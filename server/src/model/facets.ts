@@ -20,6 +20,11 @@ export class FacetStore {
     return value;
   }
 
+  /** The value kept under `key`, if it has been computed. */
+  peek<T>(key: object): T | undefined {
+    return this.values?.get(key) as T | undefined;
+  }
+
   /** Every value computed so far (re-analysis moves their spans with the deal). */
   computed(): unknown[] {
     return this.values ? [...this.values.values()] : [];

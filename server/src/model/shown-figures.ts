@@ -15,8 +15,17 @@ export function shownDeal<T extends { model: DealModel; totals: DealTotals }>(de
   return { ...deal, model, totals: shownTotals(model) };
 }
 
-export const shownModel = modelFacet((model: DealModel): DealModel =>
-  model.inCents ? model : buildDealModel(model.deal, { inCents: true }));
+const shownKey = {};
+export const shownModel = (model: DealModel): DealModel =>
+  model.facets.get(shownKey, () => model.inCents ? model : buildDealModel(model.deal, { inCents: true }));
+
+/** After an edit inside one term, the deal in cents is built taking over the payments of the
+ * previous one that stand (deal-model.ts), when the previous model had one. */
+export function carryShownModel(model: DealModel, previous: DealModel | undefined): void {
+  const before = previous?.facets.peek<DealModel>(shownKey);
+  if (!before || model.inCents || before === previous) return;
+  model.facets.get(shownKey, () => buildDealModel(model.deal, { inCents: true, previous: before }));
+}
 
 /** Whether every deal-level amount is already a whole number of cents (then the deal's figures
  * are shown as they are, and nothing needs building again). */
