@@ -146,7 +146,7 @@ describe('deal reads only regular files, up to 64 MB', () => {
     const run = deal(['check', 'zero.deal', 'broken.deal']);
     assert.equal(run.status, 2);
     assert.equal(run.stderr, 'zero.deal: is not a regular file (a device)\n');
-    assert.equal(run.stdout, 'broken.deal:2:12 error unknown-reference Unknown currency \'QQQ\'. Write an ISO 4217 code (USD, EUR, GBP, JPY, CHF…) or a symbol ($ € £ ¥).\n');
+    assert.equal(run.stdout, 'broken.deal:2:12 error unknown-reference Unknown currency \'QQQ\'. Write an ISO 4217 code (USD, EUR, GBP, JPY, CHF…) or a symbol ($ US$ € £ ¥).\n');
   });
 
   it('a FIFO is never opened: one line, no wait, for each command', { skip: !posix }, () => {
