@@ -47,7 +47,8 @@ export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: Anal
   const totals = rollupDeal(model);
   const findings: TermFindings = { caps: new Map() };
   const diagnostics = checkDeal(model, totals, { previous: reuse?.previous.findings, next: findings });
-  return { model, totals, diagnostics, source, findings };
+  // A deal without milestone groups keeps nothing: a file of many short deals holds no empty map each.
+  return findings.caps.size ? { model, totals, diagnostics, source, findings } : { model, totals, diagnostics, source };
 }
 
 /** The document from its parse and its analysed deals: syntax errors, file-wide checks and
