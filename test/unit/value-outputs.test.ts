@@ -75,3 +75,16 @@ describe('value outputs', () => {
     assert.match(html, /ImmunoGen, Inc\., end of 2017: \$36M/);
   });
 });
+
+describe('value in Markdown', () => {
+  it('gives the same figures and words as the preview', async () => {
+    const { valueMarkdown } = await import('../../server/src/exports/markdown-value');
+    const { model, rollup, economics } = valued();
+    const md = valueMarkdown(model, [{ rollup, economics }]).join('\n');
+    assert.match(md, /## Value to each party\n\n### Costed: ImmunoGen opts in at phase 2; illustrative sales\n/);
+    // As every table of the Markdown export today, `$` is written `\$`.
+    const plain = md.replaceAll('\\$', '$');
+    assert.match(plain, /\| ImmunoGen, Inc\. \| \$1,000,000 \(\$1M\) \| \$5,000,000 \(\$5M\) \| \$75,000,000 \(\$75M\) \| \$35,000,000 \(\$35M\) \| \$36,000,000 \(\$36M\) \| 24% \|/);
+    assert.match(plain, /- Exercising OptIn at phase2 costs ImmunoGen, Inc\. \$500K at these sales; it pays off from 1\.01× these sales\./);
+  });
+});

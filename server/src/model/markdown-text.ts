@@ -37,3 +37,10 @@ function escapeMarkup(text: string): string {
 function isLinkLike(run: string): boolean {
   return run.includes('//') || run.includes('@') || /www\./i.test(run);
 }
+
+/** A Markdown table; `numeric` columns right-aligned. Every cell goes through `mdText`. */
+export function mdTable(header: string[], rows: string[][], numeric: number[] = []): string {
+  const align = header.map((_, i) => (numeric.includes(i) ? '---:' : '---'));
+  const line = (cells: string[]) => `| ${cells.map(mdText).join(' | ')} |`;
+  return [line(header), `| ${align.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
