@@ -11,6 +11,7 @@ import { breakEvenMultiplier, shownMultiplier } from '../../server/src/engine/ec
 import { scenarioEconomics } from '../../server/src/engine/economics/scenario-economics';
 import type { CostsInput } from '../../server/src/engine/economics/types';
 import { Money } from '../../server/src/model/money';
+import { salesBook } from '../../server/src/engine/scenarios/sales';
 
 const M = (n: number) => new Money(n).times(1_000_000);
 const years = (entries: [number, number][]) => new Map(entries.map(([y, v]) => [y, M(v)]));
@@ -40,7 +41,7 @@ function costed() {
   const document = analyzeDealText(withSales);
   assert.deepEqual(document.diagnostics.filter((d) => d.severity === 'error'), []);
   const model = document.deals[0].model;
-  return scenarioEconomics(model, model.scenarios.get('Costed')!, { costs, developers: () => [] });
+  return scenarioEconomics(model, model.scenarios.get('Costed')!, { units: (s) => [{ book: salesBook(model, s), costs }], developers: () => [] });
 }
 
 const fixed = (m: Map<string, Decimal>) => Object.fromEntries([...m].map(([k, v]) => [k, v.toFixed()]));
@@ -127,7 +128,7 @@ describe('economics in rNPV', () => {
     const document = analyzeDealText(text);
     assert.deepEqual(document.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
     const model = document.deals[0].model;
-    return scenarioEconomics(model, model.scenarios.get('S')!, { costs: smallCosts, developers: () => [] });
+    return scenarioEconomics(model, model.scenarios.get('S')!, { units: (s) => [{ book: salesBook(model, s), costs: smallCosts }], developers: () => [] });
   };
 
   it('values profit at P(approval), each year’s development at P of the stage it is in, payments at their own', () => {
@@ -159,7 +160,7 @@ describe('the option decision in words', () => {
     const { decisionWords } = await import('../../server/src/engine/economics/decision-words');
     const document = analyzeDealText(withSales);
     const model = document.deals[0].model;
-    const [exercise] = scenarioEconomics(model, model.scenarios.get('Costed')!, { costs, developers: () => [] }).exercises;
+    const [exercise] = scenarioEconomics(model, model.scenarios.get('Costed')!, { units: (s) => [{ book: salesBook(model, s), costs }], developers: () => [] }).exercises;
     assert.equal(decisionWords(model, exercise),
       'Exercising OptIn at phase2 costs ImmunoGen, Inc. $500K at these sales; it pays off from 1.01× these sales.');
   });

@@ -12,6 +12,7 @@ import { economicsJson, exerciseEconomicsJson, partyEconomicsJson } from '../../
 import { valueSection } from '../../server/src/exports/html-value';
 import { scenarioValueText } from '../../server/src/exports/value-text';
 import { Money } from '../../server/src/model/money';
+import { salesBook } from '../../server/src/engine/scenarios/sales';
 
 const M = (n: number) => new Money(n).times(1_000_000);
 const seed = readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8');
@@ -38,7 +39,7 @@ function valued() {
   const model = analyzeDealText(text).deals[0].model;
   const scenario = model.scenarios.get('Costed')!;
   const rollup = rollupScenario(model, scenario);
-  return { model, scenario, rollup, economics: scenarioEconomics(model, scenario, { costs, developers: () => [] }, rollup) };
+  return { model, scenario, rollup, economics: scenarioEconomics(model, scenario, { units: (s) => [{ book: salesBook(model, s), costs }], developers: () => [] }, rollup) };
 }
 
 describe('value outputs', () => {

@@ -10,7 +10,7 @@ const ALL = '';
 const keyOf = (territory: string | undefined) => (territory === undefined || isWorldwide(territory) ? ALL : territory);
 
 /** Every territory-year with sales or costs, years ascending, territories in the order given. */
-export function economicsCells(book: SalesBook, costs: CostsInput, multiplier: Decimal = new Money(1)): EconomicsCell[] {
+export function economicsCells(book: SalesBook, costs: CostsInput, program?: string, multiplier: Decimal = new Money(1)): EconomicsCell[] {
   const cells = new Map<string, Map<number, EconomicsCell>>();
   const cellAt = (territory: string | undefined, year: number): EconomicsCell => {
     const key = keyOf(territory);
@@ -18,7 +18,7 @@ export function economicsCells(book: SalesBook, costs: CostsInput, multiplier: D
     if (!byYear) cells.set(key, (byYear = new Map()));
     let cell = byYear.get(year);
     if (!cell) {
-      cell = { territory: key === ALL ? undefined : key, year, sales: ZERO, goods: ZERO, commercial: ZERO, operatingProfit: ZERO, development: ZERO };
+      cell = { ...(program === undefined ? {} : { program }), territory: key === ALL ? undefined : key, year, sales: ZERO, goods: ZERO, commercial: ZERO, operatingProfit: ZERO, development: ZERO };
       byYear.set(year, cell);
     }
     return cell;

@@ -11,7 +11,7 @@ import { covers, isWorldwide } from '../scenarios/sales';
 import type { CellDivision, EconomicsCell } from './types';
 
 /** A developer other than the default: for some territories (all without), from a year on. */
-export interface DeveloperRule { party: string; territories?: string[]; fromYear?: number }
+export interface DeveloperRule { party: string; territories?: string[]; fromYear?: number; program?: string }
 
 /** A share of an exercised option, with the year it starts (every year when undefined). */
 export interface ShareRule {
@@ -19,6 +19,8 @@ export interface ShareRule {
   shares: { party: string; percent: Decimal }[];
   territories?: string[];
   fromYear?: number;
+  /** The programme of the option (`for P`): its shares divide only that programme's figures. */
+  program?: string;
 }
 
 /** The default developer of a territory (all territories together when undefined). */
@@ -38,7 +40,9 @@ function firstLicensee(model: DealModel): string | undefined {
   return model.parties.keys().next().value;
 }
 
-function reaches(territories: readonly string[] | undefined, fromYear: number | undefined, cell: EconomicsCell): boolean {
+function reaches(rule: { territories?: readonly string[]; fromYear?: number; program?: string }, cell: EconomicsCell): boolean {
+  const { territories, fromYear } = rule;
+  if (rule.program !== undefined && rule.program !== cell.program) return false;
   if (fromYear !== undefined && cell.year < fromYear) return false;
   if (!territories?.length || territories.some(isWorldwide)) return true;
   return cell.territory !== undefined && territories.some((t) => covers(t, cell.territory!));
@@ -47,7 +51,7 @@ function reaches(territories: readonly string[] | undefined, fromYear: number | 
 export function developerOf(model: DealModel, rules: readonly DeveloperRule[], cell: EconomicsCell): string | undefined {
   let developer = defaultDeveloper(model, cell.territory);
   // Later rules (an exercise's) override earlier ones (the deal's, the programme's).
-  for (const rule of rules) if (reaches(rule.territories, rule.fromYear, cell)) developer = rule.party;
+  for (const rule of rules) if (reaches(rule, cell)) developer = rule.party;
   return developer;
 }
 
@@ -59,8 +63,8 @@ export function divideCells(
     const developer = developerOf(model, developers, cell);
     return {
       cell,
-      profit: divide(cell.operatingProfit, developer, shares.find((s) => s.what === 'profits' && reaches(s.territories, s.fromYear, cell))),
-      costs: divide(cell.development, developer, shares.find((s) => s.what === 'costs' && reaches(s.territories, s.fromYear, cell))),
+      profit: divide(cell.operatingProfit, developer, shares.find((s) => s.what === 'profits' && reaches(s, cell))),
+      costs: divide(cell.development, developer, shares.find((s) => s.what === 'costs' && reaches(s, cell))),
     };
   });
 }

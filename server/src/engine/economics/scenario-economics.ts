@@ -8,7 +8,6 @@ import { Money, sum, toCents } from '../../model/money';
 import { probabilityOfReaching } from '../../model/probability';
 import { discountFactor, valuationBasis } from '../rnpv';
 import { rollupScenario } from '../scenarios';
-import { salesBook } from '../scenarios/sales';
 import { timelineDates, yearDate, yearOf } from '../scenarios/schedule';
 import type { ScenarioRollup } from '../scenarios/types';
 import { breakEven } from './break-even';
@@ -16,11 +15,13 @@ import { economicsCells, economicsTotals } from './cells';
 import { economicsRnpv } from './economics-rnpv';
 import { divideCells, type DeveloperRule, type ShareRule } from './division';
 import { partyValues } from './party-values';
-import type { CostsInput, ExerciseGain, PartyValue, ScenarioEconomics } from './types';
+import type { EconomicsUnit, ExerciseGain, PartyValue, ScenarioEconomics } from './types';
 
 /** What the economics of a scenario are computed from, besides the deal's own terms. */
 export interface EconomicsSource {
-  costs: CostsInput;
+  /** The deal's lines of business in a scenario (the scenario itself, or a copy with its sales
+   * scaled): their sales and costs. */
+  units: (scenario: ast.Scenario) => EconomicsUnit[];
   /** Developers other than the default (the deal's, a programme's, an exercise's). */
   developers: (rollup: ScenarioRollup) => DeveloperRule[];
 }
@@ -53,7 +54,7 @@ export function scenarioEconomics(
 }
 
 function valueAt(model: DealModel, scenario: ast.Scenario, source: EconomicsSource, rollup: ScenarioRollup) {
-  const cells = economicsCells(salesBook(model, scenario), source.costs);
+  const cells = source.units(scenario).flatMap((unit) => economicsCells(unit.book, unit.costs, unit.program));
   const divisions = divideCells(model, cells, source.developers(rollup), shareRules(scenario, rollup));
   const rnpv = economicsRnpv(model, scenario, rollup, divisions);
   return { cells: divisions, totals: economicsTotals(cells), parties: partyValues(model, rollup, divisions), ...(rnpv ? { rnpv } : {}) };

@@ -4,6 +4,7 @@
 // Figures are in the deal currency, exact; they are rounded only where shown.
 import type Decimal from 'decimal.js';
 import type * as ast from '../../language/ast';
+import type { SalesBook } from '../scenarios/sales';
 
 /** Yearly figures for one territory (`development US { 2026: 30M }`), or for all together. */
 export interface YearTable { territory?: string; years: Map<number, Decimal> }
@@ -20,8 +21,14 @@ export interface CostsInput {
   commercial: SalesCost[];
 }
 
-/** One territory (or all territories together: `territory` undefined) in one year. */
+/** What one line of business sells and costs: the deal as a whole, or one programme (its sales
+ * and costs already counted as many times as the programme goes ahead). */
+export interface EconomicsUnit { program?: string; book: SalesBook; costs: CostsInput }
+
+/** One territory (or all territories together: `territory` undefined) in one year, of the deal
+ * as a whole or of one programme. */
 export interface EconomicsCell {
+  program?: string;
   territory?: string;
   year: number;
   sales: Decimal;
