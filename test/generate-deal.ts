@@ -14,8 +14,6 @@ const devStages = ['preclinical', 'phase1', 'phase2', 'phase3', 'filing', 'appro
 const companies = ['Acme Bio', 'Globex Pharma', 'Initech Therapeutics', 'Umbrella Biologics', 'Stark Genomics', 'Wayne Oncology', 'Tyrell Biosciences', 'Cyberdyne Medicines', 'Soylent Health', 'Hooli Rx'];
 const fields = ['oncology', 'immunology', 'rare diseases', 'neurology', 'ophthalmology', 'infectious diseases'];
 
-const millionSpellings = ['M', 'm', ' million', 'mm', 'MM', ' mn', 'M'];
-
 /** An amount given in thousands, written the way deal people write it (`12.5M`, `$750K`, `USD 2,000,000`). */
 function writeAmount(b: Rng, thousands: number, currency?: 'EUR'): string {
   const units = new Decimal(thousands).times(1000);
@@ -25,12 +23,9 @@ function writeAmount(b: Rng, thousands: number, currency?: 'EUR'): string {
   else if (style === 3) figure = `${units.toFixed().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
   else if (style === 4) figure = `${units.toFixed().replace(/\B(?=(\d{3})+(?!\d))/g, '_')}`;
   else figure = `${thousands}K`;
-  // Millions after a currency are spelt every way press releases spell them (`€12m`, `$3 million`,
-  // `USD 4mn`), chosen by the figure so the random sequence stays what it was.
-  const spelt = (written: string) => written.replace(/M$/, millionSpellings[Math.floor(thousands / 1000) % millionSpellings.length]);
-  if (currency === 'EUR') return b.chance(0.5) ? `EUR ${spelt(figure)}` : `€${spelt(figure)}`;
+  if (currency === 'EUR') return b.chance(0.5) ? `EUR ${figure}` : `€${figure}`;
   const prefix = b.pick(['', '', '$', 'USD ']);
-  return prefix === '' && b.chance(0.1) ? `${figure} USD` : `${prefix}${prefix ? spelt(figure) : figure}`;
+  return prefix === '' && b.chance(0.1) ? `${figure} USD` : `${prefix}${figure}`;
 }
 
 export interface GenerateOptions {

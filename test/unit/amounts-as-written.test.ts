@@ -8,6 +8,7 @@ import { applyEdits } from '../../server/src/features/format';
 import { rollupJson } from '../../server/src/exports/rollup-json';
 import { dayNumber } from '../../server/src/engine/rnpv';
 import { parseNumber } from '../../server/src/language/literals';
+import { generateDeal } from '../generate-deal';
 import { diagnosticsOf } from './helpers';
 
 const deal = (payments: string, extra = '') => `deal D {
@@ -59,6 +60,23 @@ describe('scales as people write them', () => {
     const { found } = diagnosticsOf(deal('    upfront «5q» on signing'));
     assert.equal(found[0].code, 'syntax-error');
     assert.equal(found[0].message, "'5q' is not a number the deal language reads: write digits with an optional scale (K or thousand, M, mm, mn or million, B, bn or billion, in any case), such as 35.5M, 120 million or 1,000,000 (exponents like 1e9 are not read).");
+  });
+});
+
+describe('generated deals respelt as press releases write them', () => {
+  const spellings = ['m', ' million', 'mm', 'MM', ' mn', ' Million'];
+  it('give the same totals and no new problem, whichever spelling of million', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const text = generateDeal(seed);
+      const spelling = spellings[seed % spellings.length];
+      // Every amount in millions after a currency (`$12.5M`, `USD 3M`, `€4M`, `EUR 2M`) respelt.
+      const respelt = text.replace(/((?:\$|€|USD |EUR )\d[\d.,_]*)M\b/g, `$1${spelling}`);
+      assert.notEqual(respelt, text, `seed ${seed} has amounts to respell`);
+      const before = analyzeDealText(text);
+      const after = analyzeDealText(respelt);
+      assert.deepEqual(after.diagnostics.map((d) => d.code), before.diagnostics.map((d) => d.code), `seed ${seed}`);
+      assert.deepEqual(rollupJson(after).deals.map((d) => d.totals), rollupJson(before).deals.map((d) => d.totals), `seed ${seed}`);
+    }
   });
 });
 

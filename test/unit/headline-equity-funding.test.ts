@@ -7,6 +7,7 @@ import { doHover } from '../../server/src/features/hover';
 import { renderCsv } from '../../server/src/exports/csv';
 import { rollupJson } from '../../server/src/exports/rollup-json';
 import { formatDealText } from '../../server/src/features/format';
+import { renderMarkdown } from '../../server/src/exports/markdown';
 import { diagnosticsOf } from './helpers';
 
 const kestrel = (headline: string, extra = '') => `deal KestrelNorland2025 {
@@ -45,6 +46,9 @@ describe('equity at a premium', () => {
     assert.ok(csv.includes('KestrelNorland2025,,2025,equity,common stock,Norland,Kestrel,50000000,USD,,,40000000,10000000'), csv.join('\n'));
     const hover = doHover(document, text.indexOf('equity Stock') + 8)?.markdown ?? '';
     assert.ok(hover.includes('Fair value $40,000,000 ($40M); premium $10,000,000 ($10M) (25% over market).'), hover);
+    const markdown = renderMarkdown(document);
+    assert.ok(markdown.includes('on signing, premium 25% (fair value \\$40,000,000, premium \\$10,000,000)'), markdown);
+    assert.ok(markdown.includes('over 3 years (\\$20,000,000 a year)'), markdown);
   });
 
   it('a premium as an amount, above 100%, or none at all', () => {
