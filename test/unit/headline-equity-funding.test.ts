@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDealText } from '../../server/src/document/analyze';
+import { reanalyzeDealText } from '../../server/src/document/reanalyze';
 import { doHover } from '../../server/src/features/hover';
 import { renderCsv } from '../../server/src/exports/csv';
 import { rollupJson } from '../../server/src/exports/rollup-json';
@@ -207,5 +208,26 @@ describe('order and optional words', () => {
     assert.equal(formatDealText(analyzeDealText(formatted)) ?? formatted, formatted, 'a fixed point');
     assert.deepEqual(rollupJson(analyzeDealText(formatted)).deals[0].totals, rollupJson(analyzeDealText(text)).deals[0].totals);
     assert.ok(formatted.includes('headline about $400 million including options excluding equity'), formatted);
+  });
+});
+
+describe('re-analysis after an edit to a version 2 term', () => {
+  it('gives the figures and problems of a fresh analysis: option fees in the headline, equity premium, funding over a term', () => {
+    const text = kestrel('$400 million including options excluding equity');
+    const edits: [string, string][] = [
+      ['fee 30M', 'fee 40M'], ['premium 25%', 'premium 20%'], ['over 3 years', 'over 4 years'],
+      ['up to 60M', 'up to 61M'], ['€100m', '€120m'], ['50M at phase3', '-50M at phase3'],
+    ];
+    let document = analyzeDealText(text);
+    let current = text;
+    for (const [from, to] of edits) {
+      current = current.replace(from, to);
+      document = reanalyzeDealText(document, current);
+      const fresh = analyzeDealText(current);
+      assert.deepEqual(rollupJson(document), rollupJson(fresh), `after ${from} → ${to}`);
+      assert.deepEqual(document.diagnostics, fresh.diagnostics, `after ${from} → ${to}`);
+    }
+    // committed €120m at 1.10 = 132M + equity 50M + funding 61M = 243M; contingent 200M; options 40M; equity 50M out.
+    assert.equal(rollupJson(document).deals[0].totals.headline, '433000000');
   });
 });
