@@ -9,6 +9,7 @@ import { renderCsv } from '../../server/src/exports/csv';
 import { rollupJson } from '../../server/src/exports/rollup-json';
 import { formatDealText } from '../../server/src/features/format';
 import { renderMarkdown } from '../../server/src/exports/markdown';
+import { equityFairValue } from '../../server/src/engine/economics/equity';
 import { diagnosticsOf } from './helpers';
 
 const kestrel = (headline: string, extra = '') => `deal KestrelNorland2025 {
@@ -229,5 +230,24 @@ describe('re-analysis after an edit to a version 2 term', () => {
     }
     // committed €120m at 1.10 = 132M + equity 50M + funding 61M = 243M; contingent 200M; options 40M; equity 50M out.
     assert.equal(rollupJson(document).deals[0].totals.headline, '433000000');
+  });
+});
+
+describe('equity in the economics', () => {
+  it('counts at its fair value whichever way the premium is written', () => {
+    const text = `deal E {
+  fx EUR = 1.10 USD
+  party A licensor
+  party B licensee
+  payments from B to A {
+    equity S1 200M on signing premium 90.6M
+    equity S2 $50 million premium 25%
+    equity S3 10M
+    equity S4 €100m premium €10m
+  }
+}
+`;
+    const items = analyzeDealText(text).deals[0].model.payments;
+    assert.deepEqual(items.map((item) => equityFairValue(item.amount!, item).toFixed()), ['109400000', '40000000', '10000000', '99000000']);
   });
 });
