@@ -112,7 +112,7 @@ describe('deal rollup', () => {
     const d = json.deals[0];
     assert.equal(d.id, 'ImmunoGenBiotest2006');
     assert.equal(d.currency, 'USD');
-    assert.deepEqual(d.totals, { committed: '1000000', contingent: '35500000', headline: '36500000', declaredHeadline: '36500000' });
+    assert.deepEqual(d.totals, { committed: '1000000', contingent: '35500000', headline: '36500000', onExercise: '0', declaredHeadline: '36500000' });
     assert.deepEqual(d.byKind, { upfront: '1000000', milestone: '35500000' });
     assert.equal(d.parties.ImmunoGen.receives, '36500000');
     assert.equal(d.parties.ImmunoGen.pays, '0');

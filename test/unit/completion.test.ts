@@ -61,7 +61,7 @@ describe('completion of keywords from the grammar', () => {
   it('offers every deal-level keyword at the start of a deal line', () => {
     const { text, offsets } = markedRanges('deal D {\n  <|>\n}');
     assert.deepEqual(labels(doComplete(analyzeDealText(text), offsets[0]), 'keyword'), [
-      'currency', 'signed', 'effective', 'announced', 'source', 'headline', 'stage', 'fx', 'party', 'stages',
+      'currency', 'signed', 'effective', 'announced', 'source', 'headline', 'stage', 'fx', 'party', 'program', 'stages',
       'license', 'payments', 'option', 'scenario', 'valuation',
     ]);
   });
@@ -69,7 +69,7 @@ describe('completion of keywords from the grammar', () => {
   it('offers the clauses and the next payments after an amount', () => {
     const keywords = labels(completeSeed('upfront 1M', ' <|>'), 'keyword');
     assert.deepEqual(keywords, [
-      'on', 'at', 'by', 'expected', 'territory', 'from', 'premium', 'term', 'undisclosed',
+      'on', 'at', 'by', 'expected', 'territory', 'from', 'premium', 'term', 'undisclosed', 'for',
       'upfront', 'fee', 'equity', 'milestone', 'milestones', 'sales', 'royalty', 'funding', 'manufacturing',
     ]);
   });

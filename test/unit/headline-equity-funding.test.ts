@@ -130,7 +130,7 @@ describe('the headline as announced', () => {
     const document = analyzeDealText(text);
     assert.deepEqual(document.diagnostics.filter((d) => d.code !== 'cap-remainder'), []);
     const totals = rollupJson(document).deals[0].totals;
-    assert.deepEqual(totals, { committed: '220000000', contingent: '200000000', headline: '400000000', declaredHeadline: '400000000' });
+    assert.deepEqual(totals, { committed: '220000000', contingent: '200000000', headline: '400000000', onExercise: '0', declaredHeadline: '400000000' });
     assert.equal(rollupJson(document).deals[0].byKind.equity, '50000000');
   });
 

@@ -235,7 +235,7 @@ describe('every list of kinds follows the table\'s order', () => {
       ['upfront', '3000000'], ['fee', '2000000'], ['equity', '5000000'], ['funding', '2000000'],
       ['milestone', '30000000'], ['sales-milestone', '20000000'],
     ]);
-    assert.deepEqual(json.totals, { committed: '12000000', contingent: '50000000', headline: '62000000' });
+    assert.deepEqual(json.totals, { committed: '12000000', contingent: '50000000', headline: '62000000', onExercise: '0' });
     assert.deepEqual(Object.entries(json.scenarios.Launch.byKind), [
       ['upfront', '3000000'], ['fee', '2000000'], ['equity', '5000000'], ['funding', '2000000'],
       ['milestone', '30000000'], ['sales-milestone', '20000000'], ['royalty', '15000000'], ['option-fee', '4000000'],

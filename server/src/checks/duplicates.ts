@@ -39,6 +39,8 @@ export function checkDuplicateNames(deal: ast.Deal): DealDiagnostic[] {
       'give this license another name.'),
     ...duplicates(payments, 'in this deal',
       'payments, milestones and milestone groups share one set of names; give this one another name.'),
+    ...duplicates((deal.programs ?? []).map((p) => ({ name: p.name, what: 'a programme' })), 'in this deal',
+      'give this programme another name.'),
     ...duplicates(deal.options.map((o) => ({ name: o.name, what: 'an option' })), 'in this deal',
       'give this option another name.'),
     ...duplicates(deal.scenarios.map((s) => ({ name: s.name, what: 'a scenario' })), 'in this deal',

@@ -17,6 +17,7 @@ import { checkNoDeal } from './no-deal';
 import { checkClausePlacement } from './clause-placement';
 import { checkOptionEffects } from './options';
 import { checkPayerAndPayee, checkUnusedParties } from './parties';
+import { checkPrograms } from './programs';
 import { checkPercentRanges, checkShares } from './percents';
 import { checkRoyaltyWithProfitShare } from './profit-shares';
 import { checkReferences } from './references';
@@ -55,6 +56,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
     ...checkDates(deal),
     ...checkDatesBeforeSigning(deal),
     ...checkScenarios(model),
+    ...checkPrograms(model),
     ...checkOptionEffects(model),
     ...checkRoyaltyWithProfitShare(model),
     ...checkMagnitudes(deal),

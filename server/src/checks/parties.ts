@@ -2,14 +2,14 @@
 // (self-payment), and every declared party should take part in something (unused-party).
 import type * as ast from '../language/ast';
 import type { DealDiagnostic } from '../model/diagnostic';
-import { capitalize, isWritten, paymentAnchor, paymentLabel, problem } from '../model/deal-walk';
+import { capitalize, isWritten, paymentAnchor, paymentBlocksOf, paymentLabel, problem } from '../model/deal-walk';
 
 export function checkPayerAndPayee(deal: ast.Deal): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
   const selfPayment = (to: ast.Name, what: string) => problem('self-payment', 'error',
     `${what} '${to.text}' to '${to.text}' itself: the payer and the payee must be two different parties.`, to.span);
 
-  for (const block of deal.paymentBlocks) {
+  for (const { block } of paymentBlocksOf(deal)) {
     const blockSelf = isWritten(block.from) && isWritten(block.to) && block.from.text === block.to.text;
     if (blockSelf) out.push(selfPayment(block.to!, 'These payments go from'));
     for (const payment of block.payments) {
@@ -59,7 +59,7 @@ function partiesNamed(deal: ast.Deal): { used: Set<string>; unreadable: boolean 
     else if (name) unreadable = true;
   };
   for (const license of deal.licenses) { use(license.from); use(license.to); }
-  for (const block of deal.paymentBlocks) {
+  for (const { block } of paymentBlocksOf(deal)) {
     use(block.from);
     use(block.to);
     for (const payment of block.payments) {
@@ -71,6 +71,7 @@ function partiesNamed(deal: ast.Deal): { used: Set<string>; unreadable: boolean 
   for (const option of deal.options) {
     use(option.holder);
     option.exercises.forEach((e) => use(e.to));
+    option.developers?.forEach((d) => use(d.party));
     for (const effect of option.effects) if (effect.type === 'Share') effect.shares.forEach((s) => use(s.party));
   }
   return { used, unreadable };

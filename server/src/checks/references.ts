@@ -24,6 +24,7 @@ export function checkReferences(model: DealModel): DealDiagnostic[] {
     stage: () => [nameKinds.stage, names().stages],
     payment: () => [nameKinds.payment, names().payments],
     option: () => [nameKinds.option, names().options],
+    program: () => [nameKinds.program, names().programs],
   };
   walkReferences(deal, (name, kind) => {
     if (kind === 'group') {

@@ -12,17 +12,23 @@ import { isWritten, problem } from '../model/deal-walk';
 export function checkScenarios(model: DealModel): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
   for (const scenario of model.deal.scenarios) {
-    for (const d of checkTimeline(model, scenario)) out.push(d);
+    for (const d of checkTimeline(model, scenario.timeline, scenario.reach)) out.push(d);
     for (const d of checkExercises(model, scenario)) out.push(d);
-    for (const d of checkSales(model.deal, scenario)) out.push(d);
+    for (const d of checkSales(model.deal, scenario.sales)) out.push(d);
+    for (const block of scenario.programs ?? []) {
+      // A programme's own timeline runs to its own reach, else the scenario's.
+      const reach = block.reach ?? scenario.reach;
+      for (const d of checkTimeline(model, block.timeline ?? [], reach)) out.push(d);
+      for (const d of checkSales(model.deal, block.sales)) out.push(d);
+    }
   }
   return out;
 }
 
-function checkTimeline(model: DealModel, scenario: ast.Scenario): DealDiagnostic[] {
+function checkTimeline(model: DealModel, timeline: readonly ast.TimelineEntry[], reachName: ast.Name | undefined): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
   const stageNames = model.stages.map((s) => s.name).join(', ');
-  const entries = scenario.timeline
+  const entries = timeline
     .filter((e) => isWritten(e.stage) && stageIndex(model.stages, e.stage.text) >= 0)
     .map((e) => ({ entry: e, index: stageIndex(model.stages, e.stage.text) }));
 
@@ -49,12 +55,12 @@ function checkTimeline(model: DealModel, scenario: ast.Scenario): DealDiagnostic
     if (!latest || dateBounds(current.entry.date).first >= dateBounds(latest.entry.date).first) latest = current;
   }
 
-  const reach = isWritten(scenario.reach) ? stageIndex(model.stages, scenario.reach.text) : -1;
+  const reach = isWritten(reachName) ? stageIndex(model.stages, reachName.text) : -1;
   if (reach >= 0) {
     for (const { entry, index } of entries) {
       if (index <= reach) continue;
       out.push(problem('stage-order', 'warning',
-        `The timeline goes on to ${entry.stage.text}, but this scenario stops at \`reach ${scenario.reach!.text}\`: remove the later stages, or reach further.`,
+        `The timeline goes on to ${entry.stage.text}, but this scenario stops at \`reach ${reachName!.text}\`: remove the later stages, or reach further.`,
         entry.stage.span));
     }
   }
@@ -64,11 +70,14 @@ function checkTimeline(model: DealModel, scenario: ast.Scenario): DealDiagnostic
 function checkExercises(model: DealModel, scenario: ast.Scenario): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
   const seen = new Set<string>();
-  const reach = isWritten(scenario.reach) ? stageIndex(model.stages, scenario.reach.text) : -1;
   for (const exercise of scenario.exercises) {
     if (!isWritten(exercise.option)) continue;
     const option = model.options.get(exercise.option.text);
     if (!option) continue; // unknown-reference
+    // An option on a programme goes as far as that programme gets in the scenario.
+    const block = option.program ? scenario.programs?.find((b) => b.program.text === option.program!.text) : undefined;
+    const reachName = block?.reach ?? scenario.reach;
+    const reach = isWritten(reachName) ? stageIndex(model.stages, reachName.text) : -1;
     if (seen.has(option.name.text)) {
       out.push(problem('invalid-exercise', 'error',
         `Option '${option.name.text}' is already exercised in this scenario: an option is exercised once.`, exercise.option.span));
@@ -92,19 +101,19 @@ function checkExercises(model: DealModel, scenario: ast.Scenario): DealDiagnosti
         stage.span, suggestion ? { suggestion } : undefined));
     } else if (reach >= 0 && stageIndex(model.stages, stage.text) > reach) {
       out.push(problem('stage-order', 'warning',
-        `The option is exercised at ${stage.text}, but this scenario stops at \`reach ${scenario.reach!.text}\`: exercise it earlier, or reach further.`,
+        `The option is exercised at ${stage.text}, but this scenario stops at \`reach ${reachName!.text}\`: exercise it earlier, or reach further.`,
         stage.span));
     }
   }
   return out;
 }
 
-function checkSales(deal: ast.Deal, scenario: ast.Scenario): DealDiagnostic[] {
+function checkSales(deal: ast.Deal, sales: readonly ast.SalesTable[]): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
   // The year the scenario engine leaves sales out before: the warning and the figures agree.
   const signedYear = signingYear(deal);
-  const allTerritories = scenario.sales.find((t) => !t.territory);
-  const perTerritory = scenario.sales.find((t) => t.territory);
+  const allTerritories = sales.find((t) => !t.territory);
+  const perTerritory = sales.find((t) => t.territory);
   if (allTerritories && perTerritory) {
     const later = allTerritories.span.start > perTerritory.span.start ? allTerritories : perTerritory;
     out.push(problem('invalid-value', 'error',
@@ -112,7 +121,7 @@ function checkSales(deal: ast.Deal, scenario: ast.Scenario): DealDiagnostic[] {
       { start: later.span.start, end: later.span.start + 'sales'.length }));
   }
   const tablesSeen = new Set<string>();
-  for (const table of scenario.sales) {
+  for (const table of sales) {
     const key = table.territory?.text ?? '';
     if (tablesSeen.has(key)) {
       out.push(problem('invalid-value', 'error',

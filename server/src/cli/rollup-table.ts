@@ -25,6 +25,7 @@ function dealTable({ model, totals }: AnalyzedDeal, only?: string): string {
     ['Headline', money(totals.headline), `(${formatShort(totals.headline, model.currency)})`],
     ['Committed', money(totals.committed), `(${formatShort(totals.committed, model.currency)})`],
     ['Contingent', money(totals.contingent), `(${formatShort(totals.contingent, model.currency)})`],
+    ...(model.exercisePayments.length ? [['On exercise', money(totals.onExercise), `(${formatShort(totals.onExercise, model.currency)})`]] : []),
   ]));
   out.push(textTable(['Party', 'Receives', 'Pays', 'Net'],
     [...totals.parties].map(([id, p]) => [partyName(model, id), money(p.receives), money(p.pays), money(p.net)])));

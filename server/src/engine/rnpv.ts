@@ -14,6 +14,7 @@ import { commercialStage, probabilityOfReaching } from '../model/probability';
 import { fundingInstalments, labelOf, ownDate, signingDate } from './scenarios/schedule';
 import { committedKinds, isCounted } from '../model/totals';
 import { paymentKinds } from '../model/payment-kinds';
+import { timesCounted } from '../model/programs';
 
 export interface ValuationBasis {
   /** The valuation date: `as of`, else the signing date. */
@@ -140,9 +141,13 @@ export const rnpvDeal = modelFacet((model: DealModel): DealRnpv | undefined => {
   if (!basis) return undefined;
   const rows: RnpvRow[] = [];
   const launch = commercialStage(model.stages);
-  const add = (item: PaymentItem, label: string, amount: Decimal, stage: string | undefined, date: ast.DateLit | undefined) => {
+  const add = (item: PaymentItem, label: string, one: Decimal, stage: string | undefined, date: ast.DateLit | undefined) => {
     const contingent = !committedKinds.includes(item.kind);
-    const probability = contingent ? probabilityOfReaching(model, stage) : new Money(1);
+    // A programme's payment: P runs from the programme's own stage, once per programme it stands for.
+    const program = item.program ?? item.group?.program;
+    const times = timesCounted(model, item);
+    const amount = times === 1 ? one : one.times(times);
+    const probability = contingent ? probabilityOfReaching(model, stage, program) : new Money(1);
     const row: RnpvRow = {
       label, kind: item.kind, item, payer: item.payer, payee: item.payee, amount, stage: contingent ? stage : undefined,
       probability, date, contingent,
@@ -154,7 +159,7 @@ export const rnpvDeal = modelFacet((model: DealModel): DealRnpv | undefined => {
 
   for (const item of model.payments) {
     if (!isCounted(item)) continue;
-    const amount = item.amount!;
+    const amount = item.amount!; // one programme's: `add` counts it once per programme
     const rule = paymentKinds[item.kind].scenario;
     switch (rule) {
       case 'yearly-instalments':

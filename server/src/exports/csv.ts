@@ -1,6 +1,7 @@
 // The payment schedule as CSV (RFC 4180), one row per payment, for a spreadsheet: first the
 // deal's own terms (scenario column empty), then every payment each scenario triggers.
 // Amounts are exact decimals in the deal currency, so the rows add up to the rollup's totals.
+import { timesCounted } from '../model/programs';
 import type Decimal from 'decimal.js';
 import type { AnalyzedDocument } from '../document/analyze';
 import type { DealModel, PaymentItem } from '../model/deal-model';
@@ -35,6 +36,7 @@ export function renderCsv(document: AnalyzedDocument, options: RenderCsvOptions 
     const deal = model.deal.name.text;
     if (options.scenario === undefined) {
       for (const item of model.payments) for (const row of dealRows(model, deal, item)) rows.push(row);
+      for (const item of model.exercisePayments) for (const row of dealRows(model, deal, item)) rows.push(row);
     }
     for (const rollup of scenarioRollups(model, options.scenario).rollups) {
       const scenario = rollup.scenario.name.text;
@@ -72,7 +74,11 @@ function dealRows(model: DealModel, deal: string, item: PaymentItem): string[][]
 function dealRow(model: DealModel, deal: string, item: PaymentItem, label: string, amount: Decimal | undefined, withOriginal = true): string[] {
   const original = withOriginal ? originalOf(model, item) : undefined;
   const year = dealLevelYear(model, item);
-  return [deal, '', year === undefined ? '' : String(year), item.kind, label, item.payer ?? '', item.payee ?? '',
+  // The amount is one programme's; a counted programme's amounts count that many times.
+  const count = timesCounted(model, item);
+  const option = item.option ?? item.group?.option;
+  const shown = `${label}${count === 1 ? '' : ` (each of ${count} programmes)`}${option ? ` (on exercise of ${option.name.text})` : ''}`;
+  return [deal, '', year === undefined ? '' : String(year), item.kind, shown, item.payer ?? '', item.payee ?? '',
     amount === undefined ? '' : exact(amount), model.currency, original?.amount ?? '', original?.currency ?? '', ...equityColumns(item)];
 }
 

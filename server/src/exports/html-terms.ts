@@ -4,8 +4,9 @@ import type * as ast from '../language/ast';
 import type { DealModel, PaymentItem } from '../model/deal-model';
 import { formatMoney, Money } from '../model/money';
 import { optionFeeRange } from '../model/options';
+import { programCount } from '../model/programs';
 import {
-  dateText, dealAmount, durationText, effectText, flow, originalAmount,
+  dateText, dealAmount, durationText, effectText, exerciseFeeText, flow, originalAmount,
   partyName, paymentLabel, royaltyText, territoryText, tierRows, triggerText,
 } from '../model/describe';
 import { kindLabel } from '../model/payment-kinds';
@@ -95,17 +96,35 @@ export function optionsSection(model: DealModel, lineOf: LineOf = noLines): stri
     const money = (v: Money) => formatMoney(v, model.currency);
     const rows: Cell[][] = range.fees.map((fee) => [
       `at ${fee.stage}`,
-      fee.amount ? money(fee.amount) : fee.exercise.fee ? `${formatMoney(new Money(fee.exercise.fee.value), model.currencyOf(fee.exercise.fee))} (no rate)` : 'no fee',
-      fee.exercise.fee ? flow(model, fee.payer, fee.payee) : '',
+      exerciseFeeText(model, fee.exercise),
+      fee.exercise.fee || fee.exercise.feeUndisclosed ? flow(model, fee.payer, fee.payee) : '',
     ]);
-    const effects = option.effects.map((effect) => el('li', undefined, effectText(model, effect), lineOf(effect.span))).join('');
+    const payments = model.exercisePayments.filter((item) => item.option === option);
+    const paid = payments.length ? table(['Kind', 'Payment', 'Trigger', `Amount (${model.currency})`, 'Payer → payee'],
+      payments.map((item): Cell[] => [kindLabel(item.kind), paymentLabel(item), triggerText(model, item), dealAmount(model, item), flow(model, item.payer, item.payee)]),
+      { numeric: [3], className: 'compact', caption: 'Payments on exercise', rowLines: payments.map((item) => lineOf(item.node.span)) }) : '';
+    const developers = (option.developers ?? []).map((d) => el('li', undefined,
+      `${partyName(model, d.party.text)} develops${d.territory?.length ? ` in ${territoryText(d.territory)}` : ''}`, lineOf(d.span))).join('');
+    const effects = developers + option.effects.map((effect) => el('li', undefined, effectText(model, effect), lineOf(effect.span))).join('');
     const feeRange = range.min && range.max ? (range.min.eq(range.max) ? money(range.min) : `${money(range.min)} to ${money(range.max)}`) : undefined;
+    const count = programCount(model, option.program?.text);
     return el('h3', undefined, option.title?.value ?? option.name.text, lineOf(option.span)) + facts([
       ['Holder', option.holder ? partyName(model, option.holder.text) : undefined],
+      ['Programme', option.program ? `${option.program.text}${count === 1 ? '' : ` (one option per programme, × ${count})`}` : undefined],
       ['Territory', territoryText(option.territory) || undefined],
       ['Exercise fee', feeRange],
     ]) + (rows.length ? table(['Exercise', 'Fee', 'Payer → payee'], rows,
       { numeric: [1], className: 'compact', rowLines: range.fees.map((fee) => lineOf(fee.exercise.span)) }) : '')
+      + paid
       + (effects ? `<p>On exercise:</p><ul class="effects">${effects}</ul>` : '');
   }).join(''));
+}
+
+export function programsSection(model: DealModel, lineOf: LineOf = noLines): string {
+  const programs = model.deal.programs ?? [];
+  if (!programs.length) return '';
+  const rows = programs.map((p): Cell[] => [p.name.text, p.title?.value ?? '', p.stage?.text ?? '', String(programCount(model, p.name.text))]);
+  return section('programs', 'Programmes', table(['Programme', 'Title', 'Stage', 'Count'], rows,
+    { numeric: [3], className: 'compact', rowLines: programs.map((p) => lineOf(p.span)) })
+    + el('p', 'note', 'An amount that belongs to a programme counts once per programme in the deal totals.'));
 }

@@ -12,7 +12,7 @@ import { shownDeal } from '../model/shown-figures';
 import { esc, el, facts, lineAttr, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scenariosSection, valuationSection } from './html-scenarios';
 import { termSheetCss } from './html-style';
-import { economicsSection, grantSection, milestonesSection, optionsSection, royaltiesSection } from './html-terms';
+import { economicsSection, grantSection, milestonesSection, optionsSection, programsSection, royaltiesSection } from './html-terms';
 import { shownScenarios } from './shown-scenarios';
 
 export interface RenderHtmlOptions {
@@ -87,7 +87,7 @@ function diagnosticsBlock(document: AnalyzedDocument, links: boolean): string {
 function dealHtml(analyzed: AnalyzedDeal, options: RenderHtmlOptions, lineOf: LineOf): string {
   const { model } = analyzed;
   const shown = shownScenarios(model, options.scenario);
-  return `<article class="deal">${titleBlock(analyzed, lineOf)}${summarySection(analyzed)}${grantSection(model, lineOf)}${economicsSection(model, lineOf)}`
+  return `<article class="deal">${titleBlock(analyzed, lineOf)}${summarySection(analyzed)}${grantSection(model, lineOf)}${programsSection(model, lineOf)}${economicsSection(model, lineOf)}`
     + `${milestonesSection(model, lineOf)}${royaltiesSection(model, lineOf)}${optionsSection(model, lineOf)}`
     + `${scenariosSection(model, shown, lineOf)}${valuationSection(model, shown)}</article>`;
 }
@@ -120,7 +120,8 @@ function summarySection({ model, totals }: AnalyzedDeal): string {
     `<div class="card">${el('div', 'label', label)}${el('div', 'value', money(value))}${el('div', 'detail', detail)}</div>`;
   const cards = `<div class="cards">${card('Headline value', totals.headline, headlineConventionText(model.deal))}`
     + `${card('Committed', totals.committed, kindsInWords(kindsCounting('committed')))}`
-    + `${card('Contingent', totals.contingent, `${kindsInWords(kindsCounting('contingent'))}; a group counts its cap`)}</div>`;
+    + `${card('Contingent', totals.contingent, `${kindsInWords(kindsCounting('contingent'))}; a group counts its cap`)}`
+    + `${model.exercisePayments.length ? card('On exercise', totals.onExercise, 'payments once an option is exercised; not in the headline') : ''}</div>`;
   const parties = table(['Party', 'Receives', 'Pays', 'Net', 'Committed in', 'Contingent in'],
     [...totals.parties].map(([id, p]): Cell[] => [
       partyName(model, id), money(p.receives), money(p.pays), money(p.net), money(p.committed.receives), money(p.contingent.receives),

@@ -8,9 +8,10 @@ import { formatMoney, formatPercent, ZERO } from '../model/money';
 import type { ScenarioRollup } from '../engine/scenarios';
 import { shownDeal } from '../model/shown-figures';
 import {
-  dateText, dealAmount, durationText, effectText, flow, originalAmount, partyName, paymentLabel,
+  dateText, dealAmount, durationText, effectText, exerciseFeeText, flow, originalAmount, partyName, paymentLabel,
   roleText, royaltyText, territoryText, tierRows, triggerText,
 } from '../model/describe';
+import { programCount } from '../model/programs';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioPaymentLabel } from './html-scenarios';
 import { scenarioRollups } from '../engine/scenario-rollups';
@@ -54,11 +55,17 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
   ];
   out.push(mdTable(['Term', 'Detail'], factRows.filter((r): r is [string, string] => !!r[1])), '');
 
-  out.push('## Summary', '', mdTable(['Headline value', 'Committed', 'Contingent'], [[money(totals.headline), money(totals.committed), money(totals.contingent)]], [0, 1, 2]), '');
+  const onExercise = model.exercisePayments.length > 0;
+  out.push('## Summary', '', mdTable(['Headline value', 'Committed', 'Contingent', ...(onExercise ? ['On exercise'] : [])],
+    [[money(totals.headline), money(totals.committed), money(totals.contingent), ...(onExercise ? [money(totals.onExercise)] : [])]], onExercise ? [0, 1, 2, 3] : [0, 1, 2]), '');
   out.push(mdTable(['Party', 'Receives', 'Pays', 'Net'], [...totals.parties].map(([id, p]) => [partyName(model, id), money(p.receives), money(p.pays), money(p.net)]), [1, 2, 3]), '');
   if (totals.byKind.size) out.push(mdTable(['Kind', 'Amount'], [...totals.byKind].map(([k, v]) => [kindTotalLabel(k), money(v)]), [1]), '');
 
   for (const license of deal.licenses) for (const line of licenseMarkdown(model, license)) out.push(line);
+  if (deal.programs?.length) {
+    out.push('## Programmes', '', mdTable(['Programme', 'Title', 'Stage', 'Count'],
+      deal.programs.map((p) => [p.name.text, p.title?.value ?? '', p.stage?.text ?? '', String(programCount(model, p.name.text))]), [3]), '');
+  }
   if (model.payments.length) {
     out.push('## Economics', '', mdTable(['Kind', 'Payment', 'Trigger', 'Written as', `Amount (${model.currency})`, 'Payer → payee'],
       model.payments.map((item) => [kindLabel(item.kind), paymentLabel(item), triggerText(model, item), originalAmount(model, item), dealAmount(model, item), flow(model, item.payer, item.payee)]), [3, 4]), '');
@@ -76,8 +83,13 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
   }
   for (const option of deal.options) {
     out.push(`### Option ${mdText(option.title?.value ?? option.name.text)}`, '');
-    out.push(`Holder: ${mdText(partyName(model, option.holder?.text))}${option.territory?.length ? `, territory ${mdText(territoryText(option.territory))}` : ''}`, '');
-    for (const e of option.exercises) out.push(`- exercise at ${mdText(e.stage.text)}${e.fee ? `, fee ${mdText(formatMoney(model.convert(e.fee) ?? e.fee.value, model.convert(e.fee) ? model.currency : model.currencyOf(e.fee)))}` : ''}`);
+    out.push(`Holder: ${mdText(partyName(model, option.holder?.text))}${option.program ? `, for ${mdText(option.program.text)}` : ''}${option.territory?.length ? `, territory ${mdText(territoryText(option.territory))}` : ''}`, '');
+    for (const e of option.exercises) out.push(`- exercise at ${mdText(e.stage.text)}${e.fee || e.feeUndisclosed ? `, fee ${mdText(exerciseFeeText(model, e))}` : ''}`);
+    for (const item of model.exercisePayments.filter((p) => p.option === option)) {
+      const trigger = triggerText(model, item);
+      out.push(`- on exercise pays: ${mdText(`${kindLabel(item.kind)} ${paymentLabel(item)}${trigger ? `, ${trigger}` : ''}, ${dealAmount(model, item)}, ${flow(model, item.payer, item.payee)}`)}`);
+    }
+    for (const d of option.developers ?? []) out.push(`- on exercise: ${mdText(`${partyName(model, d.party.text)} develops${d.territory?.length ? ` in ${territoryText(d.territory)}` : ''}`)}`);
     for (const effect of option.effects) out.push(`- on exercise: ${mdText(effectText(model, effect))}`);
     out.push('');
   }

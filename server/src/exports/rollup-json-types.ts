@@ -11,7 +11,14 @@ export interface DealJson {
   title?: string;
   currency: string;
   signed?: string;
-  totals: { committed: Amount; contingent: Amount; headline: Amount; declaredHeadline?: Amount };
+  totals: {
+    committed: Amount; contingent: Amount; headline: Amount;
+    /** Payments inside options' `on exercise` blocks (a group its cap), times their programme's count. */
+    onExercise: Amount;
+    declaredHeadline?: Amount;
+  };
+  /** The programmes the deal covers (omitted when it declares none). */
+  programs?: Record<string, ProgramJson>;
   parties: Record<string, PartyJson>;
   byKind: Record<string, Amount>;
   payments: PaymentJson[];
@@ -23,6 +30,14 @@ export interface DealJson {
   rnpv?: RnpvJson;
 }
 
+export interface ProgramJson {
+  title?: string;
+  /** How many alike programmes it stands for. */
+  count: number;
+  /** Where its risk starts. */
+  stage?: string;
+}
+
 export interface PartyJson {
   name?: string;
   role?: string;
@@ -31,12 +46,17 @@ export interface PartyJson {
   net: Amount;
   committed: { receives: Amount; pays: Amount };
   contingent: { receives: Amount; pays: Amount };
+  /** Payments that exist only once an option is exercised (not in receives, pays or net). */
+  onExercise?: { receives: Amount; pays: Amount };
 }
 
 export interface PaymentJson {
   kind: string;
   name?: string;
   title?: string;
+  /** The programme it belongs to; the deal totals count it `count` times. */
+  program?: string;
+  count?: number;
   payer?: string;
   payee?: string;
   /** In the deal currency; absent where there is no fixed figure (royalty, at cost, undisclosed). */
@@ -74,16 +94,25 @@ export interface OptionJson {
   title?: string;
   holder?: string;
   territory?: string[];
-  /** What exercising may cost: the smallest and largest fee (a range, never summed). */
+  /** The programme the option is on (one option per programme of a counted one). */
+  program?: string;
+  count?: number;
+  /** What exercising may cost: the smallest and largest fee of one exercise (one programme;
+   * a range, never summed). */
   feeRange?: { min: Amount; max: Amount };
-  exercises: { stage: string; fee?: Amount; payer?: string; payee?: string }[];
+  /** `fee` is a range's low end, `feeMax` its high end; `feeUndisclosed` a fee with no figure. */
+  exercises: { stage: string; fee?: Amount; feeMax?: Amount; feeUndisclosed?: true; payer?: string; payee?: string }[];
+  /** Payments inside `on exercise { payments ... }`: they exist only once the option is exercised. */
+  onExercise?: PaymentJson[];
+  /** `developer PARTY [in TERRITORY]`. */
+  developers?: { party: string; territory?: string[] }[];
 }
 
 export interface ScenarioJson {
   title?: string;
   /** The stage the scenario reaches. */
   reach?: string;
-  exercises: { option: string; stage?: string; happens: boolean; fee?: Amount }[];
+  exercises: { option: string; stage?: string; happens: boolean; fee?: Amount; program?: string }[];
   parties: Record<string, { receives: Amount; pays: Amount; net: Amount; rnpv?: Amount }>;
   byKind: Record<string, Amount>;
   byYear: Record<string, Amount>;
@@ -106,6 +135,8 @@ export interface ScenarioPaymentJson {
   payee?: string;
   amount: Amount;
   year: number | 'unscheduled';
+  /** The programme it belongs to (the amount counts every programme of it going ahead). */
+  program?: string;
   stage?: string;
   date?: string;
   instalment?: { index: number; count: number };

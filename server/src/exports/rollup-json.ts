@@ -7,16 +7,17 @@ import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
 import type { DealModel, PaymentItem } from '../model/deal-model';
 import { exact, Money } from '../model/money';
 import { optionFeeRange } from '../model/options';
+import { programCount, timesCounted } from '../model/programs';
 import { scenarioRollups } from '../engine/scenario-rollups';
 import { rnpvDeal, type DealRnpv } from '../engine/rnpv';
 import type { ScenarioPayment, ScenarioRollup } from '../engine/scenarios';
 import type { PartyPosition } from '../model/totals';
 import type {
-  Amount, RollupJson, DealJson, PartyJson, PaymentJson, OptionJson, ScenarioJson, ScenarioPaymentJson, RnpvJson,
+  Amount, RollupJson, DealJson, PartyJson, PaymentJson, OptionJson, ScenarioJson, ScenarioPaymentJson, RnpvJson, ProgramJson,
 } from './rollup-json-types';
 
 export type {
-  Amount, RollupJson, DealJson, PartyJson, PaymentJson, OptionJson, ScenarioJson, ScenarioPaymentJson, RnpvJson,
+  Amount, RollupJson, DealJson, PartyJson, PaymentJson, OptionJson, ScenarioJson, ScenarioPaymentJson, RnpvJson, ProgramJson,
 } from './rollup-json-types';
 
 export interface RollupJsonOptions {
@@ -40,8 +41,10 @@ function dealJson({ model, totals }: AnalyzedDeal, options: RollupJsonOptions): 
       committed: exact(totals.committed),
       contingent: exact(totals.contingent),
       headline: exact(totals.headline),
+      onExercise: exact(totals.onExercise),
       ...(deal.headline ? headlineAsWritten(model, deal.headline) : {}),
     },
+    ...(model.programs.size ? { programs: programsJson(model) } : {}),
     parties: {},
     byKind: amounts(totals.byKind),
     payments: model.payments.map((item) => paymentJson(model, item)),
@@ -71,7 +74,20 @@ function partyJson(model: DealModel, id: string, position: PartyPosition): Party
     net: exact(position.net),
     committed: { receives: exact(position.committed.receives), pays: exact(position.committed.pays) },
     contingent: { receives: exact(position.contingent.receives), pays: exact(position.contingent.pays) },
+    ...(model.exercisePayments.length ? { onExercise: { receives: exact(position.onExercise.receives), pays: exact(position.onExercise.pays) } } : {}),
   };
+}
+
+function programsJson(model: DealModel): Record<string, ProgramJson> {
+  const json: Record<string, ProgramJson> = {};
+  for (const [id, program] of model.programs) {
+    json[id] = {
+      ...(program.title ? { title: program.title.value } : {}),
+      count: programCount(model, id),
+      ...(program.stage ? { stage: program.stage.text } : {}),
+    };
+  }
+  return json;
 }
 
 function paymentJson(model: DealModel, item: PaymentItem): PaymentJson {
@@ -79,6 +95,11 @@ function paymentJson(model: DealModel, item: PaymentItem): PaymentJson {
   const json: PaymentJson = { kind: item.kind };
   if (item.name) json.name = item.name;
   if (node.title) json.title = node.title.value;
+  if (item.program) {
+    json.program = item.program;
+    const count = timesCounted(model, item);
+    if (count !== 1) json.count = count;
+  }
   if (item.payer) json.payer = item.payer;
   if (item.payee) json.payee = item.payee;
   if (item.amount !== undefined) json.amount = exact(item.amount);
@@ -135,18 +156,28 @@ function writtenTotal(item: PaymentItem): Decimal {
 
 function optionJson(model: DealModel, option: ast.OptionDecl): OptionJson {
   const range = optionFeeRange(option, model);
+  const count = programCount(model, option.program?.text);
+  const onExercise = model.exercisePayments.filter((item) => item.option === option);
   return {
     id: option.name.text,
     ...(option.title ? { title: option.title.value } : {}),
     ...(option.holder ? { holder: option.holder.text } : {}),
     ...(option.territory?.length ? { territory: option.territory.map((t) => t.text) } : {}),
+    ...(option.program ? { program: option.program.text } : {}),
+    ...(count !== 1 ? { count } : {}),
     ...(range.min && range.max ? { feeRange: { min: exact(range.min), max: exact(range.max) } } : {}),
     exercises: range.fees.map((fee) => ({
       stage: fee.stage,
       ...(fee.amount ? { fee: exact(fee.amount) } : {}),
-      ...(fee.amount && fee.payer ? { payer: fee.payer } : {}),
-      ...(fee.amount && fee.payee ? { payee: fee.payee } : {}),
+      ...(fee.max ? { feeMax: exact(fee.max) } : {}),
+      ...(fee.undisclosed ? { feeUndisclosed: true as const } : {}),
+      ...((fee.amount || fee.undisclosed) && fee.payer ? { payer: fee.payer } : {}),
+      ...((fee.amount || fee.undisclosed) && fee.payee ? { payee: fee.payee } : {}),
     })),
+    ...(onExercise.length ? { onExercise: onExercise.map((item) => paymentJson(model, item)) } : {}),
+    ...(option.developers?.length ? {
+      developers: option.developers.map((d) => ({ party: d.party.text, ...(d.territory?.length ? { territory: d.territory.map((t) => t.text) } : {}) })),
+    } : {}),
   };
 }
 
@@ -186,6 +217,7 @@ function scenarioPaymentJson(payment: ScenarioPayment): ScenarioPaymentJson {
   else if (payment.option) json.name = payment.option.name.text;
   if (payment.payer) json.payer = payment.payer;
   if (payment.payee) json.payee = payment.payee;
+  if (payment.program) json.program = payment.program;
   if (payment.stage) json.stage = payment.stage;
   if (payment.date) json.date = payment.date.text;
   if (payment.instalment) json.instalment = { ...payment.instalment };

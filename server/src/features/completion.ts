@@ -17,7 +17,7 @@ import { snippetsFor } from './completion-snippets';
 
 export type CompletionKind =
   | 'keyword' | 'party' | 'stage' | 'payment' | 'group' | 'option' | 'currency' | 'role'
-  | 'territory' | 'measure' | 'snippet';
+  | 'territory' | 'measure' | 'snippet' | 'program';
 
 export interface DealCompletion {
   label: string;
@@ -34,7 +34,7 @@ export interface DealCompletion {
 
 /** What fills a name slot of a rule, by the occurrence index of its `Identifier` (undefined: a
  * new name, where nothing can be offered). */
-type Slot = 'party' | 'stage' | 'newStage' | 'payment' | 'group' | 'option' | 'currency' | 'role' | 'territory' | 'measure';
+type Slot = 'party' | 'stage' | 'newStage' | 'payment' | 'group' | 'option' | 'currency' | 'role' | 'territory' | 'measure' | 'program';
 const nameSlots: Record<string, (Slot | undefined)[]> = {
   deal: [undefined, 'currency', 'stage'],
   dealItem: [undefined, 'currency', 'stage'],
@@ -42,12 +42,16 @@ const nameSlots: Record<string, (Slot | undefined)[]> = {
   party: [undefined, 'role', 'role'],
   stageList: ['newStage'],
   license: [undefined, 'party', 'party'],
-  paymentBlock: ['party', 'party'],
+  paymentBlock: ['party', 'party', 'program'],
   milestoneGroup: [],
   salesMilestone: ['measure'],
-  royalty: ['measure'],
-  paymentClauses: ['stage', 'party', 'party', 'stage'],
-  optionDecl: [undefined, 'party'],
+  royalty: ['measure', 'program'],
+  paymentClauses: ['stage', 'party', 'party', 'stage', 'program'],
+  optionDecl: [undefined, 'party', 'program'],
+  optionDeveloper: ['party'],
+  programDecl: [undefined, 'stage'],
+  timeline: ['stage'],
+  scenarioProgram: ['program', 'stage'],
   optionExercise: ['stage', 'party'],
   optionEffect: ['group', 'payment'],
   partyShare: ['party'],
@@ -59,7 +63,7 @@ const nameSlots: Record<string, (Slot | undefined)[]> = {
 const roles = ['licensor', 'licensee', 'collaborator', 'investor'];
 const commonTerritories = ['worldwide', 'US', 'EU', 'JP', 'CN'];
 const sortOrder: Record<CompletionKind, string> = {
-  party: '0', stage: '0', payment: '0', group: '0', option: '0', role: '0', measure: '0', territory: '1',
+  party: '0', stage: '0', payment: '0', group: '0', option: '0', role: '0', measure: '0', program: '0', territory: '1',
   keyword: '2', snippet: '3', currency: '4',
 };
 
@@ -136,6 +140,8 @@ function namesFor(slot: Slot, deal: AnalyzedDeal | undefined): [string, Completi
       return names.groups.map((g) => [g, 'group', 'milestone group']);
     case 'option':
       return names.options.map((o) => [o, 'option', shownTitle(model.options.get(o)?.title)]);
+    case 'program':
+      return names.programs.map((p) => [p, 'program', shownTitle(model.programs.get(p)?.title)]);
     case 'territory':
       return [...new Set([...commonTerritories, ...territoriesOf(deal)])].map((t) => [t, 'territory']);
   }

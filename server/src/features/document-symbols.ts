@@ -1,11 +1,13 @@
 // The outline of a .deal file: each deal with its parties, payment blocks (payments, groups and
 // their milestones), options and scenarios, the figure beside each; and the workspace symbols
 // (every declaration of every open file, found by a few letters of its name).
+import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import { dealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
 import type { PaymentItem } from '../model/deal-model';
 import { isWritten } from '../model/deal-walk';
 import { formatShort, formatPercent } from '../model/money';
+import { programCount } from '../model/programs';
 import { shownDeal } from '../model/shown-figures';
 import { indexSymbols, type SymbolKind } from './symbol-index';
 
@@ -45,12 +47,23 @@ function dealSymbol(analyzed: AnalyzedDeal): DealDocumentSymbol {
     const parties = isWritten(license.from) && isWritten(license.to) ? `${license.from.text} → ${license.to.text}` : undefined;
     children.push(leaf(license.name.text, 'license', license.span, license.name.span, [license.exclusivity?.value, parties]));
   }
+  for (const program of deal.programs ?? []) {
+    if (!isWritten(program.name)) continue;
+    const count = programCount(model, program.name.text);
+    children.push(leaf(program.name.text, 'program', program.span, program.name.span, [
+      program.title?.value, program.stage?.text && `from ${program.stage.text}`, count !== 1 && `× ${count}`,
+    ]));
+  }
   deal.paymentBlocks.forEach((block) => children.push(blockSymbol(analyzed, block)));
   for (const option of deal.options) {
     if (!isWritten(option.name)) continue;
-    const fees = option.exercises.map((e) => e.fee && model.convert(e.fee)).filter((f) => f !== undefined);
-    const detail = fees.length > 0 ? `exercise fee ${fees.map((f) => money(f!)).join(' or ')}` : undefined;
-    children.push(leaf(option.name.text, 'option', option.span, option.name.span, [option.holder?.text && `held by ${option.holder.text}`, detail]));
+    const fees = option.exercises.map((e) => exerciseFeeText(model, e, money)).filter((f) => f !== undefined);
+    const detail = fees.length > 0 ? `exercise fee ${fees.join(' or ')}` : undefined;
+    const symbol = leaf(option.name.text, 'option', option.span, option.name.span, [
+      option.holder?.text && `held by ${option.holder.text}`, option.program?.text && `for ${option.program.text}`, detail,
+    ]);
+    symbol.children = (option.paymentBlocks ?? []).map((block) => blockSymbol(analyzed, block, true));
+    children.push(symbol);
   }
   for (const scenario of deal.scenarios) {
     if (!isWritten(scenario.name)) continue;
@@ -66,11 +79,20 @@ function dealSymbol(analyzed: AnalyzedDeal): DealDocumentSymbol {
   };
 }
 
-function blockSymbol(analyzed: AnalyzedDeal, block: ast.PaymentBlock): DealDocumentSymbol {
-  const items = analyzed.model.payments.filter((item) => block.payments.includes(item.node));
+/** An exercise point's fee as the outline shows it: `$20M`, `$200M to $275M`, `undisclosed`. */
+function exerciseFeeText(model: AnalyzedDeal['model'], exercise: ast.OptionExercise, money: (v: Decimal) => string): string | undefined {
+  if (exercise.feeUndisclosed) return 'undisclosed';
+  const low = exercise.fee && model.convert(exercise.fee);
+  if (!low) return undefined;
+  const high = exercise.feeMax && model.convert(exercise.feeMax);
+  return high ? `${money(low)} to ${money(high)}` : money(low);
+}
+
+function blockSymbol(analyzed: AnalyzedDeal, block: ast.PaymentBlock, onExercise = false): DealDocumentSymbol {
+  const items = (onExercise ? analyzed.model.exercisePayments : analyzed.model.payments).filter((item) => block.payments.includes(item.node));
   const parties = isWritten(block.from) && isWritten(block.to) ? `${block.from.text} → ${block.to.text}` : '';
   return {
-    name: parties ? `payments ${parties}` : 'payments',
+    name: `${onExercise ? 'on exercise: ' : ''}${parties ? `payments ${parties}` : 'payments'}${isWritten(block.program) ? ` for ${block.program.text}` : ''}`,
     kind: 'payments',
     span: block.span,
     selectionSpan: { start: block.span.start, end: block.span.start + 'payments'.length },

@@ -25,24 +25,26 @@ interface Item { nodes: Node[]; blankBefore: boolean }
 
 type BlockKind =
   | 'file' | 'deal' | 'party' | 'stages' | 'license' | 'payments' | 'group' | 'tiers' | 'option'
-  | 'effects' | 'scenario' | 'timeline' | 'sales' | 'valuation' | 'other';
+  | 'effects' | 'scenario' | 'timeline' | 'sales' | 'valuation' | 'program' | 'scenarioProgram' | 'other';
 
 /** Blocks written on one line: a few short attributes. */
-const inlineKinds: ReadonlySet<BlockKind> = new Set(['party', 'timeline', 'sales', 'valuation']);
+const inlineKinds: ReadonlySet<BlockKind> = new Set(['party', 'timeline', 'sales', 'valuation', 'program']);
 
 const words = (...list: KeywordName[]) => new Set(list.map((w) => kw(w)));
 /** The keywords that start an item, per block. */
 const itemKeywords: Partial<Record<BlockKind, ReadonlySet<TokenType>>> = {
   file: words('deal'),
-  deal: words('currency', 'signed', 'effective', 'announced', 'source', 'headline', 'stage', 'fx', 'party', 'stages', 'license', 'payments', 'option', 'scenario', 'valuation'),
+  deal: words('currency', 'signed', 'effective', 'announced', 'source', 'headline', 'stage', 'fx', 'party', 'program', 'stages', 'license', 'payments', 'option', 'scenario', 'valuation'),
+  program: words('stage', 'count'),
   party: words('role', 'ticker', 'country'),
   license: words('from', 'exclusive', 'non-exclusive', 'co-exclusive', 'technology', 'field', 'target', 'territory', 'indications', 'sublicensing', 'term'),
   // bounded: the keywords of the payment kinds, a fixed table.
   payments: words(...kindOrder.flatMap((kind) => paymentKinds[kind].keywords)),
   group: words('milestone'),
-  option: words('holder', 'territory', 'exercise', 'on'),
-  effects: words('forfeit', 'share'),
-  scenario: words('timeline', 'reach', 'exercise', 'sales'),
+  option: words('holder', 'territory', 'for', 'exercise', 'on'),
+  effects: words('forfeit', 'share', 'payments', 'developer'),
+  scenario: words('timeline', 'reach', 'exercise', 'sales', 'program'),
+  scenarioProgram: words('timeline', 'reach', 'count', 'sales'),
   valuation: words('as', 'discount'),
 };
 
@@ -50,10 +52,12 @@ const itemKeywords: Partial<Record<BlockKind, ReadonlySet<TokenType>>> = {
 const nestedKinds: Partial<Record<BlockKind, Map<TokenType, BlockKind>>> = {
   file: new Map([[kw('deal'), 'deal']]),
   deal: new Map([[kw('party'), 'party'], [kw('stages'), 'stages'], [kw('license'), 'license'], [kw('payments'), 'payments'],
-    [kw('option'), 'option'], [kw('scenario'), 'scenario'], [kw('valuation'), 'valuation']]),
+    [kw('option'), 'option'], [kw('scenario'), 'scenario'], [kw('valuation'), 'valuation'], [kw('program'), 'program']]),
   payments: new Map([[kw('milestones'), 'group'], [kw('royalty'), 'tiers']]),
   option: new Map([[kw('on'), 'effects']]),
-  scenario: new Map([[kw('timeline'), 'timeline'], [kw('sales'), 'sales']]),
+  effects: new Map([[kw('payments'), 'payments']]),
+  scenario: new Map([[kw('timeline'), 'timeline'], [kw('sales'), 'sales'], [kw('program'), 'scenarioProgram']]),
+  scenarioProgram: new Map([[kw('timeline'), 'timeline'], [kw('sales'), 'sales']]),
 };
 
 const isComment = (t: LayoutToken) => t.type === LineComment || t.type === BlockComment;

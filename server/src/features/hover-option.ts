@@ -6,6 +6,8 @@ import type { AnalyzedDeal } from '../document/analyze';
 import { heading, md, moneyIn, paragraphs, table, territories, writtenAmount } from './hover-format';
 import { formatPercent } from '../model/money';
 import { optionFeeRange } from '../model/options';
+import { kindLabel } from '../model/payment-kinds';
+import { programCount } from '../model/programs';
 import { currentStage, probabilityOfReaching } from '../model/probability';
 import { scenarioRollupOf } from '../engine/scenario-rollups';
 import { stageIndex } from '../model/stages';
@@ -28,18 +30,29 @@ export function describeOption({ model }: AnalyzedDeal, name: string, text: stri
   const exercises = option.exercises.length
     ? table(['Exercise at', 'Fee'], option.exercises.map((e) => [
       md(e.stage?.text ?? ''),
-      e.fee ? writtenAmount(model, text, e.fee) : 'no fee',
+      e.feeUndisclosed ? 'undisclosed'
+        : e.fee && e.feeMax ? `${writtenAmount(model, text, e.fee)} to ${writtenAmount(model, text, e.feeMax)}`
+          : e.fee ? writtenAmount(model, text, e.fee) : 'no fee',
     ]))
     : undefined;
-  const effects = option.effects.map((effect) => `- ${describeEffect(effect, model.paymentsByName, money)}`).join('\n');
+  const payments = model.exercisePayments.filter((item) => item.option === option).map((item) => {
+    const figure = item.amount === undefined ? '' : ` ${item.node.type === 'MilestoneGroup' ? 'up to ' : ''}${money(item.amount)}`;
+    return `- pays ${md(item.name ?? item.node.title?.value ?? item.kind)} (${kindLabel(item.kind).toLowerCase()})${figure}${item.payer && item.payee ? `, ${md(item.payer)} to ${md(item.payee)}` : ''}`;
+  });
+  const developers = (option.developers ?? []).map((d) => `- ${md(d.party.text)} develops${d.territory?.length ? ` in ${territories(d.territory)}` : ''}`);
+  const effects = [...payments, ...developers, ...option.effects.map((effect) => `- ${describeEffect(effect, model.paymentsByName, money)}`)].join('\n');
   const territory = territories(option.territory);
+  const program = option.program?.text;
+  const count = programCount(model, program);
   return paragraphs(
     heading('Option', name, option.title),
-    [holder && `Holder ${md(holder)}`, territory && `territory ${territory}`].filter(Boolean).join(' · '),
+    [holder && `Holder ${md(holder)}`, program && `for programme ${md(program)}${count === 1 ? '' : ` (one option for each of its ${count} programmes)`}`, territory && `territory ${territory}`].filter(Boolean).join(' · '),
     range,
     exercises,
     effects && `On exercise:\n\n${effects}`,
-    'Option fees are not in the deal-level totals; scenarios that exercise the option count them.',
+    payments.length
+      ? 'Option fees and on-exercise payments are not in the committed or contingent totals; scenarios that exercise the option count them.'
+      : 'Option fees are not in the deal-level totals; scenarios that exercise the option count them.',
   );
 }
 

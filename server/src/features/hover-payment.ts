@@ -11,6 +11,7 @@ import { commercialStage, probabilityOfReaching } from '../model/probability';
 import { rnpvDeal } from '../engine/rnpv';
 import { capitalize } from '../model/deal-walk';
 import { kindLabel, paymentKinds, paymentWord } from '../model/payment-kinds';
+import { programCount } from '../model/programs';
 
 export function describePayment(deal: AnalyzedDeal, item: PaymentItem, text: string): string {
   const node = item.node;
@@ -46,7 +47,7 @@ export function describePayment(deal: AnalyzedDeal, item: PaymentItem, text: str
   return paragraphs(
     heading(kindLabel(item.kind), item.name, node.title),
     amount,
-    parties(item),
+    parties(item, deal.model),
     due(node),
     threshold,
     node.type === 'Equity' ? equityLine(item, money) : undefined,
@@ -92,7 +93,7 @@ function describeGroup(deal: AnalyzedDeal, item: PaymentItem, node: ast.Mileston
     : undefined;
   return paragraphs(
     heading(capitalize(paymentWord(node.type)), item.name, node.title),
-    parties(item),
+    parties(item, deal.model),
     table(['', 'Amount'], rows),
     over,
     list,
@@ -127,7 +128,7 @@ function describeRoyalty(deal: AnalyzedDeal, item: PaymentItem, node: ast.Royalt
   const territory = territories(node.territory);
   return paragraphs(
     heading(kindLabel(item.kind), item.name, node.title),
-    parties(item),
+    parties(item, deal.model),
     rates,
     tiers,
     territory ? `On sales in ${territory} only.` : undefined,
@@ -146,7 +147,7 @@ function risk({ model }: AnalyzedDeal, item: PaymentItem): string | undefined {
     const lines: string[] = [];
     const node = item.node;
     const stage = node.type === 'SalesMilestone' ? commercialStage(model.stages) : node.type === 'MilestoneGroup' ? node.by?.text : node.at?.text;
-    const probability = stage ? probabilityOfReaching(model, stage) : undefined;
+    const probability = stage ? probabilityOfReaching(model, stage, item.program ?? item.group?.program) : undefined;
     if (stage && probability) lines.push(`Probability of reaching ${md(stage)}: ${formatPercent(probability.times(100).toDecimalPlaces(2))}.`);
     const rows = rnpvDeal(model)?.rows.filter((row) => row.item === item && row.rnpv !== undefined) ?? [];
     for (const row of rows) {
@@ -160,9 +161,17 @@ function risk({ model }: AnalyzedDeal, item: PaymentItem): string | undefined {
   }
 }
 
-function parties(item: PaymentItem): string | undefined {
-  if (!item.payer && !item.payee) return undefined;
-  return `${md(item.payer ?? '?')} → ${md(item.payee ?? '?')}`;
+/** Who pays whom, the programme it belongs to and the option it waits on. */
+function parties(item: PaymentItem, model: AnalyzedDeal['model']): string | undefined {
+  const program = item.program ?? item.group?.program;
+  const count = programCount(model, program);
+  const option = item.option ?? item.group?.option;
+  const parts = [
+    item.payer || item.payee ? `${md(item.payer ?? '?')} → ${md(item.payee ?? '?')}` : undefined,
+    program !== undefined ? `for programme ${md(program)}${count === 1 ? '' : ` (× ${count}: counts ${count} times in the deal totals)`}` : undefined,
+    option ? `owed only once option ${md(option.name.text)} is exercised` : undefined,
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : undefined;
 }
 
 /** `On signing.`, `On 2007-01-15.`, `At phase3, expected 2011.` */

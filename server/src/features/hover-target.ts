@@ -11,7 +11,8 @@ export type HoverTarget =
   | { kind: 'payment'; name?: string; payment?: ast.Payment; span: ast.Span }
   | { kind: 'option'; name: string; span: ast.Span }
   | { kind: 'scenario'; name: string; span: ast.Span }
-  | { kind: 'stage'; name: string; span: ast.Span };
+  | { kind: 'stage'; name: string; span: ast.Span }
+  | { kind: 'program'; name: string; span: ast.Span };
 
 /** The target under `offset` in one deal, if any. */
 export function findHoverTarget(model: DealModel, text: string, offset: number): HoverTarget | undefined {
@@ -45,13 +46,20 @@ function* targetsOf(deal: ast.Deal, text: string): Generator<HoverTarget> {
   if (written(deal.stage)) yield stage(deal.stage);
   for (const party of deal.parties) if (written(party.name)) yield party_(party.name);
   for (const decl of deal.stages?.stages ?? []) if (written(decl.name)) yield stage(decl.name);
-  for (const license of deal.licenses) yield* parties(license.from, license.to);
-  for (const block of deal.paymentBlocks) {
-    yield* parties(block.from, block.to);
-    for (const payment of block.payments) yield* paymentTargets(payment);
+  for (const program of deal.programs ?? []) {
+    yield* programs(program.name);
+    if (written(program.stage)) yield stage(program.stage);
   }
+  for (const license of deal.licenses) yield* parties(license.from, license.to);
+  for (const block of deal.paymentBlocks) yield* blockTargets(block);
   for (const option of deal.options) yield* optionTargets(option);
   for (const scenario of deal.scenarios) yield* scenarioTargets(scenario);
+}
+
+function* blockTargets(block: ast.PaymentBlock): Generator<HoverTarget> {
+  yield* parties(block.from, block.to);
+  yield* programs(block.program);
+  for (const payment of block.payments) yield* paymentTargets(payment);
 }
 
 function* paymentTargets(payment: ast.Payment): Generator<HoverTarget> {
@@ -61,6 +69,7 @@ function* paymentTargets(payment: ast.Payment): Generator<HoverTarget> {
   const amount = 'amount' in payment ? payment.amount : payment.type === 'MilestoneGroup' ? payment.cap : undefined;
   if (amount) yield target(amount.span);
   yield* parties(payment.from, payment.to);
+  yield* programs(payment.program);
   if (written(payment.at)) yield stage(payment.at);
   if (payment.type === 'MilestoneGroup') {
     if (written(payment.by)) yield stage(payment.by);
@@ -72,11 +81,15 @@ function* paymentTargets(payment: ast.Payment): Generator<HoverTarget> {
 function* optionTargets(option: ast.OptionDecl): Generator<HoverTarget> {
   if (written(option.name)) yield { kind: 'option', name: option.name.text, span: option.name.span };
   if (written(option.holder)) yield party_(option.holder);
+  yield* programs(option.program);
   for (const exercise of option.exercises) {
     if (written(exercise.stage)) yield stage(exercise.stage);
     if (written(exercise.to)) yield party_(exercise.to);
-    if (exercise.fee && written(option.name)) yield { kind: 'option', name: option.name.text, span: exercise.fee.span };
+    for (const fee of [exercise.fee, exercise.feeMax]) if (fee && written(option.name)) yield { kind: 'option', name: option.name.text, span: fee.span };
+    if (exercise.feeUndisclosed && written(option.name)) yield { kind: 'option', name: option.name.text, span: exercise.feeUndisclosed };
   }
+  for (const block of option.paymentBlocks ?? []) yield* blockTargets(block);
+  for (const developer of option.developers ?? []) yield* parties(developer.party);
   for (const effect of option.effects) {
     if (effect.type === 'ForfeitUnearned' && written(effect.group)) yield paymentRef(effect.group);
     if (effect.type === 'Forfeit' && written(effect.payment)) yield paymentRef(effect.payment);
@@ -92,6 +105,15 @@ function* scenarioTargets(scenario: ast.Scenario): Generator<HoverTarget> {
     if (written(exercise.option)) yield { kind: 'option', name: exercise.option.text, span: exercise.option.span };
     if (written(exercise.stage)) yield stage(exercise.stage);
   }
+  for (const block of scenario.programs ?? []) {
+    yield* programs(block.program);
+    if (written(block.reach)) yield stage(block.reach);
+    for (const entry of block.timeline ?? []) if (written(entry.stage)) yield stage(entry.stage);
+  }
+}
+
+function* programs(...names: (ast.Name | undefined)[]): Generator<HoverTarget> {
+  for (const name of names) if (written(name)) yield { kind: 'program', name: name.text, span: name.span };
 }
 
 function* parties(...names: (ast.Name | undefined)[]): Generator<HoverTarget> {

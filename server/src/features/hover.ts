@@ -7,6 +7,7 @@ import { dealAt, type AnalyzedDeal, type AnalyzedDocument } from '../document/an
 import { heading, md, moneyIn, paragraphs, table, writtenAmount, dateText } from './hover-format';
 import { describeOption, describeScenario, describeStage } from './hover-option';
 import { describePayment } from './hover-payment';
+import { describeProgram } from './hover-program';
 import { findHoverTarget, type HoverTarget } from './hover-target';
 import { emptyPosition } from '../model/totals';
 import { capitalize } from '../model/deal-walk';
@@ -42,11 +43,12 @@ function describe(target: HoverTarget, deal: AnalyzedDeal, text: string): string
     case 'option': return describeOption(deal, target.name, text);
     case 'scenario': return describeScenario(deal, target.name);
     case 'stage': return describeStage(deal, target.name);
+    case 'program': return describeProgram(deal, target.name);
   }
 }
 
 function findItem(deal: AnalyzedDeal, node: object) {
-  for (const item of deal.model.payments) {
+  for (const item of [...deal.model.payments, ...deal.model.exercisePayments]) {
     if (item.node === node) return item;
     const inner = item.items?.find((m) => m.node === node);
     if (inner) return inner;
@@ -61,7 +63,9 @@ function describeDeal({ model, totals }: AnalyzedDeal, text: string): string {
   const counted = totals.headlineCount
     ? describeHeadlineCount(totals.headlineCount, money)
     : `committed ${money(totals.committed)} + contingent ${money(totals.contingent)}`;
-  const headline = `Headline **${money(totals.headline)}** = ${counted}`;
+  const onExercise = model.exercisePayments.length && !totals.headlineCount?.options
+    ? `; on exercise of options, ${money(totals.onExercise)} more` : '';
+  const headline = `Headline **${money(totals.headline)}** = ${counted}${onExercise}`;
   const about = !!deal.headlineTerms?.about;
 
   let declared: string | undefined;

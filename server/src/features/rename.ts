@@ -16,7 +16,7 @@ export type RenameResult = { edits: TextEdit[] } | { error: string };
 
 const what: Record<Namespace, string> = {
   deal: 'deal', party: 'party', stage: 'stage', license: 'license', payment: 'payment',
-  option: 'option', scenario: 'scenario', currency: 'currency',
+  option: 'option', scenario: 'scenario', currency: 'currency', program: 'programme',
 };
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;

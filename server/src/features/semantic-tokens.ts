@@ -12,7 +12,7 @@ import { declarationOf, symbolsOfDeal, type SymbolKind } from './symbol-index';
  * `percentage` and `date` are this language's own (clients fall back to the TextMate colours). */
 export const semanticTokenTypes = [
   'namespace', 'class', 'enumMember', 'variable', 'struct', 'function', 'event', 'interface', 'type',
-  'money', 'percentage', 'date',
+  'money', 'percentage', 'date', 'module',
 ] as const;
 export type SemanticTokenType = (typeof semanticTokenTypes)[number];
 
@@ -28,7 +28,7 @@ export interface DealSemanticToken {
 
 const typeOfSymbol: Record<SymbolKind, SemanticTokenType> = {
   deal: 'namespace', party: 'class', stage: 'enumMember', payment: 'variable', group: 'struct',
-  option: 'function', scenario: 'event', license: 'interface', currency: 'type',
+  option: 'function', scenario: 'event', license: 'interface', currency: 'type', program: 'module',
 };
 
 /** Every token of the document, in text order, none overlapping another and none across lines. */

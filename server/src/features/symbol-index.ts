@@ -8,10 +8,10 @@ import { dealFacet, dealIndexAt, documentFacet, type AnalyzedDocument } from '..
 import { isWritten, paymentsOf, walkReferences } from '../model/deal-walk';
 
 /** What a name stands for. `group` is a milestone group (a payment that holds milestones). */
-export type SymbolKind = 'deal' | 'party' | 'stage' | 'license' | 'payment' | 'group' | 'option' | 'scenario' | 'currency';
+export type SymbolKind = 'deal' | 'party' | 'stage' | 'license' | 'payment' | 'group' | 'option' | 'scenario' | 'currency' | 'program';
 
 /** Names that must differ from one another: payments, milestones and groups share one. */
-export type Namespace = 'deal' | 'party' | 'stage' | 'license' | 'payment' | 'option' | 'scenario' | 'currency';
+export type Namespace = 'deal' | 'party' | 'stage' | 'license' | 'payment' | 'option' | 'scenario' | 'currency' | 'program';
 
 export interface DealSymbol {
   name: string;
@@ -72,6 +72,7 @@ function buildDealSymbols(deal: ast.Deal, dealNumber: number): DealSymbols {
   add(deal.name, 'deal', true, deal);
   for (const party of deal.parties) add(party.name, 'party', true, party);
   for (const stage of deal.stages?.stages ?? []) add(stage.name, 'stage', true, stage);
+  for (const program of deal.programs ?? []) add(program.name, 'program', true, program);
   for (const license of deal.licenses) add(license.name, 'license', true, license);
   for (const { payment } of paymentsOf(deal)) add(payment.name, payment.type === 'MilestoneGroup' ? 'group' : 'payment', true, payment);
   for (const option of deal.options) add(option.name, 'option', true, option);

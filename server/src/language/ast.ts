@@ -49,6 +49,8 @@ export interface Deal {
   stage?: Name;
   fx: FxRate[];
   parties: Party[];
+  /** The programmes (products, targets) the deal covers, each with its own stage and track. */
+  programs?: ProgramDecl[];
   stages?: StageList;
   licenses: License[];
   paymentBlocks: PaymentBlock[];
@@ -91,6 +93,21 @@ export interface Party {
   span: Span;
 }
 
+/** `program AB154 "title" { stage phase2  count 3 }`: a programme the deal covers. */
+export interface ProgramDecl {
+  type: 'Program';
+  name: Name;
+  title?: StringLit;
+  /** Where the programme stands at signing: its risk starts here. */
+  stage?: Name;
+  /** How many alike programmes it stands for (targets on the same terms); 1 when not written. */
+  count?: Count;
+  span: Span;
+}
+
+/** A whole number of programmes, as written (`count 3`). */
+export interface Count { value: number; span: Span }
+
 export interface StageList { stages: StageDecl[]; span: Span }
 export interface StageDecl { name: Name; success?: Percent; span: Span }
 
@@ -114,6 +131,8 @@ export interface License {
 export interface PaymentBlock {
   from?: Name;
   to?: Name;
+  /** `payments from A to B for PROGRAMME { ... }`: every payment in it belongs to the programme. */
+  program?: Name;
   payments: Payment[];
   span: Span;
 }
@@ -140,6 +159,8 @@ export interface PaymentClauses {
   term?: Duration;
   /** The amount is not disclosed (`undisclosed`). */
   undisclosed?: Span;
+  /** `for PROGRAMME`: the programme the payment belongs to. */
+  program?: Name;
 }
 
 interface PaymentBase extends PaymentClauses {
@@ -199,11 +220,20 @@ export interface OptionDecl {
   title?: StringLit;
   holder?: Name;
   territory?: Territory[];
+  /** `for PROGRAMME`: the programme the option is on (one option per programme of a counted one). */
+  program?: Name;
   exercises: OptionExercise[];
   effects: OptionEffect[];
+  /** `on exercise { payments ... }`: payments that exist only once the option is exercised. */
+  paymentBlocks?: PaymentBlock[];
+  /** `on exercise { developer PARTY [in TERRITORY] }`: who develops from the exercise on. */
+  developers?: OptionDeveloper[];
   span: Span;
 }
-export interface OptionExercise { stage: Name; fee?: Money; to?: Name; span: Span }
+/** An exercise point: `exercise at STAGE [fee A [to B] | fee undisclosed] [to PARTY]`. With
+ * `feeMax` the fee is a range from `fee` to `feeMax`. */
+export interface OptionExercise { stage: Name; fee?: Money; feeMax?: Money; feeUndisclosed?: Span; to?: Name; span: Span }
+export interface OptionDeveloper { party: Name; territory?: Territory[]; span: Span }
 export type OptionEffect =
   | { type: 'ForfeitUnearned'; group: Name; span: Span }
   | { type: 'Forfeit'; payment: Name; territory?: Territory[]; span: Span }
@@ -218,10 +248,23 @@ export interface Scenario {
   reach?: Name;
   exercises: ScenarioExercise[];
   sales: SalesTable[];
+  /** `program ID { ... }`: what happens to one programme, overriding the scenario's own terms. */
+  programs?: ScenarioProgram[];
+  span: Span;
+}
+/** A scenario's `program ID { timeline {...}  reach STAGE  count N  sales ... }`. */
+export interface ScenarioProgram {
+  program: Name;
+  timeline?: TimelineEntry[];
+  reach?: Name;
+  /** How many of a counted programme go ahead (all when not written). */
+  count?: Count;
+  sales: SalesTable[];
   span: Span;
 }
 export interface TimelineEntry { stage: Name; date: DateLit; span: Span }
-export interface ScenarioExercise { option: Name; stage?: Name; span: Span }
+/** `exercise OPTION [at STAGE] [paying AMOUNT]`: `paying` pins the fee of a range or undisclosed fee. */
+export interface ScenarioExercise { option: Name; stage?: Name; paying?: Money; span: Span }
 /** Annual net sales, for all territories (no `territory`) or for one. */
 export interface SalesTable { territory?: Territory; years: SalesYear[]; span: Span }
 export interface SalesYear { year: number; yearSpan: Span; amount: Money; span: Span }

@@ -18,6 +18,7 @@ export abstract class PaymentRules extends DealParserBase {
       this.CONSUME(kw('to'));
       block.to = this.consumeName(1);
     });
+    this.OPTION1(() => { this.CONSUME(kw('for')); block.program = this.consumeName(2); });
     this.CONSUME(LCurly);
     this.MANY(() => this.pushDefined(block.payments, this.SUBRULE(this.payment)));
     this.CONSUME(RCurly);
@@ -117,6 +118,8 @@ export abstract class PaymentRules extends DealParserBase {
     this.CONSUME(kw('on'));
     royalty.base = this.consumeName(0);
     this.OPTION1(() => { royalty.total = this.spanOf(this.CONSUME(kw('total'))); });
+    // `royalty R on net_sales for P { ... }`: the programme may come before the tiers.
+    this.OPTION3(() => { this.CONSUME(kw('for')); royalty.program = this.consumeName(1); });
     this.OPTION2(() => {
       const tiersStart = this.startHere();
       this.CONSUME(LCurly);
@@ -229,6 +232,7 @@ export abstract class PaymentRules extends DealParserBase {
         },
         { ALT: () => { this.CONSUME(kw('term')); this.clauses.term = this.SUBRULE(this.duration); } },
         { ALT: () => { this.clauses.undisclosed = this.spanOf(this.CONSUME(kw('undisclosed'))); } },
+        { ALT: () => { this.CONSUME(kw('for')); this.clauses.program = this.consumeName(4); } },
       ]);
     });
   });

@@ -2,8 +2,9 @@
 // scenarios that set a timeline, the stage reached, options exercised and sales, and the
 // valuation settings the scenarios are discounted with.
 import type * as ast from './ast';
+import { isCurrencyCode } from './currencies';
 import { TermRules } from './parser-terms';
-import { Colon, Comma, kw, LCurly, NumberLiteral, RCurly } from './tokens';
+import { Colon, Comma, CurrencySymbol, Identifier, kw, LCurly, NumberLiteral, RCurly } from './tokens';
 
 export abstract class ScenarioRules extends TermRules {
   protected optionDecl = this.RULE('optionDecl', (): ast.OptionDecl => {
@@ -16,13 +17,20 @@ export abstract class ScenarioRules extends TermRules {
       this.OR([
         { ALT: () => { this.CONSUME(kw('holder')); option.holder = this.consumeName(1); } },
         { ALT: () => { this.CONSUME(kw('territory')); option.territory = this.SUBRULE(this.territoryList); } },
+        { ALT: () => { this.CONSUME(kw('for')); option.program = this.consumeName(2); } },
         { ALT: () => this.pushDefined(option.exercises, this.SUBRULE(this.optionExercise)) },
         {
           ALT: () => {
             this.CONSUME(kw('on'));
             this.CONSUME(kw('exercise'));
             this.CONSUME1(LCurly);
-            this.MANY1(() => this.pushDefined(option.effects, this.SUBRULE(this.optionEffect)));
+            this.MANY1(() => {
+              this.OR1([
+                { ALT: () => this.pushDefined(option.effects, this.SUBRULE(this.optionEffect)) },
+                { ALT: () => this.pushDefined(option.paymentBlocks ??= [], this.SUBRULE(this.paymentBlock)) },
+                { ALT: () => this.pushDefined(option.developers ??= [], this.SUBRULE(this.optionDeveloper)) },
+              ]);
+            });
             this.CONSUME1(RCurly);
           },
         },
@@ -40,11 +48,38 @@ export abstract class ScenarioRules extends TermRules {
     const exercise: ast.OptionExercise = { stage: this.consumeName(0), span: { start, end: start } };
     this.OPTION(() => {
       this.CONSUME(kw('fee'));
-      exercise.fee = this.SUBRULE(this.money);
-      this.OPTION1(() => { this.CONSUME(kw('to')); exercise.to = this.consumeName(1); });
+      this.OR([
+        {
+          ALT: () => {
+            exercise.fee = this.SUBRULE(this.money);
+            // `fee 200M to 275M` is a range; `fee 5M to Biotest` names who receives it.
+            this.OPTION1({ GATE: () => this.amountAfterTo(), DEF: () => { this.CONSUME(kw('to')); exercise.feeMax = this.SUBRULE1(this.money); } });
+          },
+        },
+        { ALT: () => { exercise.feeUndisclosed = this.spanOf(this.CONSUME(kw('undisclosed'))); } },
+      ]);
+      this.OPTION2(() => { this.CONSUME1(kw('to')); exercise.to = this.consumeName(1); });
     });
     exercise.span = this.spanFrom(start);
     return exercise;
+  });
+
+  /** Whether `to` is followed by an amount (`to 275M`, `to $275M`, `to USD 275M`), not a party. */
+  private amountAfterTo(): boolean {
+    if (this.LA(1).tokenType !== kw('to')) return false;
+    const next = this.LA(2).tokenType;
+    if (next === NumberLiteral || next === CurrencySymbol) return true;
+    return next === Identifier && isCurrencyCode(this.LA(2).image) && this.LA(3).tokenType === NumberLiteral;
+  }
+
+  /** `developer PARTY [in TERRITORY, ...]`: who develops the programme from the exercise on. */
+  protected optionDeveloper = this.RULE('optionDeveloper', (): ast.OptionDeveloper => {
+    const start = this.startHere();
+    this.CONSUME(kw('developer'));
+    const developer: ast.OptionDeveloper = { party: this.consumeName(0), span: { start, end: start } };
+    this.OPTION(() => { this.CONSUME(kw('in')); developer.territory = this.SUBRULE(this.territoryList); });
+    developer.span = this.spanFrom(start);
+    return developer;
   });
 
   protected optionEffect = this.RULE('optionEffect', (): ast.OptionEffect => {
@@ -104,36 +139,59 @@ export abstract class ScenarioRules extends TermRules {
     this.CONSUME(LCurly);
     this.MANY(() => {
       this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(kw('timeline'));
-            this.CONSUME1(LCurly);
-            this.MANY1(() => {
-              const entryStart = this.startHere();
-              const stage = this.consumeName(1);
-              const date = this.SUBRULE(this.dateLike);
-              if (date) scenario.timeline.push({ stage, date, span: this.spanFrom(entryStart) });
-            });
-            this.CONSUME1(RCurly);
-          },
-        },
+        { ALT: () => this.SUBRULE(this.timeline, { ARGS: [scenario.timeline] }) },
         { ALT: () => { this.CONSUME(kw('reach')); scenario.reach = this.consumeName(2); } },
         {
           ALT: () => {
             const exStart = this.startHere();
             this.CONSUME(kw('exercise'));
             const option = this.consumeName(3);
-            let stage: ast.Name | undefined;
-            this.OPTION1(() => { this.CONSUME(kw('at')); stage = this.consumeName(4); });
-            scenario.exercises.push({ option, stage, span: this.spanFrom(exStart) });
+            const exercise: ast.ScenarioExercise = { option, span: { start: exStart, end: exStart } };
+            this.OPTION1(() => { this.CONSUME(kw('at')); exercise.stage = this.consumeName(4); });
+            this.OPTION2(() => { this.CONSUME(kw('paying')); exercise.paying = this.SUBRULE(this.money); });
+            exercise.span = this.spanFrom(exStart);
+            scenario.exercises.push(exercise);
           },
         },
         { ALT: () => this.pushDefined(scenario.sales, this.SUBRULE(this.salesTable)) },
+        { ALT: () => this.pushDefined(scenario.programs ??= [], this.SUBRULE(this.scenarioProgram)) },
       ]);
     });
     this.CONSUME(RCurly);
     scenario.span = this.spanFrom(start);
     return scenario;
+  });
+
+  /** `timeline { phase1 2008  phase2 2010 }`, its entries added to the list given. */
+  protected timeline = this.RULE('timeline', (into: ast.TimelineEntry[] | undefined) => {
+    this.CONSUME(kw('timeline'));
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      const entryStart = this.startHere();
+      const stage = this.consumeName(0);
+      const date = this.SUBRULE(this.dateLike);
+      if (date && into) into.push({ stage, date, span: this.spanFrom(entryStart) });
+    });
+    this.CONSUME(RCurly);
+  });
+
+  /** A scenario's `program ID { timeline {...}  reach STAGE  count N  sales ... }`. */
+  protected scenarioProgram = this.RULE('scenarioProgram', (): ast.ScenarioProgram => {
+    const start = this.startHere();
+    this.CONSUME(kw('program'));
+    const block: ast.ScenarioProgram = { program: this.consumeName(0), sales: [], span: { start, end: start } };
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.timeline, { ARGS: [block.timeline ??= []] }) },
+        { ALT: () => { this.CONSUME(kw('reach')); block.reach = this.consumeName(1); } },
+        { ALT: () => { block.count = this.SUBRULE(this.programCount); } },
+        { ALT: () => this.pushDefined(block.sales, this.SUBRULE(this.salesTable)) },
+      ]);
+    });
+    this.CONSUME(RCurly);
+    block.span = this.spanFrom(start);
+    return block;
   });
 
   protected salesTable = this.RULE('salesTable', (): ast.SalesTable => {

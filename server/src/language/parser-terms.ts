@@ -67,6 +67,33 @@ export abstract class TermRules extends PaymentRules {
     return party;
   });
 
+  /** `program ID ["title"] { stage STAGE  count N }`: a programme the deal covers. */
+  protected programDecl = this.RULE('programDecl', (): ast.ProgramDecl => {
+    const start = this.startHere();
+    this.CONSUME(kw('program'));
+    const program: ast.ProgramDecl = { type: 'Program', name: this.consumeName(0), span: { start, end: start } };
+    this.OPTION(() => { program.title = this.SUBRULE(this.stringLit); });
+    this.OPTION1(() => {
+      this.CONSUME(LCurly);
+      this.MANY(() => {
+        this.OR([
+          { ALT: () => { this.CONSUME(kw('stage')); program.stage = this.consumeName(1); } },
+          { ALT: () => { program.count = this.SUBRULE(this.programCount); } },
+        ]);
+      });
+      this.CONSUME(RCurly);
+    });
+    program.span = this.spanFrom(start);
+    return program;
+  });
+
+  /** `count N`: how many alike programmes (a whole number, checked by analysis). */
+  protected programCount = this.RULE('programCount', (): ast.Count => {
+    this.CONSUME(kw('count'));
+    const number = this.CONSUME(NumberLiteral);
+    return { value: parseNumber(number.image ?? '').toNumber(), span: this.spanOf(number) };
+  });
+
   protected stageList = this.RULE('stageList', (): ast.StageList => {
     const start = this.startHere();
     const stages: ast.StageDecl[] = [];

@@ -172,6 +172,7 @@ export class DealParser extends ScenarioRules {
       { ALT: () => { this.CONSUME(kw('stage')); this.once('stage', this.consumeName(2)); } },
       { ALT: () => this.pushDefined(this.itemDeal.fx, this.SUBRULE(this.fxRate)) },
       { ALT: () => this.pushDefined(this.itemDeal.parties, this.SUBRULE(this.party)) },
+      { ALT: () => this.pushDefined(this.itemDeal.programs ??= [], this.SUBRULE(this.programDecl)) },
       { ALT: () => this.once('stages', this.SUBRULE(this.stageList)) },
       { ALT: () => this.pushDefined(this.itemDeal.licenses, this.SUBRULE(this.license)) },
       { ALT: () => this.pushDefined(this.itemDeal.paymentBlocks, this.SUBRULE(this.paymentBlock)) },

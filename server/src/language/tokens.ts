@@ -68,6 +68,7 @@ export const keywordNames = [
   'option', 'holder', 'exercise', 'forfeit', 'unearned', 'in', 'share', 'costs', 'profits',
   'scenario', 'timeline', 'valuation', 'as', 'of', 'discount',
   'about', 'including', 'options', 'excluding', 'over',
+  'program', 'count', 'paying', 'developer',
 ] as const;
 export type KeywordName = (typeof keywordNames)[number];
 

@@ -9,7 +9,7 @@ const kinds: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword, party: CompletionItemKind.Class, stage: CompletionItemKind.EnumMember,
   payment: CompletionItemKind.Variable, group: CompletionItemKind.Struct, option: CompletionItemKind.Function,
   currency: CompletionItemKind.Unit, role: CompletionItemKind.Value, territory: CompletionItemKind.Value,
-  measure: CompletionItemKind.Value, snippet: CompletionItemKind.Snippet,
+  measure: CompletionItemKind.Value, snippet: CompletionItemKind.Snippet, program: CompletionItemKind.Module,
 };
 
 export function registerCompletion(connection: Connection, documents: DealDocuments): void {

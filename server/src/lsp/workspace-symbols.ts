@@ -13,6 +13,7 @@ import { toRange } from './spans';
 const symbolKinds: Record<DealSymbolKind, SymbolKind> = {
   deal: SymbolKind.Namespace, party: SymbolKind.Class, stage: SymbolKind.EnumMember, license: SymbolKind.Interface,
   payment: SymbolKind.Variable, group: SymbolKind.Struct, option: SymbolKind.Function, scenario: SymbolKind.Event, currency: SymbolKind.Constant,
+  program: SymbolKind.Package,
 };
 
 export function registerWorkspaceSymbols(connection: Connection, documents: DealDocuments, index: PortfolioIndex, folders: () => string[]): void {

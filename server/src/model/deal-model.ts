@@ -43,6 +43,10 @@ export interface PaymentItem {
   undisclosedRest?: Decimal;
   /** The group this milestone belongs to. */
   group?: PaymentItem;
+  /** The programme it belongs to: its own `for`, else its group's, its block's, its option's. */
+  program?: string;
+  /** The option whose `on exercise { payments ... }` holds it: it exists only once exercised. */
+  option?: ast.OptionDecl;
 }
 
 export interface DealModel {
@@ -53,8 +57,13 @@ export interface DealModel {
   stages: readonly Stage[];
   /** Top-level payments in source order (groups hold their milestones). */
   payments: PaymentItem[];
-  /** Every payment and milestone that has a name, by name. */
+  /** Payments inside options' `on exercise { payments ... }`, in source order: apart from
+   * `payments`, as they exist only once their option is exercised. */
+  exercisePayments: readonly PaymentItem[];
+  /** Every payment and milestone that has a name, by name (on-exercise ones too). */
   paymentsByName: ReadonlyMap<string, PaymentItem>;
+  /** The programmes the deal covers, by name. */
+  programs: ReadonlyMap<string, ast.ProgramDecl>;
   options: ReadonlyMap<string, ast.OptionDecl>;
   scenarios: ReadonlyMap<string, ast.Scenario>;
   /** Every amount is to the cent (half-even), as displays show it; scenarios round their
@@ -75,6 +84,7 @@ export interface DealModel {
  * once built, so every such deal shares this one: a file of many short deals does not keep an
  * empty map per deal and kind. */
 const noneDeclared: ReadonlyMap<string, never> = new Map<string, never>();
+const noPayments: readonly PaymentItem[] = Object.freeze([]);
 
 /**
  * The model of a deal. With `previous`, the model of an earlier tree of the same deal that shares
@@ -99,23 +109,11 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean; pre
   };
   const convert = inCents ? (money: ast.Money) => { const value = exactly(money); return value && toCents(value); } : exactly;
 
-  const payments: PaymentItem[] = [];
-  let paymentsByName: Map<string, PaymentItem> | undefined;
-  const remember = (item: PaymentItem) => {
-    if (!item.name) return;
-    paymentsByName ??= new Map();
-    if (!paymentsByName.has(item.name)) paymentsByName.set(item.name, item);
-  };
-  const resolved = reusable(options.previous, deal, currency, inCents);
-  for (const block of deal.paymentBlocks) {
-    const kept = resolved?.(block);
-    for (const node of block.payments) {
-      const item = kept?.get(node) ?? resolvePayment(node, block, convert, currencyOf, currency, inCents);
-      payments.push(item);
-      remember(item);
-      item.items?.forEach(remember);
-    }
-  }
+  // Resolved outside this function: a closure here would be kept with `convert` for the
+  // model's life, in every deal.
+  const kept = reusable(options.previous, deal, currency, inCents);
+  const resolved = resolvePayments(deal, (node, block) => resolvePayment(node, block, convert, currencyOf, currency, inCents), kept);
+  const { payments, exercisePayments, paymentsByName } = resolved;
 
   const byName = <T extends { name: ast.Name }>(list: T[]): ReadonlyMap<string, T> => {
     if (list.length === 0) return noneDeclared;
@@ -130,7 +128,9 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean; pre
     parties: byName(deal.parties),
     stages: dealStages(deal.stages),
     payments,
+    exercisePayments: exercisePayments ?? noPayments,
     paymentsByName: paymentsByName ?? noneDeclared,
+    programs: byName(deal.programs ?? []),
     options: byName(deal.options),
     scenarios: byName(deal.scenarios),
     inCents,
@@ -162,7 +162,7 @@ function reusable(previous: DealModel | undefined, deal: ast.Deal, currency: str
     const index = deal.paymentBlocks.indexOf(block);
     const old = blocks.has(block) ? block : before.paymentBlocks[index];
     const range = old && blocks.get(old);
-    if (!range || old.from?.text !== block.from?.text || old.to?.text !== block.to?.text) return undefined;
+    if (!range || old.from?.text !== block.from?.text || old.to?.text !== block.to?.text || old.program?.text !== block.program?.text) return undefined;
     const items = new Map<ast.Payment, PaymentItem>();
     for (let i = range.from; i < range.to; i++) items.set(previous.payments[i].node, previous.payments[i]);
     return items;
@@ -187,6 +187,42 @@ function fxLinesInto(deal: ast.Deal, currency: string): ReadonlyMap<string, ast.
  * (EUR 0.91M at `fx USD = 0.91 EUR` is $1M exactly, where times 1/0.91 would give $999,999.999…). */
 export function convertWith(fx: ast.FxRate, currency: string, amount: Decimal): Decimal {
   return fx.to.text === currency ? amount.times(fx.rate) : amount.div(fx.rate);
+}
+
+/** Every payment of the deal resolved, each with its programme and option, and by name. */
+function resolvePayments(
+  deal: ast.Deal,
+  resolve: (node: ast.Payment, block: ast.PaymentBlock) => PaymentItem,
+  reused?: (block: ast.PaymentBlock) => ReadonlyMap<ast.Payment, PaymentItem> | undefined,
+): {
+  payments: PaymentItem[]; exercisePayments?: PaymentItem[]; paymentsByName?: Map<string, PaymentItem>;
+} {
+  const out: { payments: PaymentItem[]; exercisePayments?: PaymentItem[]; paymentsByName?: Map<string, PaymentItem> } = { payments: [] };
+  const remember = (item: PaymentItem) => {
+    if (!item.name) return;
+    out.paymentsByName ??= new Map();
+    if (!out.paymentsByName.has(item.name)) out.paymentsByName.set(item.name, item);
+  };
+  const resolveBlock = (block: ast.PaymentBlock, into: PaymentItem[], option?: ast.OptionDecl) => {
+    const kept = option ? undefined : reused?.(block);
+    for (const node of block.payments) {
+      const item = kept?.get(node) ?? resolve(node, block);
+      const program = node.program?.text ?? block.program?.text ?? option?.program?.text;
+      for (const one of [item, ...(item.items ?? [])]) {
+        const own = one.node.program?.text ?? program;
+        if (own !== undefined) one.program = own;
+        if (option) one.option = option;
+      }
+      into.push(item);
+      remember(item);
+      item.items?.forEach(remember);
+    }
+  };
+  for (const block of deal.paymentBlocks) resolveBlock(block, out.payments);
+  for (const option of deal.options) {
+    for (const block of option.paymentBlocks ?? []) resolveBlock(block, out.exercisePayments ??= [], option);
+  }
+  return out;
 }
 
 function resolvePayment(

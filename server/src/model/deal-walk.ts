@@ -29,15 +29,27 @@ export interface PaymentInContext {
   block: ast.PaymentBlock;
   /** The milestone group holding this milestone, if any. */
   group?: ast.MilestoneGroup;
+  /** The option whose `on exercise` holds the payment, if any. */
+  option?: ast.OptionDecl;
 }
 
-/** Every payment of the deal, milestones inside groups right after their group. */
+/** Every payment block of the deal: its own, then those inside options' `on exercise`. */
+export function paymentBlocksOf(deal: ast.Deal): { block: ast.PaymentBlock; option?: ast.OptionDecl }[] {
+  const out: { block: ast.PaymentBlock; option?: ast.OptionDecl }[] = deal.paymentBlocks.map((block) => ({ block }));
+  for (const option of deal.options) for (const block of option.paymentBlocks ?? []) out.push({ block, option });
+  return out;
+}
+
+/** Every payment of the deal (on-exercise ones after the deal's own), milestones inside groups
+ * right after their group. */
 export function paymentsOf(deal: ast.Deal): PaymentInContext[] {
   const out: PaymentInContext[] = [];
-  for (const block of deal.paymentBlocks) {
+  for (const { block, option } of paymentBlocksOf(deal)) {
     for (const payment of block.payments) {
-      out.push({ payment, block });
-      if (payment.type === 'MilestoneGroup') for (const m of payment.milestones) out.push({ payment: m, block, group: payment });
+      out.push(option ? { payment, block, option } : { payment, block });
+      if (payment.type === 'MilestoneGroup') {
+        for (const m of payment.milestones) out.push(option ? { payment: m, block, group: payment, option } : { payment: m, block, group: payment });
+      }
     }
   }
   return out;
@@ -53,9 +65,11 @@ export function amountsOf(deal: ast.Deal): ast.Money[] {
     if (payment.type === 'SalesMilestone') out.push(payment.threshold);
     if (payment.type === 'Royalty') for (const tier of payment.tiers) out.push(tier.upTo);
   }
-  for (const option of deal.options) for (const exercise of option.exercises) out.push(exercise.fee);
+  for (const option of deal.options) for (const exercise of option.exercises) out.push(exercise.fee, exercise.feeMax);
   for (const scenario of deal.scenarios) {
     for (const table of scenario.sales) for (const year of table.years) out.push(year.amount);
+    for (const exercise of scenario.exercises) out.push(exercise.paying);
+    for (const block of scenario.programs ?? []) for (const table of block.sales) for (const year of table.years) out.push(year.amount);
   }
   return out.filter((m): m is ast.Money => !!m && !!m.value && isRead(m));
 }
@@ -113,7 +127,10 @@ export function datesOf(deal: ast.Deal): DateInContext[] {
     add(payment.on, 'on', true);
     add(payment.expected, 'expected', false);
   }
-  for (const scenario of deal.scenarios) for (const entry of scenario.timeline) add(entry.date, 'timeline', false);
+  for (const scenario of deal.scenarios) {
+    for (const entry of scenario.timeline) add(entry.date, 'timeline', false);
+    for (const block of scenario.programs ?? []) for (const entry of block.timeline ?? []) add(entry.date, 'timeline', false);
+  }
   add(deal.valuation?.asOf, 'as of', true);
   return out;
 }
@@ -142,7 +159,7 @@ export function paymentAnchor(payment: ast.Payment): ast.Span {
 
 /** What a name refers to. Payments, milestones and groups share one namespace; `group` marks a
  * place that only a milestone group may fill (`forfeit unearned X`). */
-export type ReferenceKind = 'party' | 'stage' | 'payment' | 'group' | 'option' | 'currency';
+export type ReferenceKind = 'party' | 'stage' | 'payment' | 'group' | 'option' | 'currency' | 'program';
 
 /**
  * Every place in a deal that refers to something declared elsewhere (or built in), in text
@@ -157,15 +174,19 @@ export function walkReferences(deal: ast.Deal, visit: (name: ast.Name, kind: Ref
   at('currency', deal.currency);
   at('stage', deal.stage);
   for (const fx of deal.fx) at('currency', fx.from, fx.to);
+  for (const program of deal.programs ?? []) at('stage', program.stage);
   for (const license of deal.licenses) at('party', license.from, license.to);
-  for (const block of deal.paymentBlocks) at('party', block.from, block.to);
+  for (const { block } of paymentBlocksOf(deal)) { at('party', block.from, block.to); at('program', block.program); }
   for (const { payment } of paymentsOf(deal)) {
     at('party', payment.from, payment.to);
     at('stage', payment.at);
+    at('program', payment.program);
     if (payment.type === 'MilestoneGroup') at('stage', payment.by);
   }
   for (const option of deal.options) {
     at('party', option.holder);
+    at('program', option.program);
+    for (const developer of option.developers ?? []) at('party', developer.party);
     for (const exercise of option.exercises) { at('stage', exercise.stage); at('party', exercise.to); }
     for (const effect of option.effects) {
       if (effect.type === 'Share') effect.shares.forEach((s) => at('party', s.party));
@@ -177,6 +198,11 @@ export function walkReferences(deal: ast.Deal, visit: (name: ast.Name, kind: Ref
     scenario.timeline.forEach((entry) => at('stage', entry.stage));
     at('stage', scenario.reach);
     for (const exercise of scenario.exercises) { at('option', exercise.option); at('stage', exercise.stage); }
+    for (const block of scenario.programs ?? []) {
+      at('program', block.program);
+      (block.timeline ?? []).forEach((entry) => at('stage', entry.stage));
+      at('stage', block.reach);
+    }
   }
   for (const money of amountsOf(deal)) at('currency', money.currency);
 }

@@ -5,6 +5,7 @@ import type * as ast from '../language/ast';
 import type { DealModel, PaymentItem } from './deal-model';
 import { formatAmount, formatMoney, formatPercent, Money, formatNumber, writtenShort } from './money';
 import { kindLabel } from './payment-kinds';
+import { programCount } from './programs';
 
 /** The party's full name where the deal gives one (`ImmunoGen, Inc.`), else its id. */
 export function partyName(model: DealModel, id: string | undefined): string {
@@ -30,6 +31,11 @@ export function dateText(date: ast.DateLit | undefined): string | undefined {
 export function triggerText(model: DealModel, item: PaymentItem): string {
   const node = item.node;
   const parts: string[] = [];
+  // The programme, where the payment says it (a group's milestones follow their group).
+  if (item.program !== undefined && item.program !== item.group?.program) {
+    const count = programCount(model, item.program);
+    parts.push(`for ${item.program}${count === 1 ? '' : ` (× ${count})`}`);
+  }
   if (node.onSigning) parts.push('on signing');
   if (node.on) parts.push(`on ${writtenShort(node.on.text)}`);
   if (node.type === 'MilestoneGroup' && node.by) parts.push(`rest by ${node.by.text}`);
@@ -156,4 +162,26 @@ export function dealLevelYear(model: DealModel, item: PaymentItem): number | und
   const node = item.node;
   const date = node.on ?? node.expected ?? (node.onSigning ? model.deal.signed ?? model.deal.effective : undefined);
   return date && Number.isFinite(date.year) ? date.year : undefined;
+}
+
+/** An exercise point's fee as written for a reader: `$200,000,000 to $275,000,000`,
+ * `undisclosed`, `no fee` (a figure in another currency without a rate is shown as written). */
+export function exerciseFeeText(model: DealModel, exercise: ast.OptionExercise): string {
+  if (exercise.feeUndisclosed) return 'undisclosed';
+  if (!exercise.fee) return 'no fee';
+  const one = (written: ast.Money) => {
+    const converted = model.convert(written);
+    return converted ? formatMoney(converted, model.currency) : `${money(model, written)} (no rate)`;
+  };
+  return exercise.feeMax ? `${one(exercise.fee)} to ${one(exercise.feeMax)}` : one(exercise.fee);
+}
+
+/** `KB101 "anti-TIGIT antibody", from phase2, × 2`: a programme in one line. */
+export function programText(model: DealModel, program: ast.ProgramDecl): string {
+  const count = programCount(model, program.name.text);
+  return [
+    program.title?.value ? `${program.name.text} (${program.title.value})` : program.name.text,
+    program.stage ? `from ${program.stage.text}` : undefined,
+    count === 1 ? undefined : `× ${count}`,
+  ].filter(Boolean).join(', ');
 }

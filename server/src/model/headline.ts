@@ -7,6 +7,7 @@ import type * as ast from '../language/ast';
 import type { DealModel } from './deal-model';
 import { sum, ZERO } from './money';
 import { optionFeeRange } from './options';
+import { programCount } from './programs';
 
 /** What a headline line says it counts. */
 export interface HeadlineConvention {
@@ -30,14 +31,21 @@ export interface OptionsExtra {
 }
 
 /**
- * What the options add to a headline `including options`: the high end of each option's fee
- * range. An option with several exercise points is exercised at one of them, so its range runs
- * from the cheapest to the dearest fee, and the headline counts the dearest. Undisclosed or
- * unconvertible fees count nothing. On-exercise payments are added here as the language gains them.
+ * What the options add to a headline `including options`: the payments inside their `on
+ * exercise` blocks (`onExercise` of the deal totals: a group counts its cap, times its
+ * programme's count) and the high end of each option's fee range, times the count of the
+ * programme the option is for (one option per programme). An option with several exercise
+ * points is exercised at one of them, so its range runs from the cheapest to the dearest fee
+ * (a fee written as a range counts its high end), and the headline counts the dearest.
+ * Undisclosed or unconvertible fees count nothing.
  */
-export function optionsHeadlineExtra(model: DealModel): OptionsExtra {
-  const fees = sum([...model.options.values()].map((option) => optionFeeRange(option, model).max));
-  return { onExercise: ZERO, fees };
+export function optionsHeadlineExtra(model: DealModel, onExercise: Decimal = ZERO): OptionsExtra {
+  const fees = sum([...model.options.values()].map((option) => {
+    const high = optionFeeRange(option, model).max;
+    const times = programCount(model, option.program?.text);
+    return high && times !== 1 ? high.times(times) : high;
+  }));
+  return { onExercise, fees };
 }
 
 /** The headline figure and what it is made of. */
@@ -53,10 +61,10 @@ export interface HeadlineCount {
 }
 
 /** The headline under the deal's convention, from its committed and contingent totals and its equity. */
-export function countHeadline(model: DealModel, committed: Decimal, contingent: Decimal, equity: Decimal): HeadlineCount {
+export function countHeadline(model: DealModel, committed: Decimal, contingent: Decimal, equity: Decimal, onExercise: Decimal = ZERO): HeadlineCount {
   const convention = headlineConvention(model.deal);
   const equityExcluded = convention.excludingEquity ? equity : ZERO;
-  const options = convention.includingOptions ? optionsHeadlineExtra(model) : undefined;
+  const options = convention.includingOptions ? optionsHeadlineExtra(model, onExercise) : undefined;
   const figure = committed.plus(contingent).minus(equityExcluded).plus(options ? options.onExercise.plus(options.fees) : ZERO);
   return { convention, committed, contingent, equityExcluded, options, figure };
 }

@@ -10,6 +10,7 @@ export interface DealNameTables {
   groups: string[];
   options: string[];
   scenarios: string[];
+  programs: string[];
 }
 
 export function dealNameTables(model: DealModel): DealNameTables {
@@ -21,6 +22,7 @@ export function dealNameTables(model: DealModel): DealNameTables {
     groups,
     options: [...model.options.keys()].filter(Boolean),
     scenarios: [...model.scenarios.keys()].filter(Boolean),
+    programs: [...model.programs.keys()].filter(Boolean),
   };
 }
 
@@ -90,6 +92,7 @@ export const nameKinds = {
   payment: { singular: 'payment', listLabel: 'Payments in this deal', declareHint: 'name the payment, e.g. `royalty Royalties on net_sales ...`' },
   group: { singular: 'milestone group', listLabel: 'Milestone groups in this deal', declareHint: 'declare one with `milestones NAME up to AMOUNT { ... }`' },
   option: { singular: 'option', listLabel: 'Options in this deal', declareHint: 'declare it with `option NAME { holder PARTY  exercise at STAGE fee AMOUNT }`' },
+  program: { singular: 'programme', listLabel: 'Programmes in this deal', declareHint: 'declare it with `program NAME "title" { stage STAGE }`' },
   currency: { singular: 'currency', listLabel: 'Use an ISO 4217 code or a symbol, e.g.', declareHint: '' },
 } satisfies Record<string, NameKind>;
 

@@ -1,6 +1,7 @@
 // Option rights: who pays whom to exercise, and what exercising may cost. An option fee is
 // never in the deal-level totals (exercise is the holder's choice); it shows as a range here
-// and as a payment in the scenarios that exercise the option.
+// and as a payment in the scenarios that exercise the option. A fee may itself be a range
+// (`fee 200M to 275M`), undisclosed (`fee undisclosed`) or absent (no `fee`).
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel } from './deal-model';
@@ -9,8 +10,13 @@ import { stageIndex } from './stages';
 export interface OptionFee {
   exercise: ast.OptionExercise;
   stage: string;
-  /** The fee in the deal currency; undefined when none is written or it cannot be converted. */
+  /** The fee in the deal currency; undefined when none is written, it is undisclosed or it
+   * cannot be converted. For a range, its low end. */
   amount?: Decimal;
+  /** The high end of a range (`fee 200M to 275M`), in the deal currency. */
+  max?: Decimal;
+  /** `fee undisclosed`: there is a fee, with no figure. */
+  undisclosed?: boolean;
   payer?: string;
   payee?: string;
 }
@@ -53,6 +59,8 @@ export function exerciseFee(option: ast.OptionDecl, exercise: ast.OptionExercise
     exercise,
     stage: exercise.stage.text,
     amount: exercise.fee ? model.convert(exercise.fee) : undefined,
+    ...(exercise.feeMax ? { max: model.convert(exercise.feeMax) } : {}),
+    ...(exercise.feeUndisclosed ? { undisclosed: true } : {}),
     payer: option.holder?.text,
     payee: exercise.to?.text ?? optionCounterparty(option, model),
   };
@@ -67,8 +75,9 @@ export function optionFeeRange(option: ast.OptionDecl, model: DealModel): Option
   let max: Decimal | undefined;
   for (const fee of fees) {
     if (!fee.amount) continue;
+    const high = highFee(fee);
     if (!min || fee.amount.lt(min)) min = fee.amount;
-    if (!max || fee.amount.gt(max)) max = fee.amount;
+    if (!max || high.gt(max)) max = high;
   }
   return { min, max, payer: option.holder?.text, payee: fees[0]?.payee ?? optionCounterparty(option, model), fees };
 }
@@ -81,4 +90,23 @@ export function optionFeeRange(option: ast.OptionDecl, model: DealModel): Option
 export function findExercise(option: ast.OptionDecl, stage: string | undefined, model: DealModel): ast.OptionExercise | undefined {
   if (stage !== undefined) return option.exercises.find((e) => e.stage.text === stage);
   return [...option.exercises].sort((a, b) => stageIndex(model.stages, a.stage.text) - stageIndex(model.stages, b.stage.text))[0];
+}
+
+/** The most an exercise point's fee may be: the high end of its range, else its figure. */
+export function highFee(fee: OptionFee): Decimal {
+  return fee.max && fee.amount && fee.max.gt(fee.amount) ? fee.max : fee.amount!;
+}
+
+/** What an exercise point's fee counts for in a scenario that does not pin it: a range at its
+ * midpoint, a single figure as it is; undefined for an undisclosed fee or one with no rate. */
+export function feeAsCounted(fee: OptionFee): Decimal | undefined {
+  if (!fee.amount) return undefined;
+  if (fee.max === undefined) return fee.exercise.feeMax ? undefined : fee.amount;
+  return fee.amount.plus(fee.max).div(2);
+}
+
+/** The highest fee the option may cost, for the `including options` headline: the high end of
+ * the dearest exercise point (undisclosed fees count nothing). */
+export function highestOptionFee(option: ast.OptionDecl, model: DealModel): Decimal | undefined {
+  return optionFeeRange(option, model).max;
 }

@@ -5,8 +5,11 @@ import type { DealModel } from './deal-model';
 import { Money } from './money';
 import { stageIndex, type Stage } from './stages';
 
-/** The deal's current stage (`stage phase1`), else the first stage of its list. */
-export function currentStage(model: DealModel): string | undefined {
+/** The deal's current stage (`stage phase1`), else the first stage of its list. For a
+ * programme with a `stage` of its own, that stage: its risk starts there. */
+export function currentStage(model: DealModel, program?: string): string | undefined {
+  const own = program === undefined ? undefined : model.programs.get(program)?.stage?.text;
+  if (own !== undefined && stageIndex(model.stages, own) >= 0) return own;
   const declared = model.deal.stage?.text;
   if (declared !== undefined && stageIndex(model.stages, declared) >= 0) return declared;
   return model.stages[0]?.name;
@@ -19,15 +22,16 @@ export function commercialStage(stages: readonly Stage[]): string | undefined {
 }
 
 /**
- * Probability (0..1) of reaching `stage` from the deal's current stage: the product of the
+ * Probability (0..1) of reaching `stage` from the deal's current stage (a programme's own stage
+ * for a payment of that programme): the product of the
  * success rates of the stages from the current one up to, not including, `stage`. A stage at or
  * before the current one is certain (1). Undefined when the stage is not in the deal's list.
  * A stage without a success rate that must be passed counts as certain: the deal states no risk.
  */
-export function probabilityOfReaching(model: DealModel, stage: string | undefined): Decimal | undefined {
+export function probabilityOfReaching(model: DealModel, stage: string | undefined, program?: string): Decimal | undefined {
   const target = stageIndex(model.stages, stage);
   if (target < 0) return undefined;
-  const from = Math.max(stageIndex(model.stages, currentStage(model)), 0);
+  const from = Math.max(stageIndex(model.stages, currentStage(model, program)), 0);
   let probability: Decimal = new Money(1);
   for (let i = from; i < target; i++) {
     const success = model.stages[i].success;

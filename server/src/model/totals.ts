@@ -4,12 +4,16 @@
 //   contingent = milestones (a group counts its cap) + sales milestones
 //   headline   = committed + contingent, under the convention the `headline` line states
 //                (`including options`, `excluding equity`: headline.ts)
-// Option fees, royalties and manufacturing have no deal-level figure.
+//   onExercise = the same kinds inside options' `on exercise { payments ... }` (a group its cap),
+//                apart: they exist only once an option is exercised
+// Option fees, royalties and manufacturing have no deal-level figure. Every amount that belongs
+// to a programme counts once per programme it stands for (`count N`: N times).
 import type Decimal from 'decimal.js';
 import type { DealModel, PaymentItem, PaymentKind } from './deal-model';
 import { countHeadline, type HeadlineCount } from './headline';
-import { ZERO } from './money';
+import { Money, ZERO } from './money';
 import { inKindOrder, kindsCounting } from './payment-kinds';
+import { timesCounted } from './programs';
 
 export const committedKinds: readonly PaymentKind[] = kindsCounting('committed');
 export const contingentKinds: readonly PaymentKind[] = kindsCounting('contingent');
@@ -20,6 +24,8 @@ export interface PartyPosition {
   net: Decimal;
   committed: { receives: Decimal; pays: Decimal };
   contingent: { receives: Decimal; pays: Decimal };
+  /** Payments that exist only once an option is exercised: not in receives, pays or net. */
+  onExercise: { receives: Decimal; pays: Decimal };
 }
 
 export interface DealTotals {
@@ -29,6 +35,10 @@ export interface DealTotals {
   headline: Decimal;
   /** What the headline counted. */
   headlineCount?: HeadlineCount;
+  /** Payments inside options' `on exercise` blocks (a group counts its cap), times their
+   * programme's count: apart from committed and contingent (the headline adds them only
+   * `including options`). */
+  onExercise: Decimal;
   /** Per payment kind, in the table's order (payment-kinds.ts); only kinds with a deal-level figure. */
   byKind: ReadonlyMap<PaymentKind, Decimal>;
   /** Per party, in declaration order (then any undeclared payer or payee). */
@@ -40,13 +50,16 @@ export function isCounted(item: PaymentItem): boolean {
 }
 
 export function emptyPosition(): PartyPosition {
-  return { receives: ZERO, pays: ZERO, net: ZERO, committed: { receives: ZERO, pays: ZERO }, contingent: { receives: ZERO, pays: ZERO } };
+  return {
+    receives: ZERO, pays: ZERO, net: ZERO,
+    committed: { receives: ZERO, pays: ZERO }, contingent: { receives: ZERO, pays: ZERO }, onExercise: { receives: ZERO, pays: ZERO },
+  };
 }
 
 /** The totals of a deal with no parties and no payments (as a deal is while being written):
  * one for all of them, so a file of many such deals keeps no maps and figures per deal. */
 const nothingYet: DealTotals = Object.freeze({
-  committed: ZERO, contingent: ZERO, headline: ZERO, byKind: new Map<PaymentKind, Decimal>(), parties: new Map<string, PartyPosition>(),
+  committed: ZERO, contingent: ZERO, headline: ZERO, onExercise: ZERO, byKind: new Map<PaymentKind, Decimal>(), parties: new Map<string, PartyPosition>(),
 });
 
 export function rollupDeal(model: DealModel): DealTotals {
@@ -59,7 +72,7 @@ export function rollupDeal(model: DealModel): DealTotals {
 
   for (const item of model.payments) {
     if (!isCounted(item)) continue;
-    const amount = item.amount!;
+    const amount = countedAmount(model, item);
     const isCommitted = committedKinds.includes(item.kind);
     if (isCommitted) committed = committed.plus(amount);
     else contingent = contingent.plus(amount);
@@ -76,9 +89,23 @@ export function rollupDeal(model: DealModel): DealTotals {
       position[part].pays = position[part].pays.plus(amount);
     }
   }
+  let onExercise = ZERO;
+  for (const item of model.exercisePayments) {
+    if (!isCounted(item)) continue;
+    const amount = countedAmount(model, item);
+    onExercise = onExercise.plus(amount);
+    if (item.payee) positionOf(parties, item.payee).onExercise.receives = positionOf(parties, item.payee).onExercise.receives.plus(amount);
+    if (item.payer) positionOf(parties, item.payer).onExercise.pays = positionOf(parties, item.payer).onExercise.pays.plus(amount);
+  }
   for (const position of parties.values()) position.net = position.receives.minus(position.pays);
-  const headlineCount = countHeadline(model, committed, contingent, byKind.get('equity') ?? ZERO);
-  return { committed, contingent, headline: headlineCount.figure, headlineCount, byKind: inKindOrder(byKind), parties };
+  const headlineCount = countHeadline(model, committed, contingent, byKind.get('equity') ?? ZERO, onExercise);
+  return { committed, contingent, headline: headlineCount.figure, headlineCount, onExercise, byKind: inKindOrder(byKind), parties };
+}
+
+/** A payment's amount as the deal totals count it: once per programme it belongs to. */
+export function countedAmount(model: DealModel, item: PaymentItem): Decimal {
+  const times = timesCounted(model, item);
+  return times === 1 ? item.amount! : item.amount!.times(new Money(times));
 }
 
 function positionOf(parties: Map<string, PartyPosition>, name: string): PartyPosition {

@@ -8,6 +8,7 @@ import { Money, sum, toCents } from '../../model/money';
 import { probabilityOfReaching } from '../../model/probability';
 import { discountFactor, valuationBasis } from '../rnpv';
 import { rollupScenario } from '../scenarios';
+import { scenarioTracks } from '../scenarios/tracks';
 import { timelineDates, yearDate, yearOf } from '../scenarios/schedule';
 import type { ScenarioRollup } from '../scenarios/types';
 import { breakEven } from './break-even';
@@ -55,7 +56,7 @@ export function scenarioEconomics(
 
 function valueAt(model: DealModel, scenario: ast.Scenario, source: EconomicsSource, rollup: ScenarioRollup) {
   const cells = source.units(scenario).flatMap((unit) => economicsCells(unit.book, unit.costs, unit.program));
-  const divisions = divideCells(model, cells, source.developers(rollup), shareRules(scenario, rollup));
+  const divisions = divideCells(model, cells, source.developers(rollup), shareRules(scenario, rollup, model));
   const rnpv = economicsRnpv(model, scenario, rollup, divisions);
   return { cells: divisions, totals: economicsTotals(cells), parties: partyValues(model, rollup, divisions), ...(rnpv ? { rnpv } : {}) };
 }
@@ -63,7 +64,7 @@ function valueAt(model: DealModel, scenario: ast.Scenario, source: EconomicsSour
 /** An rNPV gain valued at signing, as the holder sees it when deciding to exercise. */
 function asSeenAtExercise(model: DealModel, scenario: ast.Scenario, stage: string | undefined, gain: Map<string, Decimal>) {
   const basis = valuationBasis(model);
-  const year = stage === undefined ? undefined : yearOf(timelineDates(scenario).get(stage));
+  const year = stage === undefined ? undefined : yearOf(scenarioTracks(model, scenario).deal.timeline.get(stage));
   const reaching = probabilityOfReaching(model, stage);
   if (!basis || year === undefined || !reaching || reaching.isZero()) return undefined;
   const factor = discountFactor(basis, yearDate(year, { start: 0, end: 0 }));
@@ -89,10 +90,13 @@ function holderGain(
 }
 
 /** Shares of the options the scenario exercises, each from its exercise's timeline year on. */
-export function shareRules(scenario: ast.Scenario, rollup: ScenarioRollup): ShareRule[] {
-  const timeline = timelineDates(scenario);
+export function shareRules(scenario: ast.Scenario, rollup: ScenarioRollup, model?: DealModel): ShareRule[] {
+  const tracks = model && scenarioTracks(model, scenario);
+  const own = timelineDates(scenario.timeline);
   return rollup.sharing.map((sharing) => {
     const exercise = rollup.exercises.find((e) => e.happens && e.option === sharing.option);
+    // An option on a programme is exercised on that programme's timeline.
+    const timeline = tracks ? tracks.of(sharing.option.program?.text).timeline : own;
     const fromYear = exercise?.stage === undefined ? undefined : yearOf(timeline.get(exercise.stage));
     return { what: sharing.what, shares: sharing.shares, territories: sharing.territory, fromYear };
   });
@@ -105,12 +109,14 @@ export function withoutExercise(scenario: ast.Scenario, option: ast.OptionDecl):
 
 /** The same scenario with every sales figure times `factor`. */
 export function scaleSales(scenario: ast.Scenario, factor: Decimal): ast.Scenario {
+  const scale = (tables: readonly ast.SalesTable[]) => tables.map((table) => ({
+    ...table,
+    years: table.years.map((year) => ({ ...year, amount: { ...year.amount, value: year.amount.value.times(factor) } })),
+  }));
   return {
     ...scenario,
-    sales: scenario.sales.map((table) => ({
-      ...table,
-      years: table.years.map((year) => ({ ...year, amount: { ...year.amount, value: year.amount.value.times(factor) } })),
-    })),
+    sales: scale(scenario.sales),
+    ...(scenario.programs ? { programs: scenario.programs.map((block) => ({ ...block, sales: scale(block.sales) })) } : {}),
   };
 }
 

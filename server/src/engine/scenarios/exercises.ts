@@ -9,6 +9,7 @@ import type { DealModel, PaymentItem } from '../../model/deal-model';
 import { findExercise } from '../../model/options';
 import { stageIndex } from '../../model/stages';
 import { covers, isWorldwide } from './sales';
+import type { Tracks } from './tracks';
 import type { ScenarioExerciseResult, ScenarioSharing } from './types';
 
 interface PaymentForfeit { name: string; territories?: string[]; stageIndex: number }
@@ -29,7 +30,7 @@ export interface ResolvedExercises {
   notes: { label: string; reason: string }[];
 }
 
-export function resolveExercises(model: DealModel, scenario: ast.Scenario, reachIndex: number): ResolvedExercises {
+export function resolveExercises(model: DealModel, scenario: ast.Scenario, tracks: Tracks): ResolvedExercises {
   const resolved: ResolvedExercises = { results: [], forfeits: { groups: new Map(), payments: new Map() }, sharing: [], notes: [] };
   for (const written of scenario.exercises) {
     const option = model.options.get(written.option.text);
@@ -41,7 +42,9 @@ export function resolveExercises(model: DealModel, scenario: ast.Scenario, reach
     const exercise = findExercise(option, written.stage?.text, model);
     const stage = written.stage?.text ?? exercise?.stage.text;
     const index = stageIndex(model.stages, stage);
-    const result: ScenarioExerciseResult = { option, stage, exercise, happens: false };
+    // An option on a programme is exercised where that programme gets to.
+    const reachIndex = tracks.of(option.program?.text).reachIndex;
+    const result: ScenarioExerciseResult = { option, stage, exercise, happens: false, ...(written.paying ? { paying: written.paying } : {}) };
     resolved.results.push(result);
     if (!exercise) {
       resolved.notes.push({ label, reason: stage ? `${option.name.text} offers no exercise at ${stage}` : `${option.name.text} offers no exercise point` });

@@ -5,12 +5,12 @@
 import type { PaymentItem } from '../../model/deal-model';
 import { paymentKinds } from '../../model/payment-kinds';
 import { stageIndex } from '../../model/stages';
-import { whyNoFigure, type ScenarioContext } from './context';
+import { timesTrack, whyNoFigure, type ScenarioContext } from './context';
 import { isForfeited, isRestForfeited } from './exercises';
 import { fundingInstalments, labelOf, ownDate, yearOf } from './schedule';
 
-export function addFixedPayments(ctx: ScenarioContext): void {
-  for (const item of ctx.model.payments) {
+export function addFixedPayments(ctx: ScenarioContext, items: readonly PaymentItem[]): void {
+  for (const item of items) {
     const rule = paymentKinds[item.kind].scenario;
     switch (rule) {
       case 'on-its-date':
@@ -50,10 +50,10 @@ function addCommitted(ctx: ScenarioContext, item: PaymentItem): void {
     return;
   }
   const date = ownDate(item, ctx.model);
-  ctx.out.payments.push({
+  ctx.out.payments.push(timesTrack({
     kind: item.kind, label: labelOf(item), item, payer: item.payer, payee: item.payee, amount: item.amount,
-    year: yearOf(date) ?? 'unscheduled', date,
-  });
+    year: yearOf(date) ?? 'unscheduled', date, program: item.program,
+  }, ctx.tracks.ofPayment(item)));
 }
 
 function addFunding(ctx: ScenarioContext, item: PaymentItem): void {
@@ -61,12 +61,13 @@ function addFunding(ctx: ScenarioContext, item: PaymentItem): void {
     ctx.out.unvalued.push({ label: labelOf(item), reason: whyNoFigure(item, ctx.model), item });
     return;
   }
+  const track = ctx.tracks.ofPayment(item);
   for (const part of fundingInstalments(item, ctx.model)) {
-    ctx.out.payments.push({
+    ctx.out.payments.push(timesTrack({
       kind: 'funding', label: `${labelOf(item)} ${part.date?.year ?? `instalment ${part.index}`}`, item,
       payer: item.payer, payee: item.payee, amount: part.amount, year: yearOf(part.date) ?? 'unscheduled',
-      date: part.date, instalment: { index: part.index, count: part.count },
-    });
+      date: part.date, instalment: { index: part.index, count: part.count }, program: item.program,
+    }, track));
   }
 }
 
@@ -86,20 +87,21 @@ function addMilestone(ctx: ScenarioContext, item: PaymentItem): void {
     ctx.out.unvalued.push({ label, reason: `${stage} is not one of the deal's stages`, item });
     return;
   }
-  if (index > ctx.reachIndex) return;
+  const track = ctx.tracks.ofPayment(item);
+  if (index > track.reachIndex) return;
   if (isForfeited(ctx.forfeits, item, index)) {
-    ctx.out.forfeited.push({ label, amount: item.amount });
+    ctx.out.forfeited.push(timesTrack({ label, amount: item.amount }, track));
     return;
   }
   if (item.amount === undefined) {
     ctx.out.unvalued.push({ label, reason: whyNoFigure(item, ctx.model), item });
     return;
   }
-  const date = ownDate(item, ctx.model) ?? ctx.timeline.get(stage);
-  ctx.out.payments.push({
+  const date = ownDate(item, ctx.model) ?? track.timeline.get(stage);
+  ctx.out.payments.push(timesTrack({
     kind: 'milestone', label, item, payer: item.payer, payee: item.payee, amount: item.amount,
-    year: yearOf(date) ?? 'unscheduled', date, stage,
-  });
+    year: yearOf(date) ?? 'unscheduled', date, stage, program: item.program,
+  }, track));
 }
 
 /** The cap less the itemized milestones: earned at the group's `by` stage, else unattributed. */
@@ -109,23 +111,24 @@ function addUndisclosedRest(ctx: ScenarioContext, group: PaymentItem): void {
   const label = `${labelOf(group)} undisclosed rest`;
   const by = group.node.by?.text;
   const index = stageIndex(ctx.model.stages, by);
+  const track = ctx.tracks.ofPayment(group);
   if (by === undefined) {
-    if (isRestForfeited(ctx.forfeits, group, undefined)) ctx.out.forfeited.push({ label, amount: rest });
-    else ctx.out.unattributed.push({ group, amount: rest });
+    if (isRestForfeited(ctx.forfeits, group, undefined)) ctx.out.forfeited.push(timesTrack({ label, amount: rest }, track));
+    else ctx.out.unattributed.push(timesTrack({ group, amount: rest }, track));
     return;
   }
   if (index < 0) {
     ctx.out.unvalued.push({ label, reason: `${by} is not one of the deal's stages`, item: group });
     return;
   }
-  if (index > ctx.reachIndex) return;
+  if (index > track.reachIndex) return;
   if (isRestForfeited(ctx.forfeits, group, index)) {
-    ctx.out.forfeited.push({ label, amount: rest });
+    ctx.out.forfeited.push(timesTrack({ label, amount: rest }, track));
     return;
   }
-  const date = ownDate(group, ctx.model) ?? ctx.timeline.get(by);
-  ctx.out.payments.push({
+  const date = ownDate(group, ctx.model) ?? track.timeline.get(by);
+  ctx.out.payments.push(timesTrack({
     kind: 'milestone', label, item: group, payer: group.payer, payee: group.payee, amount: rest,
-    year: yearOf(date) ?? 'unscheduled', date, stage: by,
-  });
+    year: yearOf(date) ?? 'unscheduled', date, stage: by, program: group.program,
+  }, track));
 }

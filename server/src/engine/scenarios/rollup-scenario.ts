@@ -4,37 +4,39 @@
 import type * as ast from '../../language/ast';
 import type { DealModel } from '../../model/deal-model';
 import { Money, toCents } from '../../model/money';
-import { exerciseFee } from '../../model/options';
+import { exerciseFee, feeAsCounted } from '../../model/options';
 import { probabilityOfReaching } from '../../model/probability';
 import { riskAdjust, valuationBasis } from '../rnpv';
-import { stageIndex } from '../../model/stages';
 import { committedKinds } from '../../model/totals';
-import type { ScenarioContext } from './context';
+import { timesTrack, type ScenarioContext } from './context';
 import { resolveExercises, type ResolvedExercises } from './exercises';
 import { addFixedPayments } from './fixed-payments';
 import { addSalesPayments } from './sales-payments';
-import { timelineDates, yearOf } from './schedule';
+import { yearOf } from './schedule';
+import { scenarioTracks } from './tracks';
 import { byPaymentYear, tallyPayments } from './tally';
 import type { ScenarioRollup } from './types';
 
 /** The stage a scenario gets to: its `reach`, else the latest stage its timeline dates. */
 export function scenarioReach(model: DealModel, scenario: ast.Scenario): { stage?: string; index: number } {
-  if (scenario.reach) return { stage: scenario.reach.text, index: stageIndex(model.stages, scenario.reach.text) };
-  let index = -1;
-  for (const entry of scenario.timeline) index = Math.max(index, stageIndex(model.stages, entry.stage.text));
-  return { stage: index >= 0 ? model.stages[index].name : undefined, index };
+  const { deal } = scenarioTracks(model, scenario);
+  return { stage: deal.reach, index: deal.reachIndex };
 }
 
 export function rollupScenario(model: DealModel, scenario: ast.Scenario): ScenarioRollup {
-  const reach = scenarioReach(model, scenario);
-  const exercises = resolveExercises(model, scenario, reach.index);
+  const tracks = scenarioTracks(model, scenario);
+  const exercises = resolveExercises(model, scenario, tracks);
   const ctx: ScenarioContext = {
-    model, scenario, reachIndex: reach.index, timeline: timelineDates(scenario), forfeits: exercises.forfeits,
+    model, scenario, tracks, forfeits: exercises.forfeits,
     out: { payments: [], forfeited: [], unvalued: [], unattributed: [] },
   };
-  addFixedPayments(ctx);
+  // Payments inside an option's `on exercise` exist only in a scenario that exercises it.
+  const exercised = new Set(exercises.results.filter((r) => r.happens).map((r) => r.option));
+  const items = model.exercisePayments.length === 0 ? model.payments
+    : [...model.payments, ...model.exercisePayments.filter((item) => item.option && exercised.has(item.option))];
+  addFixedPayments(ctx, items);
   addOptionFees(ctx, exercises);
-  addSalesPayments(ctx);
+  addSalesPayments(ctx, items);
   for (const note of exercises.notes) ctx.out.unvalued.push(note);
   if (model.inCents) {
     // As shown: each payment to the cent (a royalty, a part year of funding, the middle of a fee
@@ -45,7 +47,7 @@ export function rollupScenario(model: DealModel, scenario: ast.Scenario): Scenar
 
   const basis = valuationBasis(model);
   for (const payment of ctx.out.payments) {
-    payment.probability = committedKinds.includes(payment.kind) ? new Money(1) : probabilityOfReaching(model, payment.stage);
+    payment.probability = committedKinds.includes(payment.kind) ? new Money(1) : probabilityOfReaching(model, payment.stage, payment.program);
     if (basis) payment.rnpv = riskAdjust(basis, payment.amount, payment.probability, payment.date);
   }
   const payments = [...ctx.out.payments].sort(byPaymentYear);
@@ -53,24 +55,34 @@ export function rollupScenario(model: DealModel, scenario: ast.Scenario): Scenar
   return {
     scenario, payments, ...totals,
     unattributed: ctx.out.unattributed, forfeited: ctx.out.forfeited, unvalued: ctx.out.unvalued,
-    reach: reach.stage, exercises: exercises.results, sharing: exercises.sharing,
+    reach: tracks.deal.reach, exercises: exercises.results, sharing: exercises.sharing,
   };
 }
 
-/** Exercise fees: paid by the holder in the timeline's year of the exercise stage. */
+/** Exercise fees: paid by the holder in the timeline's year of the exercise stage (the
+ * option's programme's timeline), once per programme going ahead. The fee is the one the
+ * scenario pins (`paying`), else a range's midpoint; an undisclosed fee is listed, not counted. */
 function addOptionFees(ctx: ScenarioContext, exercises: ResolvedExercises): void {
   for (const result of exercises.results) {
-    if (!result.happens || !result.exercise?.fee) continue;
-    const fee = exerciseFee(result.option, result.exercise, ctx.model);
+    const exercise = result.exercise;
+    if (!result.happens || !exercise) continue;
+    if (!exercise.fee && !exercise.feeUndisclosed && !result.paying) continue; // no fee
+    const fee = exerciseFee(result.option, exercise, ctx.model);
     const label = `${result.option.name.text} exercise fee`;
-    if (!fee.amount) {
-      ctx.out.unvalued.push({ label, reason: `the fee is in ${ctx.model.currencyOf(result.exercise.fee)}, which has no fx rate to ${ctx.model.currency}` });
+    const written = result.paying ?? exercise.feeMax ?? exercise.fee;
+    const amount = result.paying ? ctx.model.convert(result.paying) : feeAsCounted(fee);
+    if (!amount) {
+      const reason = !result.paying && exercise.feeUndisclosed
+        ? `the fee is undisclosed: pin it with \`exercise ${result.option.name.text} at ${fee.stage} paying AMOUNT\``
+        : `the fee is in ${written ? ctx.model.currencyOf(written) : ctx.model.currency}, which has no fx rate to ${ctx.model.currency}`;
+      ctx.out.unvalued.push({ label, reason });
       continue;
     }
-    const date = ctx.timeline.get(fee.stage);
-    ctx.out.payments.push({
-      kind: 'option-fee', label, option: result.option, payer: fee.payer, payee: fee.payee, amount: fee.amount,
-      year: yearOf(date) ?? 'unscheduled', date, stage: fee.stage,
-    });
+    const track = ctx.tracks.of(result.option.program?.text);
+    const date = track.timeline.get(fee.stage);
+    ctx.out.payments.push(timesTrack({
+      kind: 'option-fee', label, option: result.option, payer: fee.payer, payee: fee.payee, amount,
+      year: yearOf(date) ?? 'unscheduled', date, stage: fee.stage, program: track.program,
+    }, track));
   }
 }

@@ -7,15 +7,16 @@ import type { PaymentItem } from '../../model/deal-model';
 import { formatMoney, sum, ZERO, writtenShort } from '../../model/money';
 import { paymentKinds } from '../../model/payment-kinds';
 import { commercialStage } from '../../model/probability';
-import { whyNoFigure, type ScenarioContext } from './context';
+import { timesTrack, whyNoFigure, type ScenarioContext } from './context';
 import { isForfeited, royaltyForfeit } from './exercises';
 import { royaltyOn, royaltySchedule, salesBeyondTable, termShare, type RateBand } from './royalties';
-import { salesBase, salesBook, type SalesBook } from './sales';
+import { salesBase, type SalesBook } from './sales';
 import { labelOf, yearDate } from './schedule';
 import type { ScenarioPayment } from './types';
 
-export function addSalesPayments(ctx: ScenarioContext): void {
-  const book = salesBook(ctx.model, ctx.scenario);
+export function addSalesPayments(ctx: ScenarioContext, items: readonly PaymentItem[]): void {
+  // Every sales table is in the deal's book: each problem with one is listed once.
+  const book = ctx.tracks.deal.sales();
   for (const entry of book.unconverted) {
     ctx.out.unvalued.push({ label: `sales ${entry.year}`, reason: `the sales are in ${ctx.model.currencyOf(entry.amount)}, which has no fx rate to ${ctx.model.currency}` });
   }
@@ -23,10 +24,19 @@ export function addSalesPayments(ctx: ScenarioContext): void {
     ctx.out.unvalued.push({ label: `sales ${entry.year}`, reason: `the year is before the deal was signed (${writtenShort(ctx.model.deal.signed?.text ?? '')}): the deal earns nothing on these sales` });
   }
   if (book.years.length === 0) return;
-  for (const item of ctx.model.payments) {
+  for (const item of items) {
     const rule = paymentKinds[item.kind].scenario;
-    if (rule === 'royalty-on-sales' && item.node.type === 'Royalty') addRoyalty(ctx, book, item, item.node);
-    else if (rule === 'sales-threshold' && item.node.type === 'SalesMilestone') addSalesMilestone(ctx, book, item, item.node);
+    if (rule !== 'royalty-on-sales' && rule !== 'sales-threshold') continue;
+    // A programme's royalty is paid on each programme's sales, once per programme going ahead.
+    const track = ctx.tracks.ofPayment(item);
+    const own = track.sales();
+    if (own.years.length === 0) continue;
+    const from = ctx.out.payments.length;
+    const forfeitedFrom = ctx.out.forfeited.length;
+    if (rule === 'royalty-on-sales' && item.node.type === 'Royalty') addRoyalty(ctx, own, item, item.node);
+    else if (rule === 'sales-threshold' && item.node.type === 'SalesMilestone') addSalesMilestone(ctx, own, item, item.node);
+    for (let i = from; i < ctx.out.payments.length; i++) ctx.out.payments[i] = timesTrack({ ...ctx.out.payments[i], program: item.program }, track);
+    for (let i = forfeitedFrom; i < ctx.out.forfeited.length; i++) ctx.out.forfeited[i] = timesTrack(ctx.out.forfeited[i], track);
   }
 }
 

@@ -27,11 +27,18 @@ export function signingYear(deal: ast.Deal): number | undefined {
   return year !== undefined && Number.isInteger(year) ? year : undefined;
 }
 
+/** Sales tables to add up, each as many times as its programme goes ahead. */
+export interface SalesSource { tables: readonly ast.SalesTable[]; times: number }
+
 export function salesBook(model: DealModel, scenario: ast.Scenario): SalesBook {
+  return salesBookOf(model, [{ tables: scenario.sales, times: 1 }]);
+}
+
+export function salesBookOf(model: DealModel, sources: readonly SalesSource[]): SalesBook {
   const book: SalesBook = { all: new Map(), byTerritory: new Map(), years: [], unconverted: [], beforeSigning: [] };
   const years = new Set<number>();
   const signed = signingYear(model.deal);
-  for (const table of scenario.sales) {
+  for (const { tables, times } of sources) for (const table of tables) {
     let target = book.all;
     if (table.territory && !isWorldwide(table.territory.text)) {
       target = book.byTerritory.get(table.territory.text) ?? new Map<number, Decimal>();
@@ -50,7 +57,7 @@ export function salesBook(model: DealModel, scenario: ast.Scenario): SalesBook {
         continue;
       }
       // Negative sales are a typo, never a refund: they count as none.
-      const sales = amount.isNegative() ? ZERO : amount;
+      const sales = amount.isNegative() ? ZERO : times === 1 ? amount : amount.times(times);
       target.set(entry.year, (target.get(entry.year) ?? ZERO).plus(sales));
       years.add(entry.year);
     }

@@ -49,10 +49,10 @@ export function fundingInstalments(item: PaymentItem, model: DealModel): Instalm
 }
 
 
-/** The first date the timeline gives each stage. */
-export function timelineDates(scenario: ast.Scenario): Map<string, ast.DateLit> {
+/** The first date a timeline gives each stage. */
+export function timelineDates(timeline: readonly ast.TimelineEntry[]): Map<string, ast.DateLit> {
   const dates = new Map<string, ast.DateLit>();
-  for (const entry of scenario.timeline) if (!dates.has(entry.stage.text)) dates.set(entry.stage.text, entry.date);
+  for (const entry of timeline) if (!dates.has(entry.stage.text)) dates.set(entry.stage.text, entry.date);
   return dates;
 }
 

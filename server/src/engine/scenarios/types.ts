@@ -28,6 +28,8 @@ export interface ScenarioPayment {
   stage?: string;
   /** The date it is discounted from: its own, the timeline's for its stage, or a bare year. */
   date?: ast.DateLit;
+  /** The programme it belongs to, where it belongs to one. */
+  program?: string;
   /** Funding: which yearly instalment this is. */
   instalment?: { index: number; count: number };
   /** Royalty rows in the year a term ends part-way: the share of the year's royalty paid (0..1). */
@@ -51,6 +53,8 @@ export interface ScenarioExerciseResult {
   exercise?: ast.OptionExercise;
   /** False when the scenario does not reach the stage, or the option offers no exercise there. */
   happens: boolean;
+  /** `paying AMOUNT`: the fee the scenario pins. */
+  paying?: ast.Money;
 }
 
 /** `share costs|profits` of an exercised option: terms with no figure, listed. */
