@@ -20,6 +20,7 @@ import { checkPayerAndPayee, checkUnusedParties } from './parties';
 import { checkPercentRanges, checkShares } from './percents';
 import { checkRoyaltyWithProfitShare } from './profit-shares';
 import { checkReferences } from './references';
+import { checkScenarioCosts } from './costs';
 import { checkRoyaltiesAndSalesMilestones } from './royalties';
 import { checkScenarios } from './scenarios';
 import { checkRepeatedTerms } from './terms';
@@ -55,6 +56,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
     ...checkDates(deal),
     ...checkDatesBeforeSigning(deal),
     ...checkScenarios(model),
+    ...checkScenarioCosts(model),
     ...checkOptionEffects(model),
     ...checkRoyaltyWithProfitShare(model),
     ...checkMagnitudes(deal),

@@ -25,7 +25,7 @@ interface Item { nodes: Node[]; blankBefore: boolean }
 
 type BlockKind =
   | 'file' | 'deal' | 'party' | 'stages' | 'license' | 'payments' | 'group' | 'tiers' | 'option'
-  | 'effects' | 'scenario' | 'timeline' | 'sales' | 'valuation' | 'other';
+  | 'effects' | 'scenario' | 'timeline' | 'sales' | 'costs' | 'valuation' | 'other';
 
 /** Blocks written on one line: a few short attributes. */
 const inlineKinds: ReadonlySet<BlockKind> = new Set(['party', 'timeline', 'sales', 'valuation']);
@@ -39,10 +39,11 @@ const itemKeywords: Partial<Record<BlockKind, ReadonlySet<TokenType>>> = {
   license: words('from', 'exclusive', 'non-exclusive', 'co-exclusive', 'technology', 'field', 'target', 'territory', 'indications', 'sublicensing', 'term'),
   // bounded: the keywords of the payment kinds, a fixed table.
   payments: words(...kindOrder.flatMap((kind) => paymentKinds[kind].keywords)),
-  group: words('milestone'),
+  group: words('milestone', 'sales'),
   option: words('holder', 'territory', 'exercise', 'on'),
   effects: words('forfeit', 'share'),
-  scenario: words('timeline', 'reach', 'exercise', 'sales'),
+  scenario: words('timeline', 'reach', 'exercise', 'sales', 'costs'),
+  costs: words('development', 'goods', 'commercial'),
   valuation: words('as', 'discount'),
 };
 
@@ -53,7 +54,9 @@ const nestedKinds: Partial<Record<BlockKind, Map<TokenType, BlockKind>>> = {
     [kw('option'), 'option'], [kw('scenario'), 'scenario'], [kw('valuation'), 'valuation']]),
   payments: new Map([[kw('milestones'), 'group'], [kw('royalty'), 'tiers']]),
   option: new Map([[kw('on'), 'effects']]),
-  scenario: new Map([[kw('timeline'), 'timeline'], [kw('sales'), 'sales']]),
+  scenario: new Map([[kw('timeline'), 'timeline'], [kw('sales'), 'sales'], [kw('costs'), 'costs']]),
+  // A cost line's year table is laid out like a sales table.
+  costs: new Map([[kw('development'), 'sales'], [kw('goods'), 'sales'], [kw('commercial'), 'sales']]),
 };
 
 const isComment = (t: LayoutToken) => t.type === LineComment || t.type === BlockComment;
@@ -177,11 +180,13 @@ function startsItem(kind: BlockKind, token: LayoutToken, previous: LayoutToken |
     case 'timeline':
       return token.type === Identifier;
     case 'tiers':
-      return token.type === PercentLiteral;
+      // The high end of a range (`22% to 26% up to 500M`) is part of its tier.
+      return token.type === PercentLiteral && previous?.type !== kw('to');
     case 'sales':
       // A year is a number followed by `:` (`2016: 150M`).
       return token.type === NumberLiteral && next?.type === Colon;
     case 'payments':
+    case 'group':
       if (token.type === kw('milestone') && previous?.type === kw('sales')) return false;
       break;
     case 'option':

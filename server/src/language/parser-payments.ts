@@ -66,6 +66,8 @@ export abstract class PaymentRules extends DealParserBase {
     return milestone;
   });
 
+  private groupItemAlts?: IOrAlt<ast.GroupItem>[];
+  /** `milestones NAME up to CAP [by STAGE] { ... }`: milestones and sales milestones under one cap. */
   protected milestoneGroup = this.RULE('milestoneGroup', (): ast.MilestoneGroup => {
     const start = this.startHere();
     this.CONSUME(kw('milestones'));
@@ -81,7 +83,10 @@ export abstract class PaymentRules extends DealParserBase {
     });
     this.SUBRULE1(this.paymentClauses, { ARGS: [group] });
     this.CONSUME(LCurly);
-    this.MANY(() => this.pushDefined(group.milestones, this.SUBRULE(this.milestone)));
+    this.MANY(() => this.pushDefined(group.milestones, this.OR(this.groupItemAlts ??= [
+      { ALT: () => this.SUBRULE(this.milestone) },
+      { ALT: () => this.SUBRULE(this.salesMilestone) },
+    ])));
     this.CONSUME(RCurly);
     group.span = this.spanFrom(start);
     return group;
@@ -107,14 +112,19 @@ export abstract class PaymentRules extends DealParserBase {
     return milestone;
   });
 
+  /** `royalty NAME [RATE [to RATE]] on [cumulative] BASE [total] [{ tiers }]`. */
   protected royalty = this.RULE('royalty', (): ast.Royalty => {
     const start = this.startHere();
     this.CONSUME(kw('royalty'));
     const keywordSpan = this.spanFrom(start);
     const head = this.SUBRULE(this.paymentHead);
     const royalty: ast.Royalty = { type: 'Royalty', keywordSpan, ...head, tiers: [], span: { start, end: start } };
-    this.OPTION(() => { royalty.rate = this.SUBRULE(this.percent); });
+    this.OPTION(() => {
+      royalty.rate = this.SUBRULE(this.percent);
+      this.OPTION3(() => { this.CONSUME(kw('to')); royalty.rateTo = this.SUBRULE1(this.percent); });
+    });
     this.CONSUME(kw('on'));
+    this.OPTION4(() => { royalty.cumulative = this.spanOf(this.CONSUME(kw('cumulative'))); });
     royalty.base = this.consumeName(0);
     this.OPTION1(() => { royalty.total = this.spanOf(this.CONSUME(kw('total'))); });
     this.OPTION2(() => {
@@ -132,6 +142,7 @@ export abstract class PaymentRules extends DealParserBase {
   protected royaltyTier = this.RULE('royaltyTier', (): ast.RoyaltyTier => {
     const start = this.startHere();
     const tier: ast.RoyaltyTier = { rate: this.SUBRULE(this.percent), span: { start, end: start } };
+    this.OPTION(() => { this.CONSUME1(kw('to')); tier.rateTo = this.SUBRULE1(this.percent); });
     this.OR([
       { ALT: () => { this.CONSUME(kw('up')); this.CONSUME(kw('to')); tier.upTo = this.SUBRULE(this.money); } },
       { ALT: () => { tier.above = this.spanOf(this.CONSUME(kw('above'))); } },

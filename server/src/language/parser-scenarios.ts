@@ -2,10 +2,10 @@
 // scenarios that set a timeline, the stage reached, options exercised and sales, and the
 // valuation settings the scenarios are discounted with.
 import type * as ast from './ast';
-import { TermRules } from './parser-terms';
+import { CostRules } from './parser-costs';
 import { Colon, Comma, kw, LCurly, NumberLiteral, RCurly } from './tokens';
 
-export abstract class ScenarioRules extends TermRules {
+export abstract class ScenarioRules extends CostRules {
   protected optionDecl = this.RULE('optionDecl', (): ast.OptionDecl => {
     const start = this.startHere();
     this.CONSUME(kw('option'));
@@ -99,7 +99,7 @@ export abstract class ScenarioRules extends TermRules {
   protected scenario = this.RULE('scenario', (): ast.Scenario => {
     const start = this.startHere();
     this.CONSUME(kw('scenario'));
-    const scenario: ast.Scenario = { type: 'Scenario', name: this.consumeName(0), timeline: [], exercises: [], sales: [], span: { start, end: start } };
+    const scenario: ast.Scenario = { type: 'Scenario', name: this.consumeName(0), timeline: [], exercises: [], sales: [], costs: [], span: { start, end: start } };
     this.OPTION(() => { scenario.title = this.SUBRULE(this.stringLit); });
     this.CONSUME(LCurly);
     this.MANY(() => {
@@ -129,6 +129,7 @@ export abstract class ScenarioRules extends TermRules {
           },
         },
         { ALT: () => this.pushDefined(scenario.sales, this.SUBRULE(this.salesTable)) },
+        { ALT: () => this.pushDefined(scenario.costs, this.SUBRULE(this.costsBlock)) },
       ]);
     });
     this.CONSUME(RCurly);

@@ -9,7 +9,7 @@ import { paymentKinds } from '../../model/payment-kinds';
 import { commercialStage } from '../../model/probability';
 import { whyNoFigure, type ScenarioContext } from './context';
 import { isForfeited, royaltyForfeit } from './exercises';
-import { royaltyOn, royaltySchedule, salesBeyondTable, termShare, type RateBand } from './royalties';
+import { royaltyOn, royaltyOnSlice, royaltySchedule, salesBeyondTable, termShare, type RateBand } from './royalties';
 import { salesBase, salesBook, type SalesBook } from './sales';
 import { labelOf, yearDate } from './schedule';
 import type { ScenarioPayment } from './types';
@@ -27,6 +27,10 @@ export function addSalesPayments(ctx: ScenarioContext): void {
     const rule = paymentKinds[item.kind].scenario;
     if (rule === 'royalty-on-sales' && item.node.type === 'Royalty') addRoyalty(ctx, book, item, item.node);
     else if (rule === 'sales-threshold' && item.node.type === 'SalesMilestone') addSalesMilestone(ctx, book, item, item.node);
+    else if (item.node.type === 'MilestoneGroup') {
+      // A group's sales milestones, each earned by its own threshold, under the group's cap.
+      for (const part of item.items ?? []) if (part.node.type === 'SalesMilestone') addSalesMilestone(ctx, book, part, part.node);
+    }
   }
 }
 
@@ -59,7 +63,8 @@ function addRoyalty(ctx: ScenarioContext, book: SalesBook, item: PaymentItem, no
   }
   for (const row of rows) ctx.out.payments.push(row);
   const last = schedule.bands[schedule.bands.length - 1];
-  const beyond = [...base.perYear.values()].some((sales) => salesBeyondTable(sales, schedule.bands).gt(0));
+  const measured = node.cumulative ? [sum([...base.perYear.values()].filter((s) => s.gt(0)))] : [...base.perYear.values()];
+  const beyond = measured.some((sales) => salesBeyondTable(sales, schedule.bands).gt(0));
   if (beyond && last?.upTo) {
     ctx.out.unvalued.push({
       label: `${label} royalty`, item,
@@ -75,15 +80,21 @@ function royaltyRows(
   const rows: ScenarioPayment[] = [];
   if (book.firstYear === undefined) return rows;
   const territory = node.territory?.map((t) => t.text).join(', ');
+  // On cumulative sales, the total of the sales the royalty is paid on, all years so far.
+  let cumulative: Decimal = ZERO;
   for (const year of book.years) {
     const sales = perYear.get(year) ?? ZERO;
+    const before = cumulative;
+    if (sales.gt(0)) cumulative = cumulative.plus(sales);
     const share = termShare(node.term, year - book.firstYear);
     if (sales.lte(0) || share.isZero()) continue;
-    const tiers = royaltyOn(sales, { total, bands }).map((slice) => share.eq(1) ? slice : { ...slice, amount: slice.amount.times(share) });
+    const slices = node.cumulative ? royaltyOnSlice(before, sales, { total, bands }) : royaltyOn(sales, { total, bands });
+    const tiers = slices.map((slice) => share.eq(1) ? slice : { ...slice, amount: slice.amount.times(share) });
     const row: ScenarioPayment = {
       kind: 'royalty', label: `${labelOf(item)} royalty ${year}`, item, payer: item.payer, payee: item.payee,
       amount: sum(tiers.map((t) => t.amount)), year, date: yearDate(year, node.span),
-      stage: commercialStage(ctx.model.stages), royalty: { sales, tiers, ...(territory ? { territory } : {}) },
+      stage: commercialStage(ctx.model.stages),
+      royalty: { sales, tiers, ...(territory ? { territory } : {}), ...(node.cumulative ? { cumulative } : {}) },
     };
     if (!share.eq(1)) row.termShare = share;
     rows.push(row);
