@@ -13,7 +13,8 @@ import { renderMarkdown } from '../../server/src/exports/markdown';
 import { renderCsv } from '../../server/src/exports/csv';
 import { rollupJson } from '../../server/src/exports/rollup-json';
 import { renderHtml } from '../../server/src/exports/html';
-import { diagnosticsOf } from './helpers';
+import { reanalyzeDealText } from '../../server/src/document/reanalyze';
+import { diagnosticsOf, markedRanges } from './helpers';
 
 function analyzed(text: string): AnalyzedDocument {
   const doc = analyzeDealText(text);
@@ -170,6 +171,51 @@ describe('a milestone group holding sales milestones', () => {
     assert.deepEqual(model.payments[0].items!.map((m) => m.name), ['S', 'M']);
   });
 
+  it('another payment written inside a group is one error on its keyword, and stays a payment of the block', () => {
+    const { found, ranges } = diagnosticsOf(`deal D {
+  party A licensor
+  party B licensee
+  payments from B to A {
+    milestones G up to 50M {
+      milestone M1 10M at phase3
+      «upfront» U 5M on signing
+      sales milestone S 20M when annual net_sales reach 200M
+    }
+    royalty R 5% on net_sales
+  }
+}`);
+    assert.deepEqual(found.filter((d) => d.severity === 'error').map((d) => [d.code, d.range, d.message]), [['syntax-error', ranges[0],
+      'An upfront payment cannot stand inside milestone group G: a group holds milestones and sales milestones. Move it after the group\'s \'}\'.']]);
+    const model = analyzeDealText(markedRanges(`deal D {
+  party A licensor
+  party B licensee
+  payments from B to A {
+    milestones G up to 50M {
+      milestone M1 10M at phase3
+      upfront U 5M on signing
+      sales milestone S 20M when annual net_sales reach 200M
+    }
+    royalty R 5% on net_sales
+  }
+}`).text).deals[0].model;
+    assert.deepEqual(model.payments.map((p) => [p.name, p.kind, (p.items ?? []).map((m) => m.name)]), [
+      ['G', 'milestone', ['M1', 'S']], ['U', 'upfront', []], ['R', 'royalty', []],
+    ]);
+  });
+
+  it('an edit inside a sales milestone of a group re-reads that item alone, as a fresh analysis would', () => {
+    const at = kestrel.indexOf('25M when annual');
+    const text = `${kestrel.slice(0, at)}2${kestrel.slice(at)}`; // 25M → 225M: more than the cap
+    const before = analyzeDealText(kestrel);
+    const after = reanalyzeDealText(before, text);
+    const fresh = analyzeDealText(text);
+    assert.deepEqual(after.parsed.file, fresh.parsed.file);
+    assert.deepEqual(after.diagnostics, fresh.diagnostics);
+    assert.notEqual(after.deals[0].model.deal, before.deals[0].model.deal);
+    assert.equal(after.deals[0].model.deal.parties, before.deals[0].model.deal.parties); // read term by term
+    assert.deepEqual(after.diagnostics.map((d) => d.code), ['cap-exceeded']); // 50M + 225M > 200M
+  });
+
   it('shows the sales milestone inside its group: hover, outline, Markdown, CSV and JSON', () => {
     const hover = hoverAt(doc, 'Dev "development');
     assert.ok(hover.includes('| FirstSales | When annual net\\_sales reach $500,000,000 ($500M) | $25,000,000 ($25M) |'), hover);
@@ -178,7 +224,7 @@ describe('a milestone group holding sales milestones', () => {
     const md = renderMarkdown(doc);
     assert.ok(md.includes('| first year of 500M sales | annual net sales reach \\$500,000,000 (\\$500M) |  | \\$25,000,000 (\\$25M) |'), md);
     const csv = renderCsv(doc).split('\r\n');
-    assert.ok(csv.includes('K,,,sales-milestone,first year of 500M sales,Norland,Kestrel,25000000,USD,,'), csv.join('\n'));
+    assert.ok(csv.includes('K,,,sales-milestone,first year of 500M sales,Norland,Kestrel,25000000,USD,,,,'), csv.join('\n'));
     const json = rollupJson(doc).deals[0].payments.find((p) => p.name === 'Dev')!;
     assert.deepEqual(json.milestones!.map((m) => [m.kind, m.name, m.amount, m.threshold]), [
       ['milestone', 'Ph3', '50000000', undefined],

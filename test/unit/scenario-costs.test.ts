@@ -11,6 +11,8 @@ import { findFoldingRanges } from '../../server/src/features/folding';
 import { formatDealText } from '../../server/src/features/format';
 import { findSemanticTokens } from '../../server/src/features/semantic-tokens';
 import { scenarioCosts } from '../../server/src/model/scenario-costs';
+import { costsInput } from '../../server/src/engine/economics/costs-input';
+import { scenarioEconomics } from '../../server/src/engine/economics/scenario-economics';
 import { diagnosticsOf } from './helpers';
 
 const seedText = readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8');
@@ -41,6 +43,18 @@ describe('scenario costs', () => {
     const rollup = rollupScenarios(doc.deals[0].model).get('OptInWithCosts')!;
     const parties = [...rollup.parties].map(([id, p]) => [id, p.receives.toFixed(), p.pays.toFixed()]);
     assert.deepEqual(parties, [['ImmunoGen', '1000000', '5000000'], ['Biotest', '5000000', '1000000']]);
+  });
+
+  it('give the economics engine its input: the seed\'s values 36M and 114M, as its comments say', () => {
+    const doc = analyzed(seedText);
+    const model = doc.deals[0].model;
+    const scenario = model.scenarios.get('OptInWithCosts')!;
+    const economics = scenarioEconomics(model, scenario, { costs: costsInput(scenarioCosts(model, scenario)), developers: () => [] });
+    assert.equal(economics.totals.projectValue.toFixed(), '150000000'); // 225M operating profit − 75M development
+    assert.deepEqual([...economics.parties].map(([p, v]) => [p, v.profit.toFixed(), v.costs.toFixed(), v.value.toFixed()]), [
+      ['ImmunoGen', '75000000', '35000000', '36000000'], // 1 − 5 + 75 − 35
+      ['Biotest', '150000000', '40000000', '114000000'], // 5 − 1 + 150 − 40
+    ]);
   });
 
   it('are kept on the scenario in the deal currency: per territory, per year, or a share of sales', () => {

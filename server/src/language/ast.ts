@@ -159,6 +159,9 @@ export interface MilestoneGroup extends PaymentBase {
   cap?: Money;
   /** Its items, in source order: event milestones and sales milestones, under one cap. */
   milestones: GroupItem[];
+  /** Other payments written inside the group by mistake (a syntax error): while parsing only,
+   * then moved to the payments block that holds the group. */
+  misplaced?: Payment[];
 }
 /** What a milestone group holds: milestones earned at a stage, and sales milestones. */
 export type GroupItem = Milestone | SalesMilestone;

@@ -22,6 +22,10 @@ export abstract class DealParserBase extends EmbeddedActionsParser {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: dealErrorMessages });
   }
 
+  /** Problems the grammar itself finds (a term where it cannot stand, a '}' that closes
+   * nothing); cleared per parse. */
+  public structureErrors: { message: string; span: ast.Span }[] = [];
+
   // ---- spans --------------------------------------------------------------------------------
 
   /** Offset where the next token starts (or where the last one ended, at end of input). */

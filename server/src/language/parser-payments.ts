@@ -4,8 +4,14 @@
 import type { IOrAlt } from 'chevrotain';
 import type * as ast from './ast';
 import { parseNumber } from './literals';
-import { DealParserBase } from './parser-base';
+import { DealParserBase, isNode } from './parser-base';
 import { kw, LCurly, NumberLiteral, RCurly } from './tokens';
+
+/** What a message calls a payment that cannot stand inside a milestone group. */
+const notInGroup: Record<Exclude<ast.Payment['type'], ast.GroupItem['type']>, string> = {
+  Upfront: 'An upfront payment', Fee: 'A fee', Equity: 'An equity purchase', MilestoneGroup: 'A milestone group',
+  Royalty: 'A royalty', Funding: 'Research funding', Manufacturing: 'A manufacturing payment',
+};
 
 export abstract class PaymentRules extends DealParserBase {
   protected paymentBlock = this.RULE('paymentBlock', (): ast.PaymentBlock => {
@@ -19,7 +25,15 @@ export abstract class PaymentRules extends DealParserBase {
       block.to = this.consumeName(1);
     });
     this.CONSUME(LCurly);
-    this.MANY(() => this.pushDefined(block.payments, this.SUBRULE(this.payment)));
+    this.MANY(() => {
+      const payment = this.SUBRULE(this.payment);
+      this.pushDefined(block.payments, payment);
+      // Payments written inside a group by mistake are still the block's (a syntax error says so).
+      if (isNode(payment) && payment.type === 'MilestoneGroup' && payment.misplaced) {
+        for (const item of payment.misplaced) block.payments.push(item);
+        delete payment.misplaced;
+      }
+    });
     this.CONSUME(RCurly);
     block.span = this.spanFrom(start);
     return block;
@@ -66,7 +80,25 @@ export abstract class PaymentRules extends DealParserBase {
     return milestone;
   });
 
-  private groupItemAlts?: IOrAlt<ast.GroupItem>[];
+  /** An item of a milestone group: a milestone or a sales milestone. Any other payment is read
+   * too, so that one written inside a group by mistake costs one error, not a cascade. */
+  protected groupItem = this.RULE('groupItem', (): ast.Payment => this.SUBRULE(this.payment));
+
+  private placeInGroup(group: ast.MilestoneGroup, item: ast.Payment | undefined): void {
+    if (this.RECORDING_PHASE || !isNode(item)) return;
+    if (item!.type === 'Milestone' || item!.type === 'SalesMilestone') {
+      group.milestones.push(item!);
+      return;
+    }
+    (group.misplaced ??= []).push(item!);
+    const name = group.name?.text ? ` ${group.name.text}` : '';
+    this.structureErrors.push({
+      message: `${notInGroup[item!.type]} cannot stand inside milestone group${name}: a group holds milestones and sales milestones. Move it after the group's '}'.`,
+      // A span of its own: the tree's spans move with the tree, the errors' apart.
+      span: { start: item!.keywordSpan.start, end: item!.keywordSpan.end },
+    });
+  }
+
   /** `milestones NAME up to CAP [by STAGE] { ... }`: milestones and sales milestones under one cap. */
   protected milestoneGroup = this.RULE('milestoneGroup', (): ast.MilestoneGroup => {
     const start = this.startHere();
@@ -83,10 +115,7 @@ export abstract class PaymentRules extends DealParserBase {
     });
     this.SUBRULE1(this.paymentClauses, { ARGS: [group] });
     this.CONSUME(LCurly);
-    this.MANY(() => this.pushDefined(group.milestones, this.OR(this.groupItemAlts ??= [
-      { ALT: () => this.SUBRULE(this.milestone) },
-      { ALT: () => this.SUBRULE(this.salesMilestone) },
-    ])));
+    this.MANY(() => this.placeInGroup(group, this.SUBRULE(this.groupItem)));
     this.CONSUME(RCurly);
     group.span = this.spanFrom(start);
     return group;
