@@ -13,6 +13,8 @@ import { findSemanticTokens } from '../../server/src/features/semantic-tokens';
 import { scenarioCosts } from '../../server/src/model/scenario-costs';
 import { costsInput } from '../../server/src/engine/economics/costs-input';
 import { scenarioEconomics } from '../../server/src/engine/economics/scenario-economics';
+import { salesBook } from '../../server/src/engine/scenarios/sales';
+import { shownMultiplier } from '../../server/src/engine/economics/break-even';
 import { diagnosticsOf } from './helpers';
 
 const seedText = readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8');
@@ -49,12 +51,16 @@ describe('scenario costs', () => {
     const doc = analyzed(seedText);
     const model = doc.deals[0].model;
     const scenario = model.scenarios.get('OptInWithCosts')!;
-    const economics = scenarioEconomics(model, scenario, { costs: costsInput(scenarioCosts(model, scenario)), developers: () => [] });
+    const units = (s: typeof scenario) => [{ book: salesBook(model, s), costs: costsInput(scenarioCosts(model, s)) }];
+    const economics = scenarioEconomics(model, scenario, { units, developers: () => [] });
     assert.equal(economics.totals.projectValue.toFixed(), '150000000'); // 225M operating profit − 75M development
     assert.deepEqual([...economics.parties].map(([p, v]) => [p, v.profit.toFixed(), v.costs.toFixed(), v.value.toFixed()]), [
       ['ImmunoGen', '75000000', '35000000', '36000000'], // 1 − 5 + 75 − 35
       ['Biotest', '150000000', '40000000', '114000000'], // 5 − 1 + 150 − 40
     ]);
+    const [exercise] = economics.exercises;
+    assert.deepEqual([...exercise.gain].map(([p, v]) => [p, v.toFixed()]), [['ImmunoGen', '-500000'], ['Biotest', '500000']]);
+    assert.equal(shownMultiplier(exercise.breakEven!), '1.01');
   });
 
   it('are kept on the scenario in the deal currency: per territory, per year, or a share of sales', () => {
