@@ -35,10 +35,15 @@ export interface GenerateOptions {
    * group and after each scenario. They take nothing from the random sequence, so the terms
    * are the same as without them. */
   notes?: boolean;
+  /** Add terms as announcements word them: now and then a sales milestone inside a milestone
+   * group, tiers on cumulative sales, a tier's rate as a range, and scenario costs. Drawn from
+   * a random sequence of their own, so every other term is the same as without them. */
+  asAnnounced?: boolean;
 }
 
 export function generateDeal(seed: number, options: GenerateOptions = {}): string {
   const b = rng(seed);
+  const v2 = options.asAnnounced ? rng(seed + 0x5eed) : undefined;
   const target = options.payments ?? b.int(8, 16);
   const lines: string[] = [];
   const out = (line: string) => lines.push(line);
@@ -133,6 +138,13 @@ export function generateDeal(seed: number, options: GenerateOptions = {}): strin
       items.push({ line: `      milestone ${name}_${i + 1} "${devStages[stage]} event ${i + 1}" ${writeAmount(b, thousands, eur ? 'EUR' : undefined)} at ${devStages[stage]}${territory}${expected}`, thousands: eur ? new Decimal(thousands).times(eurRate).toNumber() : thousands });
       itemized += eur ? new Decimal(thousands).times(eurRate).toNumber() : thousands;
     }
+    if (v2?.chance(0.3)) {
+      // A sales milestone under the group's cap, beside its events.
+      const thousands = v2.int(4, 40) * 500;
+      const threshold = v2.pick([300, 600]);
+      items.push({ line: `      sales milestone ${name}_Sales "first ${threshold}M year" ${writeAmount(v2, thousands)} when annual net_sales reach ${threshold}M`, thousands });
+      itemized += thousands;
+    }
     const cap = Math.ceil(itemized / 1000) * 1000 + b.int(0, 20) * 1000;
     const by = b.chance(0.7) ? ` by ${devStages[Math.min(stage + b.int(0, 1), devStages.length - 1)]}` : '';
     out(`    milestones ${name} "${name.replace(/\d+$/, '')} milestones" up to ${writeAmount(b, cap)}${by} {${options.notes ? ` // ${size} events itemized` : ''}`);
@@ -149,9 +161,11 @@ export function generateDeal(seed: number, options: GenerateOptions = {}): strin
     paymentLines++;
   }
   const totalTiers = b.chance(0.3) ? ' total' : '';
+  const cumulative = v2?.chance(0.4) ? 'cumulative ' : '';
   const low = b.int(4, 8);
-  out(`    royalty Tiered on net_sales${totalTiers} {`);
-  out(`      ${low}%  up to ${b.pick([100, 200, 250])}M`);
+  const lowRate = v2?.chance(0.3) ? `${low}% to ${low + 1}%` : `${low}%`;
+  out(`    royalty Tiered on ${cumulative}net_sales${totalTiers} {`);
+  out(`      ${lowRate}  up to ${b.pick([100, 200, 250])}M`);
   out(`      ${low + 2}% up to ${b.pick([500, 750])}M`);
   out(`      ${low + 4}.5% above`);
   out(`    }${b.chance(0.6) ? ` term ${b.int(8, 12)} years` : ''}`);
@@ -203,6 +217,13 @@ export function generateDeal(seed: number, options: GenerateOptions = {}): strin
         out(`    sales EU { ${ramp(80)} }`);
       } else {
         out(`    sales { ${ramp(200)} }`);
+      }
+      if (v2?.chance(0.5)) {
+        out('    costs {');
+        out(`      development${perTerritory ? ' US' : ''} { ${start + 1}: ${v2.int(5, 40)}M  ${start + 2}: ${v2.int(5, 40)}M }`);
+        out(`      goods ${v2.int(5, 25)}% of sales`);
+        out(`      commercial ${v2.chance(0.5) ? `${v2.int(10, 35)}% of sales` : `{ ${launch}: ${v2.int(10, 60)}M }`}`);
+        out('    }');
       }
     }
     out(`  }${options.notes ? ` // case ${s + 1}: ${s === 1 ? 'stops before filing' : 'full development'}` : ''}`);

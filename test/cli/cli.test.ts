@@ -118,7 +118,7 @@ describe('deal rollup', () => {
     assert.equal(d.parties.ImmunoGen.pays, '0');
     assert.equal(d.parties.Biotest.pays, '36500000');
     assert.equal(d.parties.Biotest.net, '-36500000');
-    assert.deepEqual(Object.keys(d.scenarios), ['Partnered', 'OptInAtPhase2', 'StopsInPhase2']);
+    assert.deepEqual(Object.keys(d.scenarios), ['Partnered', 'OptInAtPhase2', 'StopsInPhase2', 'OptInWithCosts']);
     assert.deepEqual(d.scenarios.OptInAtPhase2.parties.ImmunoGen, { receives: '1000000', pays: '5000000', net: '-4000000' });
     assert.deepEqual(d.scenarios.OptInAtPhase2.parties.Biotest, { receives: '5000000', pays: '1000000', net: '4000000' });
     assert.deepEqual(d.scenarios.OptInAtPhase2.byKind, { upfront: '1000000', 'option-fee': '5000000' });
@@ -214,7 +214,7 @@ describe('usage', () => {
     ['an unknown flag', ['check', immunogen, '--jsn'], /^deal: unknown option --jsn/],
     ['no file', ['rollup', '--json'], /^deal: deal rollup needs a \.deal file/],
     ['an unknown format', ['render', immunogen, '--format', 'pdf'], /^deal: unknown format pdf \(formats: html, md, csv, json\)/],
-    ['an unknown scenario', ['rollup', immunogen, '--scenario', 'Nope'], /^deal: unknown scenario Nope in .*\(scenarios: Partnered, OptInAtPhase2, StopsInPhase2\)/],
+    ['an unknown scenario', ['rollup', immunogen, '--scenario', 'Nope'], /^deal: unknown scenario Nope in .*\(scenarios: Partnered, OptInAtPhase2, StopsInPhase2, OptInWithCosts\)/],
     ['a missing file', ['rollup', 'nowhere.deal'], /^deal: nowhere\.deal: no such file/],
     ['a directory', ['render', 'examples'], /^deal: examples: is a directory/],
     ['a flag with no value', ['render', immunogen, '--out'], /^deal: --out needs a value/],

@@ -125,6 +125,7 @@ describe('language server over stdio', () => {
       { deal: 'ImmunoGenBiotest2006', name: 'Partnered', title: 'Biotest develops alone; product approved' },
       { deal: 'ImmunoGenBiotest2006', name: 'OptInAtPhase2', title: 'ImmunoGen opts in at phase 2' },
       { deal: 'ImmunoGenBiotest2006', name: 'StopsInPhase2', title: 'programme ends in phase 2' },
+      { deal: 'ImmunoGenBiotest2006', name: 'OptInWithCosts', title: 'ImmunoGen opts in at phase 2; illustrative sales and costs' },
     ]);
   });
 

@@ -19,6 +19,7 @@ describe('CodeLens', () => {
       'scenario Partnered "Biotest de => ImmunoGen receives $36.5M · pays $0 | Biotest receives $0 · pays $36.5M',
       'scenario OptInAtPhase2 "Immuno => ImmunoGen receives $1M · pays $5M | Biotest receives $5M · pays $1M',
       'scenario StopsInPhase2 "progra => ImmunoGen receives $1M · pays $0 | Biotest receives $0 · pays $1M',
+      'scenario OptInWithCosts "Immun => ImmunoGen receives $1M · pays $5M | Biotest receives $5M · pays $1M',
     ]);
   });
 
@@ -34,6 +35,6 @@ describe('CodeLens', () => {
   it('opens the rollup on click, of the scenario for a scenario lens', () => {
     const lenses = findCodeLenses(example('immunogen-biotest-2006.deal'));
     assert.equal(lenses[0].scenario, undefined);
-    assert.deepEqual(lenses.filter((l) => l.scenario).map((l) => l.scenario), ['Partnered', 'OptInAtPhase2', 'StopsInPhase2']);
+    assert.deepEqual(lenses.filter((l) => l.scenario).map((l) => l.scenario), ['Partnered', 'OptInAtPhase2', 'StopsInPhase2', 'OptInWithCosts']);
   });
 });

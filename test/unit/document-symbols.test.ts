@@ -29,6 +29,12 @@ describe('document symbols', () => {
       '  scenario Partnered — reaches approval',
       '  scenario OptInAtPhase2 — reaches approval',
       '  scenario StopsInPhase2 — reaches phase2',
+      '  scenario OptInWithCosts — reaches approval',
+      '    costs costs',
+      '      costs development US — $70M, 2010–2014',
+      '      costs development ex-US — $5M, 2010',
+      '      costs goods — 20% of sales',
+      '      costs commercial — 30% of sales',
     ]);
   });
 
@@ -63,8 +69,8 @@ describe('workspace symbols', () => {
   });
 
   it('lists every declaration for an empty query', () => {
-    // Seed: deal, 2 parties, license, 3 named payments, option, 3 scenarios. Acme: deal, 2 parties,
+    // Seed: deal, 2 parties, license, 3 named payments, option, 4 scenarios. Acme: deal, 2 parties,
     // license, 11 named payments and milestones, 1 scenario.
-    assert.equal(findWorkspaceSymbols(documents, '').length, 11 + 16);
+    assert.equal(findWorkspaceSymbols(documents, '').length, 12 + 16);
   });
 });

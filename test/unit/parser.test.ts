@@ -43,7 +43,14 @@ describe('shared examples', () => {
     assert.deepEqual(option.exercises.map((e) => [e.stage.text, e.fee?.value.toFixed()]), [['phase2', '5000000'], ['phase3', '15000000']]);
     assert.deepEqual(option.effects.map((e) => e.type), ['ForfeitUnearned', 'Forfeit', 'Share', 'Share']);
     assert.deepEqual(deal.scenarios.map((s) => [s.name.text, s.reach?.text]), [
-      ['Partnered', 'approval'], ['OptInAtPhase2', 'approval'], ['StopsInPhase2', 'phase2'],
+      ['Partnered', 'approval'], ['OptInAtPhase2', 'approval'], ['StopsInPhase2', 'phase2'], ['OptInWithCosts', 'approval'],
+    ]);
+    const costs = deal.scenarios[3].costs.flatMap((block) => block.lines);
+    assert.deepEqual(costs.map((c) => [c.kind, c.territory?.text, c.ofSales?.value.toFixed(), c.years.map((y) => `${y.year}: ${y.amount.value.toFixed()}`)]), [
+      ['development', 'US', undefined, ['2010: 10000000', '2011: 10000000', '2012: 20000000', '2013: 20000000', '2014: 10000000']],
+      ['development', 'ex-US', undefined, ['2010: 5000000']],
+      ['goods', undefined, '20', []],
+      ['commercial', undefined, '30', []],
     ]);
   });
 

@@ -21,6 +21,7 @@ import { checkPrograms } from './programs';
 import { checkPercentRanges, checkShares } from './percents';
 import { checkRoyaltyWithProfitShare } from './profit-shares';
 import { checkReferences } from './references';
+import { checkScenarioCosts } from './costs';
 import { checkRoyaltiesAndSalesMilestones } from './royalties';
 import { checkScenarios } from './scenarios';
 import { checkRepeatedTerms } from './terms';
@@ -57,6 +58,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
     ...checkDatesBeforeSigning(deal),
     ...checkScenarios(model),
     ...checkPrograms(model),
+    ...checkScenarioCosts(model),
     ...checkOptionEffects(model),
     ...checkRoyaltyWithProfitShare(model),
     ...checkMagnitudes(deal),

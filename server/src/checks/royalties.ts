@@ -4,7 +4,7 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
-import { formatMoney } from '../model/money';
+import { formatMoney, formatPercent } from '../model/money';
 import { isRead, isWritten, paymentAnchor, paymentLabel, paymentsOf, problem } from '../model/deal-walk';
 
 /** The one sales measure scenarios give figures for. */
@@ -17,6 +17,7 @@ export function checkRoyaltiesAndSalesMilestones(model: DealModel): DealDiagnost
       for (const d of checkMeasure(payment.base, 'Royalties are paid on')) out.push(d);
       for (const d of checkRate(payment)) out.push(d);
       for (const d of checkTiers(payment, model)) out.push(d);
+      for (const d of checkRateRanges(payment)) out.push(d);
     } else if (payment.type === 'SalesMilestone') {
       for (const d of checkMeasure(payment.measure, 'Sales milestones are triggered by annual')) out.push(d);
     }
@@ -48,6 +49,19 @@ function checkRate(royalty: ast.Royalty): DealDiagnostic[] {
       royalty.tiersSpan)];
   }
   return [];
+}
+
+/** A rate range runs from the lower rate to the higher (`18% to 22%`). */
+function checkRateRanges(royalty: ast.Royalty): DealDiagnostic[] {
+  const out: DealDiagnostic[] = [];
+  const ranges = [{ rate: royalty.rate, rateTo: royalty.rateTo }, ...royalty.tiers];
+  for (const { rate, rateTo } of ranges) {
+    if (!rate || !rateTo || !isRead(rate) || !isRead(rateTo) || !rateTo.value.lt(rate.value)) continue;
+    out.push(problem('invalid-value', 'error',
+      `A rate range goes from the lower rate to the higher: write \`${formatPercent(rateTo.value)} to ${formatPercent(rate.value)}\`.`,
+      { start: rate.span.start, end: rateTo.span.end }));
+  }
+  return out;
 }
 
 function checkTiers(royalty: ast.Royalty, model: DealModel): DealDiagnostic[] {

@@ -174,7 +174,9 @@ export const rnpvDeal = modelFacet((model: DealModel): DealRnpv | undefined => {
         }
         for (const milestone of item.items ?? []) {
           if (milestone.amount === undefined) continue;
-          add(milestone, labelOf(milestone), milestone.amount, milestone.node.at?.text ?? item.node.by?.text, ownDate(milestone, model) ?? ownDate(item, model));
+          // A sales milestone of the group depends on launch, like any sales milestone.
+          const stage = milestone.node.type === 'SalesMilestone' ? launch : milestone.node.at?.text ?? item.node.by?.text;
+          add(milestone, labelOf(milestone), milestone.amount, stage, ownDate(milestone, model) ?? ownDate(item, model));
         }
         if (item.undisclosedRest?.gt(0)) {
           add(item, `${labelOf(item)} undisclosed rest`, item.undisclosedRest, item.node.by?.text, ownDate(item, model));

@@ -94,7 +94,8 @@ function scheduleByYear(model: DealModel, rollup: ScenarioRollup): string {
 function paymentList(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): string {
   const hasRnpv = rollup.payments.some((p) => p.rnpv);
   const rows = rollup.payments.map((p): Cell[] => {
-    const sales = p.royalty ? ` on ${formatAmount(p.royalty.sales, model.currency)} sales${p.royalty.territory ? ` (${p.royalty.territory})` : ''}` : '';
+    const cumulative = p.royalty?.cumulative ? `, cumulative ${formatAmount(p.royalty.cumulative, model.currency)}` : '';
+    const sales = p.royalty ? ` on ${formatAmount(p.royalty.sales, model.currency)} sales${p.royalty.territory ? ` (${p.royalty.territory})` : ''}${cumulative}` : '';
     const tiers = p.royalty?.tiers.length
       ? ` = ${p.royalty.tiers.map((t) => `${formatPercent(t.rate.times(100))} × ${formatAmount(t.base, model.currency)}`).join(' + ')}`
       : '';

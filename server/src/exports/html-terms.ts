@@ -6,8 +6,8 @@ import { formatMoney, Money } from '../model/money';
 import { optionFeeRange } from '../model/options';
 import { programCount } from '../model/programs';
 import {
-  dateText, dealAmount, durationText, effectText, exerciseFeeText, flow, originalAmount,
-  partyName, paymentLabel, royaltyText, territoryText, tierRows, triggerText,
+  dateText, dealAmount, durationText, effectText, exerciseFeeText, flow, groupItemTrigger, originalAmount,
+  partyName, paymentLabel, royaltyText, territoryText, tierBandHeading, tierRows, triggerText,
 } from '../model/describe';
 import { kindLabel } from '../model/payment-kinds';
 import { el, facts, noLines, section, table, type Cell, type LineOf } from './html-kit';
@@ -56,7 +56,7 @@ function groupHtml(model: DealModel, group: PaymentItem, lineOf: LineOf): string
   const node = group.node as ast.MilestoneGroup;
   const money = (v: Money | undefined) => (v === undefined ? '—' : formatMoney(v, model.currency));
   const rows: Cell[][] = (group.items ?? []).map((m) => [
-    paymentLabel(m), m.node.at?.text ?? '', dateText(m.node.expected) ?? '', territoryText(m.node.territory), originalAmount(model, m), dealAmount(model, m),
+    paymentLabel(m), groupItemTrigger(model, m), dateText(m.node.expected) ?? '', territoryText(m.node.territory), originalAmount(model, m), dealAmount(model, m),
   ]);
   const classes: (string | undefined)[] = rows.map(() => undefined);
   const lines = (group.items ?? []).map((m) => lineOf(m.node.span));
@@ -83,7 +83,7 @@ export function royaltiesSection(model: DealModel, lineOf: LineOf = noLines): st
     const term = node.term ? `, for ${durationText(node.term)}` : '';
     const heading = el('h3', undefined, `${paymentLabel(item)}: ${royaltyText(node)}${where}${term}`, lineOf(node.span));
     const tiers = node.tiers.length
-      ? table(['Annual net sales', 'Rate'], tierRows(model, node).map((t) => [t.band, t.rate]),
+      ? table([tierBandHeading(node), 'Rate'], tierRows(model, node).map((t) => [t.band, t.rate]),
         { numeric: [1], className: 'compact', rowLines: node.tiers.map((t) => lineOf(t.span)) })
       : '';
     return heading + el('p', 'note', flow(model, item.payer, item.payee)) + tiers;

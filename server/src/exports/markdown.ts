@@ -8,8 +8,8 @@ import { formatMoney, formatPercent, ZERO } from '../model/money';
 import type { ScenarioRollup } from '../engine/scenarios';
 import { shownDeal } from '../model/shown-figures';
 import {
-  dateText, dealAmount, durationText, effectText, exerciseFeeText, flow, originalAmount, partyName, paymentLabel,
-  roleText, royaltyText, territoryText, tierRows, triggerText,
+  dateText, dealAmount, durationText, effectText, exerciseFeeText, flow, groupItemTrigger, originalAmount, partyName, paymentLabel,
+  roleText, royaltyText, territoryText, tierBandHeading, tierRows, triggerText,
 } from '../model/describe';
 import { programCount } from '../model/programs';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
@@ -71,7 +71,7 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
       model.payments.map((item) => [kindLabel(item.kind), paymentLabel(item), triggerText(model, item), originalAmount(model, item), dealAmount(model, item), flow(model, item.payer, item.payee)]), [3, 4]), '');
   }
   for (const group of model.payments.filter((p) => p.node.type === 'MilestoneGroup')) {
-    const rows = (group.items ?? []).map((m) => [paymentLabel(m), m.node.at?.text ?? '', dateText(m.node.expected) ?? '', dealAmount(model, m)]);
+    const rows = (group.items ?? []).map((m) => [paymentLabel(m), groupItemTrigger(model, m), dateText(m.node.expected) ?? '', dealAmount(model, m)]);
     if (group.undisclosedRest && !group.undisclosedRest.isZero()) rows.push(['Undisclosed rest', (group.node as ast.MilestoneGroup).by?.text ?? '', '', money(group.undisclosedRest)]);
     rows.push(['Total', '', '', dealAmount(model, group)]);
     out.push(`### ${mdText(paymentLabel(group))}`, '', mdTable(['Milestone', 'Stage', 'Expected', 'Amount'], rows, [3]), '');
@@ -79,7 +79,7 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
   for (const item of model.payments.filter((p) => p.node.type === 'Royalty')) {
     const node = item.node as ast.Royalty;
     out.push(`### ${mdText(paymentLabel(item))}: ${mdText(royaltyText(node))}${node.term ? `, for ${durationText(node.term)}` : ''}`, '');
-    if (node.tiers.length) out.push(mdTable(['Annual net sales', 'Rate'], tierRows(model, node).map((t) => [t.band, t.rate]), [1]), '');
+    if (node.tiers.length) out.push(mdTable([tierBandHeading(node), 'Rate'], tierRows(model, node).map((t) => [t.band, t.rate]), [1]), '');
   }
   for (const option of deal.options) {
     out.push(`### Option ${mdText(option.title?.value ?? option.name.text)}`, '');

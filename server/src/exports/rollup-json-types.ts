@@ -79,9 +79,15 @@ export interface PaymentJson {
   premium?: Amount;
   /** Sales milestone: the annual sales that trigger it. */
   threshold?: Amount;
-  /** Royalty: flat rate or tiers, rates in percent ("7.5"). */
+  /** Royalty: flat rate or tiers, rates in percent ("7.5"). A rate written as a range
+   * (`18% to 22%`) has `rate` at its midpoint, the rate scenarios count, and `rateRange`. */
   rate?: string;
-  tiers?: { rate: string; upTo?: Amount; above?: true }[];
+  rateRange?: { min: string; max: string };
+  tiers?: { rate: string; rateRange?: { min: string; max: string }; upTo?: Amount; above?: true }[];
+  /** Royalty: tier thresholds apply to cumulative sales (`on cumulative net_sales`). */
+  cumulative?: true;
+  /** Royalty: the rate of the band reached applies to all of a year's sales (`total`). */
+  total?: true;
   /** Milestone group: cap, stage by which the rest is earned, itemized sum and undisclosed rest. */
   by?: string;
   itemized?: Amount;
@@ -144,6 +150,8 @@ export interface ScenarioPaymentJson {
   territory?: string;
   /** Royalty slices: rate in percent, the sales it applies to, and the royalty. */
   tiers?: { rate: string; base: Amount; amount: Amount }[];
+  /** Royalty on cumulative sales: the cumulative sales it is paid on, at the year's end. */
+  cumulativeSales?: Amount;
   /** Probability (0..1) of reaching the payment's stage. */
   probability?: string;
   rnpv?: Amount;

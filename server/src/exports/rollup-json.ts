@@ -8,6 +8,7 @@ import type { DealModel, PaymentItem } from '../model/deal-model';
 import { exact, Money } from '../model/money';
 import { optionFeeRange } from '../model/options';
 import { programCount, timesCounted } from '../model/programs';
+import { countedRate, rateRange } from '../model/rate-range';
 import { scenarioRollups } from '../engine/scenario-rollups';
 import { rnpvDeal, type DealRnpv } from '../engine/rnpv';
 import type { ScenarioPayment, ScenarioRollup } from '../engine/scenarios';
@@ -131,13 +132,24 @@ function paymentJson(model: DealModel, item: PaymentItem): PaymentJson {
     if (threshold) json.threshold = exact(threshold);
   }
   if (node.type === 'Royalty') {
-    if (node.rate) json.rate = exact(node.rate.value);
+    if (node.rate) {
+      const written = { rate: node.rate, rateTo: node.rateTo };
+      json.rate = exact(countedRate(written));
+      const range = rateRange(written);
+      if (range) json.rateRange = { min: exact(range.min), max: exact(range.max) };
+    }
     if (node.tiers.length) {
       json.tiers = node.tiers.map((tier) => {
         const upTo = tier.upTo ? model.convert(tier.upTo) : undefined;
-        return { rate: exact(tier.rate.value), ...(upTo ? { upTo: exact(upTo) } : {}), ...(tier.above ? { above: true as const } : {}) };
+        const range = rateRange(tier);
+        return {
+          rate: exact(countedRate(tier)), ...(range ? { rateRange: { min: exact(range.min), max: exact(range.max) } } : {}),
+          ...(upTo ? { upTo: exact(upTo) } : {}), ...(tier.above ? { above: true as const } : {}),
+        };
       });
     }
+    if (node.cumulative) json.cumulative = true;
+    if (node.total) json.total = true;
   }
   if (node.type === 'MilestoneGroup') {
     if (node.by) json.by = node.by.text;
@@ -225,6 +237,7 @@ function scenarioPaymentJson(payment: ScenarioPayment): ScenarioPaymentJson {
     json.sales = exact(payment.royalty.sales);
     if (payment.royalty.territory) json.territory = payment.royalty.territory;
     json.tiers = payment.royalty.tiers.map((t) => ({ rate: exact(t.rate.times(100)), base: exact(t.base), amount: exact(t.amount) }));
+    if (payment.royalty.cumulative) json.cumulativeSales = exact(payment.royalty.cumulative);
   }
   if (payment.probability) json.probability = exact(payment.probability);
   if (payment.rnpv) json.rnpv = exact(payment.rnpv);

@@ -8,10 +8,12 @@ import type { PaymentItem } from '../model/deal-model';
 import { isWritten } from '../model/deal-walk';
 import { formatShort, formatPercent } from '../model/money';
 import { programCount } from '../model/programs';
+import { rateText } from '../model/rate-range';
+import { costLineName, scenarioCosts } from '../model/scenario-costs';
 import { shownDeal } from '../model/shown-figures';
 import { indexSymbols, type SymbolKind } from './symbol-index';
 
-export type OutlineKind = SymbolKind | 'payments';
+export type OutlineKind = SymbolKind | 'payments' | 'costs';
 
 export interface DealDocumentSymbol {
   name: string;
@@ -67,7 +69,9 @@ function dealSymbol(analyzed: AnalyzedDeal): DealDocumentSymbol {
   }
   for (const scenario of deal.scenarios) {
     if (!isWritten(scenario.name)) continue;
-    children.push(leaf(scenario.name.text, 'scenario', scenario.span, scenario.name.span, [scenario.reach?.text && `reaches ${scenario.reach.text}`]));
+    const symbol = leaf(scenario.name.text, 'scenario', scenario.span, scenario.name.span, [scenario.reach?.text && `reaches ${scenario.reach.text}`]);
+    symbol.children = costsSymbols(analyzed, scenario);
+    children.push(symbol);
   }
   return {
     name: deal.name.text,
@@ -112,9 +116,9 @@ function paymentSymbol(analyzed: AnalyzedDeal, item: PaymentItem): DealDocumentS
   } else if (node.undisclosed) {
     figure = 'undisclosed';
   } else if (node.type === 'Royalty' && node.rate) {
-    figure = formatPercent(node.rate.value);
+    figure = rateText({ rate: node.rate, rateTo: node.rateTo });
   } else if (node.type === 'Royalty' && node.tiers.length > 0) {
-    figure = `${node.tiers.length} tiers`;
+    figure = `${node.tiers.length} tiers${node.cumulative ? ' on cumulative sales' : ''}`;
   }
   return {
     name: named ? node.name!.text : item.kind,
@@ -124,6 +128,25 @@ function paymentSymbol(analyzed: AnalyzedDeal, item: PaymentItem): DealDocumentS
     selectionSpan: named ? node.name!.span : node.keywordSpan,
     children: (item.items ?? []).map((m) => paymentSymbol(analyzed, m)),
   };
+}
+
+/** A scenario's `costs` blocks, each line with its figure: `20% of sales`, `$70M, 2010–2014`. */
+function costsSymbols({ model }: AnalyzedDeal, scenario: ast.Scenario): DealDocumentSymbol[] {
+  const resolved = scenarioCosts(model, scenario).lines;
+  return (scenario.costs ?? []).map((block) => ({
+    name: 'costs',
+    kind: 'costs' as const,
+    span: block.span,
+    selectionSpan: block.keywordSpan,
+    children: block.lines.map((line) => {
+      const figures = resolved.find((r) => r.line === line);
+      const years = [...(figures?.years.keys() ?? [])].sort((a, b) => a - b);
+      const detail = line.ofSales
+        ? `${formatPercent(line.ofSales.value)} of sales`
+        : years.length > 0 ? `${formatShort(figures!.total, model.currency)}, ${years[0]}${years.length > 1 ? `–${years[years.length - 1]}` : ''}` : undefined;
+      return leaf(costLineName(line), 'costs', line.span, line.keywordSpan, [detail]);
+    }),
+  }));
 }
 
 function leaf(name: string, kind: OutlineKind, span: ast.Span, selectionSpan: ast.Span, details: (string | undefined | false)[]): DealDocumentSymbol {

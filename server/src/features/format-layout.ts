@@ -25,7 +25,7 @@ interface Item { nodes: Node[]; blankBefore: boolean }
 
 type BlockKind =
   | 'file' | 'deal' | 'party' | 'stages' | 'license' | 'payments' | 'group' | 'tiers' | 'option'
-  | 'effects' | 'scenario' | 'timeline' | 'sales' | 'valuation' | 'program' | 'scenarioProgram' | 'other';
+  | 'effects' | 'scenario' | 'timeline' | 'sales' | 'costs' | 'valuation' | 'program' | 'scenarioProgram' | 'other';
 
 /** Blocks written on one line: a few short attributes. */
 const inlineKinds: ReadonlySet<BlockKind> = new Set(['party', 'timeline', 'sales', 'valuation', 'program']);
@@ -40,11 +40,12 @@ const itemKeywords: Partial<Record<BlockKind, ReadonlySet<TokenType>>> = {
   license: words('from', 'exclusive', 'non-exclusive', 'co-exclusive', 'technology', 'field', 'target', 'territory', 'indications', 'sublicensing', 'term'),
   // bounded: the keywords of the payment kinds, a fixed table.
   payments: words(...kindOrder.flatMap((kind) => paymentKinds[kind].keywords)),
-  group: words('milestone'),
+  group: words('milestone', 'sales'),
   option: words('holder', 'territory', 'for', 'exercise', 'on'),
   effects: words('forfeit', 'share', 'payments', 'developer'),
-  scenario: words('timeline', 'reach', 'exercise', 'sales', 'program'),
-  scenarioProgram: words('timeline', 'reach', 'count', 'sales'),
+  scenario: words('timeline', 'reach', 'exercise', 'sales', 'costs', 'program'),
+  scenarioProgram: words('timeline', 'reach', 'count', 'sales', 'costs'),
+  costs: words('development', 'goods', 'commercial'),
   valuation: words('as', 'discount'),
 };
 
@@ -56,8 +57,10 @@ const nestedKinds: Partial<Record<BlockKind, Map<TokenType, BlockKind>>> = {
   payments: new Map([[kw('milestones'), 'group'], [kw('royalty'), 'tiers']]),
   option: new Map([[kw('on'), 'effects']]),
   effects: new Map([[kw('payments'), 'payments']]),
-  scenario: new Map([[kw('timeline'), 'timeline'], [kw('sales'), 'sales'], [kw('program'), 'scenarioProgram']]),
-  scenarioProgram: new Map([[kw('timeline'), 'timeline'], [kw('sales'), 'sales']]),
+  scenario: new Map([[kw('timeline'), 'timeline'], [kw('sales'), 'sales'], [kw('costs'), 'costs'], [kw('program'), 'scenarioProgram']]),
+  scenarioProgram: new Map([[kw('timeline'), 'timeline'], [kw('sales'), 'sales'], [kw('costs'), 'costs']]),
+  // A cost line's year table is laid out like a sales table.
+  costs: new Map([[kw('development'), 'sales'], [kw('goods'), 'sales'], [kw('commercial'), 'sales']]),
 };
 
 const isComment = (t: LayoutToken) => t.type === LineComment || t.type === BlockComment;
@@ -181,11 +184,13 @@ function startsItem(kind: BlockKind, token: LayoutToken, previous: LayoutToken |
     case 'timeline':
       return token.type === Identifier;
     case 'tiers':
-      return token.type === PercentLiteral;
+      // The high end of a range (`22% to 26% up to 500M`) is part of its tier.
+      return token.type === PercentLiteral && previous?.type !== kw('to');
     case 'sales':
       // A year is a number followed by `:` (`2016: 150M`).
       return token.type === NumberLiteral && next?.type === Colon;
     case 'payments':
+    case 'group':
       if (token.type === kw('milestone') && previous?.type === kw('sales')) return false;
       break;
     case 'option':

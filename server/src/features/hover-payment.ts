@@ -12,6 +12,7 @@ import { rnpvDeal } from '../engine/rnpv';
 import { capitalize } from '../model/deal-walk';
 import { kindLabel, paymentKinds, paymentWord } from '../model/payment-kinds';
 import { programCount } from '../model/programs';
+import { countedRate, rateText } from '../model/rate-range';
 
 export function describePayment(deal: AnalyzedDeal, item: PaymentItem, text: string): string {
   const node = item.node;
@@ -41,9 +42,7 @@ export function describePayment(deal: AnalyzedDeal, item: PaymentItem, text: str
   const group = item.group?.node.type === 'MilestoneGroup'
     ? `Part of milestone group ${md(item.group.name ?? '')}${item.group.amount ? ` (up to ${money(item.group.amount)})` : ''}.`
     : undefined;
-  const threshold = node.type === 'SalesMilestone' && node.threshold
-    ? `When annual ${md(node.measure?.text ?? 'net_sales')} reach ${formatMoney(node.threshold.value, model.currencyOf(node.threshold))}.`
-    : undefined;
+  const threshold = salesTrigger(model, node);
   return paragraphs(
     heading(kindLabel(item.kind), item.name, node.title),
     amount,
@@ -87,7 +86,7 @@ function describeGroup(deal: AnalyzedDeal, item: PaymentItem, node: ast.Mileston
   const list = items.length
     ? table(['Milestone', 'Due', 'Amount'], items.map((m) => [
       md(m.name ?? (m.node.title?.value || '(unnamed)')),
-      due(m.node)?.replace(/\.$/, '') ?? '',
+      (due(m.node) ?? salesTrigger(model, m.node))?.replace(/\.$/, '') ?? '',
       m.amount ? money(m.amount) : m.node.undisclosed ? 'undisclosed' : '—',
     ]), [false, false, true])
     : undefined;
@@ -108,7 +107,10 @@ function describeRoyalty(deal: AnalyzedDeal, item: PaymentItem, node: ast.Royalt
   const base = md(node.base?.text ?? 'net_sales');
   let rates: string | undefined;
   if (node.undisclosed) rates = `Rate undisclosed, on ${base}.`;
-  else if (node.rate) rates = `${formatPercent(node.rate.value)} of annual ${base}.`;
+  else if (node.rate) {
+    rates = `${rateText({ rate: node.rate, rateTo: node.rateTo })} of ${node.cumulative ? '' : 'annual '}${base}.`;
+    if (node.rateTo) rates += ` Scenarios count the midpoint, ${formatPercent(countedRate({ rate: node.rate, rateTo: node.rateTo }))}.`;
+  }
   let tiers: string | undefined;
   if (node.tiers.length) {
     const amount = (m: ast.Money) => formatMoney(m.value, model.currencyOf(m));
@@ -118,12 +120,19 @@ function describeRoyalty(deal: AnalyzedDeal, item: PaymentItem, node: ast.Royalt
       if (tier.upTo) band = previous ? `${amount(previous)} to ${amount(tier.upTo)}` : `up to ${amount(tier.upTo)}`;
       else band = previous ? `above ${amount(previous)}` : 'all sales';
       previous = tier.upTo ?? previous;
-      return [band, formatPercent(tier.rate.value)];
+      return [band, rateText(tier)];
     });
-    tiers = table([`Annual ${base}`, 'Rate'], rows);
-    rates = node.total
-      ? 'The rate of the band the year\'s sales reach applies to all of that year\'s sales.'
-      : 'Each rate applies to the slice of annual sales inside its band.';
+    tiers = table([node.cumulative ? `Cumulative ${base}` : `Annual ${base}`, 'Rate'], rows);
+    if (node.cumulative) {
+      rates = node.total
+        ? 'Tiers apply to cumulative sales (all years so far): the rate of the band the cumulative total reaches at a year\'s end applies to all of that year\'s sales.'
+        : 'Tiers apply to cumulative sales (all years so far): each year\'s sales are cut by the bands from where last year\'s cumulative total ended.';
+    } else {
+      rates = node.total
+        ? 'The rate of the band the year\'s sales reach applies to all of that year\'s sales.'
+        : 'Each rate applies to the slice of annual sales inside its band.';
+    }
+    if (node.tiers.some((tier) => tier.rateTo)) rates += ' A rate range counts at its midpoint.';
   }
   const territory = territories(node.territory);
   return paragraphs(
@@ -159,6 +168,12 @@ function risk({ model }: AnalyzedDeal, item: PaymentItem): string | undefined {
     // Risk figures are extra: a gap in them never hides the payment itself.
     return undefined;
   }
+}
+
+/** `When annual net_sales reach $1B.`: what earns a sales milestone. */
+function salesTrigger(model: AnalyzedDeal['model'], node: ast.Payment): string | undefined {
+  if (node.type !== 'SalesMilestone' || !node.threshold) return undefined;
+  return `When annual ${md(node.measure?.text ?? 'net_sales')} reach ${formatMoney(node.threshold.value, model.currencyOf(node.threshold))}.`;
 }
 
 /** Who pays whom, the programme it belongs to and the option it waits on. */

@@ -5,7 +5,7 @@
 // so a request costs a walk over the tokens, linear in the text.
 import type { Span } from '../language/ast';
 import { dealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
-import { amountsOf, datesOf, percentsOf } from '../model/deal-walk';
+import { amountsOf, costLinesOf, datesOf, percentsOf } from '../model/deal-walk';
 import { declarationOf, symbolsOfDeal, type SymbolKind } from './symbol-index';
 
 /** Token types, in legend order. Names use the standard LSP types where one fits; `money`,
@@ -58,6 +58,7 @@ function dealTokens(document: AnalyzedDocument, analyzed: AnalyzedDeal, dealNumb
   for (const { date } of datesOf(deal)) literals.push({ span: date.span, type: 'date', modifiers: [] });
   for (const scenario of deal.scenarios) {
     for (const table of scenario.sales) for (const year of table.years) literals.push({ span: year.yearSpan, type: 'date', modifiers: [] });
+    for (const line of costLinesOf(scenario)) for (const year of line.years) literals.push({ span: year.yearSpan, type: 'date', modifiers: [] });
   }
   literals.sort((a, b) => a.span.start - b.span.start);
   const inLiteral = literalContainment(literals);

@@ -178,8 +178,14 @@ export interface Milestone extends PaymentBase { type: 'Milestone'; amount?: Mon
 export interface MilestoneGroup extends PaymentBase {
   type: 'MilestoneGroup';
   cap?: Money;
-  milestones: Milestone[];
+  /** Its items, in source order: event milestones and sales milestones, under one cap. */
+  milestones: GroupItem[];
+  /** Other payments written inside the group by mistake (a syntax error): while parsing only,
+   * then moved to the payments block that holds the group. */
+  misplaced?: Payment[];
 }
+/** What a milestone group holds: milestones earned at a stage, and sales milestones. */
+export type GroupItem = Milestone | SalesMilestone;
 export interface SalesMilestone extends PaymentBase {
   type: 'SalesMilestone';
   amount?: Money;
@@ -187,11 +193,16 @@ export interface SalesMilestone extends PaymentBase {
   threshold?: Money;
   measure?: Name;
 }
-export interface RoyaltyTier { rate: Percent; upTo?: Money; above?: Span; span: Span }
+/** A tier: its rate (with `rateTo`, the range `22% to 26%`) and its band. */
+export interface RoyaltyTier { rate: Percent; rateTo?: Percent; upTo?: Money; above?: Span; span: Span }
 export interface Royalty extends PaymentBase {
   type: 'Royalty';
   /** A flat rate (`royalty ExUS 4% on net_sales`). */
   rate?: Percent;
+  /** The high end of a rate range (`royalty R 18% to 22% on net_sales`): it counts at the midpoint. */
+  rateTo?: Percent;
+  /** `cumulative`: tier thresholds apply to cumulative sales (all years so far), not each year's. */
+  cumulative?: Span;
   base?: Name;
   /** `total`: the rate of the band reached applies to all of the year's sales. */
   total?: Span;
@@ -248,6 +259,8 @@ export interface Scenario {
   reach?: Name;
   exercises: ScenarioExercise[];
   sales: SalesTable[];
+  /** `costs { ... }` blocks: the programme's own costs, for the economics. */
+  costs: CostsBlock[];
   /** `program ID { ... }`: what happens to one programme, overriding the scenario's own terms. */
   programs?: ScenarioProgram[];
   span: Span;
@@ -260,6 +273,8 @@ export interface ScenarioProgram {
   /** How many of a counted programme go ahead (all when not written). */
   count?: Count;
   sales: SalesTable[];
+  /** The programme's own costs in this scenario (`costs { ... }`). */
+  costs?: CostsBlock[];
   span: Span;
 }
 export interface TimelineEntry { stage: Name; date: DateLit; span: Span }
@@ -268,5 +283,23 @@ export interface ScenarioExercise { option: Name; stage?: Name; paying?: Money; 
 /** Annual net sales, for all territories (no `territory`) or for one. */
 export interface SalesTable { territory?: Territory; years: SalesYear[]; span: Span }
 export interface SalesYear { year: number; yearSpan: Span; amount: Money; span: Span }
+
+/** A scenario's `costs { ... }` block: development costs, cost of goods and commercial costs. */
+export interface CostsBlock { keywordSpan: Span; lines: CostLine[]; span: Span }
+export type CostKind = 'development' | 'goods' | 'commercial';
+/**
+ * One line of a costs block: `development [TERRITORY] { YEAR: AMOUNT ... }`, or for goods and
+ * commercial costs either `N% of sales` or a year table, each for all territories or for one.
+ */
+export interface CostLine {
+  kind: CostKind;
+  keywordSpan: Span;
+  territory?: Territory;
+  /** `20% of sales`: a share of the same year's sales (of the territory, where one is given). */
+  ofSales?: Percent;
+  /** A year table (`{ 2010: 10M  2011: 12M }`); empty when the line gives a percentage. */
+  years: SalesYear[];
+  span: Span;
+}
 
 export interface Valuation { asOf?: DateLit; discount?: Percent; span: Span }

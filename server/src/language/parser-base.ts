@@ -2,7 +2,7 @@
 // to build spans and names, and the small pieces (amounts, percentages, dates, durations, quoted
 // text, territories, a payment's name and amount) that the rules of every block share.
 // The grammar is built in layers, each a subclass adding one part of the language:
-//   parser-base.ts → parser-payments.ts → parser-terms.ts → parser-scenarios.ts → parser.ts
+//   parser-base.ts → parser-payments.ts → parser-terms.ts → parser-costs.ts → parser-scenarios.ts → parser.ts
 // and only the last, `DealParser`, runs Chevrotain's self-analysis once every rule is defined.
 import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type * as ast from './ast';
@@ -21,6 +21,10 @@ export abstract class DealParserBase extends EmbeddedActionsParser {
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: dealErrorMessages });
   }
+
+  /** Problems the grammar itself finds (a term where it cannot stand, a '}' that closes
+   * nothing); cleared per parse. */
+  public structureErrors: { message: string; span: ast.Span }[] = [];
 
   // ---- spans --------------------------------------------------------------------------------
 

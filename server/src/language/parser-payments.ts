@@ -4,8 +4,14 @@
 import type { IOrAlt } from 'chevrotain';
 import type * as ast from './ast';
 import { parseNumber } from './literals';
-import { DealParserBase } from './parser-base';
+import { DealParserBase, isNode } from './parser-base';
 import { kw, LCurly, NumberLiteral, RCurly } from './tokens';
+
+/** What a message calls a payment that cannot stand inside a milestone group. */
+const notInGroup: Record<Exclude<ast.Payment['type'], ast.GroupItem['type']>, string> = {
+  Upfront: 'An upfront payment', Fee: 'A fee', Equity: 'An equity purchase', MilestoneGroup: 'A milestone group',
+  Royalty: 'A royalty', Funding: 'Research funding', Manufacturing: 'A manufacturing payment',
+};
 
 export abstract class PaymentRules extends DealParserBase {
   protected paymentBlock = this.RULE('paymentBlock', (): ast.PaymentBlock => {
@@ -20,7 +26,15 @@ export abstract class PaymentRules extends DealParserBase {
     });
     this.OPTION1(() => { this.CONSUME(kw('for')); block.program = this.consumeName(2); });
     this.CONSUME(LCurly);
-    this.MANY(() => this.pushDefined(block.payments, this.SUBRULE(this.payment)));
+    this.MANY(() => {
+      const payment = this.SUBRULE(this.payment);
+      this.pushDefined(block.payments, payment);
+      // Payments written inside a group by mistake are still the block's (a syntax error says so).
+      if (isNode(payment) && payment.type === 'MilestoneGroup' && payment.misplaced) {
+        for (const item of payment.misplaced) block.payments.push(item);
+        delete payment.misplaced;
+      }
+    });
     this.CONSUME(RCurly);
     block.span = this.spanFrom(start);
     return block;
@@ -67,6 +81,26 @@ export abstract class PaymentRules extends DealParserBase {
     return milestone;
   });
 
+  /** An item of a milestone group: a milestone or a sales milestone. Any other payment is read
+   * too, so that one written inside a group by mistake costs one error, not a cascade. */
+  protected groupItem = this.RULE('groupItem', (): ast.Payment => this.SUBRULE(this.payment));
+
+  private placeInGroup(group: ast.MilestoneGroup, item: ast.Payment | undefined): void {
+    if (this.RECORDING_PHASE || !isNode(item)) return;
+    if (item!.type === 'Milestone' || item!.type === 'SalesMilestone') {
+      group.milestones.push(item!);
+      return;
+    }
+    (group.misplaced ??= []).push(item!);
+    const name = group.name?.text ? ` ${group.name.text}` : '';
+    this.structureErrors.push({
+      message: `${notInGroup[item!.type]} cannot stand inside milestone group${name}: a group holds milestones and sales milestones. Move it after the group's '}'.`,
+      // A span of its own: the tree's spans move with the tree, the errors' apart.
+      span: { start: item!.keywordSpan.start, end: item!.keywordSpan.end },
+    });
+  }
+
+  /** `milestones NAME up to CAP [by STAGE] { ... }`: milestones and sales milestones under one cap. */
   protected milestoneGroup = this.RULE('milestoneGroup', (): ast.MilestoneGroup => {
     const start = this.startHere();
     this.CONSUME(kw('milestones'));
@@ -82,7 +116,7 @@ export abstract class PaymentRules extends DealParserBase {
     });
     this.SUBRULE1(this.paymentClauses, { ARGS: [group] });
     this.CONSUME(LCurly);
-    this.MANY(() => this.pushDefined(group.milestones, this.SUBRULE(this.milestone)));
+    this.MANY(() => this.placeInGroup(group, this.SUBRULE(this.groupItem)));
     this.CONSUME(RCurly);
     group.span = this.spanFrom(start);
     return group;
@@ -108,14 +142,19 @@ export abstract class PaymentRules extends DealParserBase {
     return milestone;
   });
 
+  /** `royalty NAME [RATE [to RATE]] on [cumulative] BASE [total] [{ tiers }]`. */
   protected royalty = this.RULE('royalty', (): ast.Royalty => {
     const start = this.startHere();
     this.CONSUME(kw('royalty'));
     const keywordSpan = this.spanFrom(start);
     const head = this.SUBRULE(this.paymentHead);
     const royalty: ast.Royalty = { type: 'Royalty', keywordSpan, ...head, tiers: [], span: { start, end: start } };
-    this.OPTION(() => { royalty.rate = this.SUBRULE(this.percent); });
+    this.OPTION(() => {
+      royalty.rate = this.SUBRULE(this.percent);
+      this.OPTION3(() => { this.CONSUME(kw('to')); royalty.rateTo = this.SUBRULE1(this.percent); });
+    });
     this.CONSUME(kw('on'));
+    this.OPTION4(() => { royalty.cumulative = this.spanOf(this.CONSUME(kw('cumulative'))); });
     royalty.base = this.consumeName(0);
     this.OPTION1(() => { royalty.total = this.spanOf(this.CONSUME(kw('total'))); });
     // `royalty R on net_sales for P { ... }`: the programme may come before the tiers.
@@ -135,6 +174,7 @@ export abstract class PaymentRules extends DealParserBase {
   protected royaltyTier = this.RULE('royaltyTier', (): ast.RoyaltyTier => {
     const start = this.startHere();
     const tier: ast.RoyaltyTier = { rate: this.SUBRULE(this.percent), span: { start, end: start } };
+    this.OPTION(() => { this.CONSUME1(kw('to')); tier.rateTo = this.SUBRULE1(this.percent); });
     this.OR([
       { ALT: () => { this.CONSUME(kw('up')); this.CONSUME(kw('to')); tier.upTo = this.SUBRULE(this.money); } },
       { ALT: () => { tier.above = this.spanOf(this.CONSUME(kw('above'))); } },

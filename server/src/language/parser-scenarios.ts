@@ -3,10 +3,10 @@
 // valuation settings the scenarios are discounted with.
 import type * as ast from './ast';
 import { isCurrencyCode } from './currencies';
-import { TermRules } from './parser-terms';
+import { CostRules } from './parser-costs';
 import { Colon, Comma, CurrencySymbol, Identifier, kw, LCurly, NumberLiteral, RCurly } from './tokens';
 
-export abstract class ScenarioRules extends TermRules {
+export abstract class ScenarioRules extends CostRules {
   protected optionDecl = this.RULE('optionDecl', (): ast.OptionDecl => {
     const start = this.startHere();
     this.CONSUME(kw('option'));
@@ -134,7 +134,7 @@ export abstract class ScenarioRules extends TermRules {
   protected scenario = this.RULE('scenario', (): ast.Scenario => {
     const start = this.startHere();
     this.CONSUME(kw('scenario'));
-    const scenario: ast.Scenario = { type: 'Scenario', name: this.consumeName(0), timeline: [], exercises: [], sales: [], span: { start, end: start } };
+    const scenario: ast.Scenario = { type: 'Scenario', name: this.consumeName(0), timeline: [], exercises: [], sales: [], costs: [], span: { start, end: start } };
     this.OPTION(() => { scenario.title = this.SUBRULE(this.stringLit); });
     this.CONSUME(LCurly);
     this.MANY(() => {
@@ -155,6 +155,7 @@ export abstract class ScenarioRules extends TermRules {
         },
         { ALT: () => this.pushDefined(scenario.sales, this.SUBRULE(this.salesTable)) },
         { ALT: () => this.pushDefined(scenario.programs ??= [], this.SUBRULE(this.scenarioProgram)) },
+        { ALT: () => this.pushDefined(scenario.costs, this.SUBRULE(this.costsBlock)) },
       ]);
     });
     this.CONSUME(RCurly);
@@ -187,6 +188,7 @@ export abstract class ScenarioRules extends TermRules {
         { ALT: () => { this.CONSUME(kw('reach')); block.reach = this.consumeName(1); } },
         { ALT: () => { block.count = this.SUBRULE(this.programCount); } },
         { ALT: () => this.pushDefined(block.sales, this.SUBRULE(this.salesTable)) },
+        { ALT: () => this.pushDefined(block.costs ??= [], this.SUBRULE(this.costsBlock)) },
       ]);
     });
     this.CONSUME(RCurly);

@@ -30,9 +30,6 @@ export class DealParser extends ScenarioRules {
 
   // ---- file and deal ------------------------------------------------------------------------
 
-  /** Problems the grammar itself finds around deals (see `afterDeal`); cleared per parse. */
-  public structureErrors: { message: string; span: ast.Span }[] = [];
-
   public dealFile = this.RULE('dealFile', (): ast.DealFile => {
     this.structureErrors = [];
     this.openDeal = undefined;
@@ -206,7 +203,7 @@ export class DealParser extends ScenarioRules {
     switch (rule) {
       case 'dealItem': this.dealItem(into); return into;
       case 'payment': return this.payment();
-      case 'milestone': return this.milestone();
+      case 'milestone': return this.groupItem();
     }
   }
 }

@@ -63,12 +63,13 @@ export const keywordNames = [
   'undisclosed', 'territory', 'indications', 'sublicensing', 'allowed', 'with', 'consent', 'not', 'term',
   'years', 'year', 'months', 'month',
   'payments', 'upfront', 'on', 'signing', 'fee', 'milestones', 'milestone', 'up', 'by', 'at', 'expected',
-  'sales', 'when', 'annual', 'reach', 'royalty', 'above', 'total', 'funding', 'per', 'for', 'equity',
+  'sales', 'when', 'annual', 'reach', 'royalty', 'above', 'total', 'cumulative', 'funding', 'per', 'for', 'equity',
   'premium', 'manufacturing', 'cost', 'plus',
   'option', 'holder', 'exercise', 'forfeit', 'unearned', 'in', 'share', 'costs', 'profits',
   'scenario', 'timeline', 'valuation', 'as', 'of', 'discount',
   'about', 'including', 'options', 'excluding', 'over',
   'program', 'count', 'paying', 'developer',
+  'development', 'goods', 'commercial',
 ] as const;
 export type KeywordName = (typeof keywordNames)[number];
 

@@ -15,7 +15,7 @@ import { toOffset, toRange } from './spans';
 const symbolKinds: Record<OutlineKind, SymbolKind> = {
   deal: SymbolKind.Namespace, party: SymbolKind.Class, stage: SymbolKind.EnumMember, license: SymbolKind.Interface,
   payments: SymbolKind.Module, payment: SymbolKind.Variable, group: SymbolKind.Struct, option: SymbolKind.Function,
-  scenario: SymbolKind.Event, currency: SymbolKind.Constant, program: SymbolKind.Package,
+  scenario: SymbolKind.Event, currency: SymbolKind.Constant, program: SymbolKind.Package, costs: SymbolKind.Array,
 };
 
 function toDocumentSymbol(analysis: AnalyzedDocument, symbol: DealDocumentSymbol): DocumentSymbol {

@@ -55,6 +55,11 @@ export function paymentsOf(deal: ast.Deal): PaymentInContext[] {
   return out;
 }
 
+/** Every line of a scenario's `costs` blocks, in source order. */
+export function costLinesOf(scenario: ast.Scenario): ast.CostLine[] {
+  return (scenario.costs ?? []).flatMap((block) => block.lines);
+}
+
 /** Every money amount written in the deal, with what it is (for messages). */
 export function amountsOf(deal: ast.Deal): ast.Money[] {
   const out: (ast.Money | undefined)[] = [deal.headline];
@@ -70,6 +75,7 @@ export function amountsOf(deal: ast.Deal): ast.Money[] {
     for (const table of scenario.sales) for (const year of table.years) out.push(year.amount);
     for (const exercise of scenario.exercises) out.push(exercise.paying);
     for (const block of scenario.programs ?? []) for (const table of block.sales) for (const year of table.years) out.push(year.amount);
+    for (const line of costLinesOf(scenario)) for (const year of line.years) out.push(year.amount);
   }
   return out.filter((m): m is ast.Money => !!m && !!m.value && isRead(m));
 }
@@ -93,7 +99,11 @@ export function percentsOf(deal: ast.Deal): PercentInContext[] {
     add(payment.premium, 'equity premium', true);
     if (payment.type === 'Royalty') {
       add(payment.rate, 'royalty rate');
-      for (const tier of payment.tiers) add(tier.rate, 'royalty rate');
+      add(payment.rateTo, 'royalty rate');
+      for (const tier of payment.tiers) {
+        add(tier.rate, 'royalty rate');
+        add(tier.rateTo, 'royalty rate');
+      }
     }
     // A cost-plus markup is a margin on cost, which can legitimately be above 100%.
     if (payment.type === 'Manufacturing') add(payment.costPlus, 'cost-plus markup', true);
@@ -102,6 +112,9 @@ export function percentsOf(deal: ast.Deal): PercentInContext[] {
     for (const effect of option.effects) {
       if (effect.type === 'Share') for (const share of effect.shares) add(share.percent, `${effect.what === 'costs' ? 'cost' : 'profit'} share`);
     }
+  }
+  for (const scenario of deal.scenarios) {
+    for (const line of costLinesOf(scenario)) add(line.ofSales, line.kind === 'goods' ? 'cost of goods' : 'commercial cost');
   }
   add(deal.valuation?.discount, 'discount rate');
   return out;

@@ -6,6 +6,7 @@ import type { DealModel, PaymentItem } from './deal-model';
 import { formatAmount, formatMoney, formatPercent, Money, formatNumber, writtenShort } from './money';
 import { kindLabel } from './payment-kinds';
 import { programCount } from './programs';
+import { rateText } from './rate-range';
 
 /** The party's full name where the deal gives one (`ImmunoGen, Inc.`), else its id. */
 export function partyName(model: DealModel, id: string | undefined): string {
@@ -77,12 +78,28 @@ export function equityPremiumText(model: DealModel, item: PaymentItem): string |
 /** `5% on net sales`, `tiered on net sales (3 tiers, marginal)`, `undisclosed rate`. */
 export function royaltyText(node: ast.Royalty): string {
   const base = (node.base?.text ?? 'net_sales').replace(/_/g, ' ');
-  if (node.rate) return `${formatPercent(node.rate.value)} on ${base}`;
+  if (node.rate) return `${rateText({ rate: node.rate, rateTo: node.rateTo })} on ${base}`;
   if (node.tiers.length) {
     const how = node.total ? 'the rate reached applies to all sales' : 'marginal';
-    return `tiered on ${base} (${node.tiers.length} tier${node.tiers.length === 1 ? '' : 's'}, ${how})`;
+    const on = node.cumulative ? `cumulative ${base}` : base;
+    return `tiered on ${on} (${node.tiers.length} tier${node.tiers.length === 1 ? '' : 's'}, ${how})`;
   }
   return node.undisclosed ? `undisclosed rate on ${base}` : `on ${base}`;
+}
+
+/** What earns an item of a milestone group: its stage (`phase3`), or for a sales milestone its
+ * threshold (`annual net sales reach $500M`). */
+export function groupItemTrigger(model: DealModel, item: PaymentItem): string {
+  const node = item.node;
+  if (node.type === 'SalesMilestone' && node.threshold) {
+    return `annual ${(node.measure?.text ?? 'net_sales').replace(/_/g, ' ')} reach ${money(model, node.threshold)}`;
+  }
+  return node.at?.text ?? '';
+}
+
+/** The heading of a tier table's band column: `Annual net sales`, or `Cumulative net sales`. */
+export function tierBandHeading(node: ast.Royalty): string {
+  return node.cumulative ? 'Cumulative net sales' : 'Annual net sales';
 }
 
 export interface TierRow { band: string; rate: string }
@@ -96,7 +113,7 @@ export function tierRows(model: DealModel, node: ast.Royalty): TierRow[] {
     else if (tier.upTo) band = previous ? `${money(model, previous)} to ${money(model, tier.upTo)}` : `up to ${money(model, tier.upTo)}`;
     else band = '—';
     if (tier.upTo) previous = tier.upTo;
-    return { band, rate: formatPercent(tier.rate.value) };
+    return { band, rate: rateText(tier) };
   });
 }
 

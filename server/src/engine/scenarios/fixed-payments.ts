@@ -21,7 +21,8 @@ export function addFixedPayments(ctx: ScenarioContext, items: readonly PaymentIt
         break;
       case 'at-its-stage':
         if (item.node.type === 'MilestoneGroup') {
-          for (const milestone of item.items ?? []) addMilestone(ctx, milestone);
+          // A group's sales milestones are earned on the scenario's sales (sales-payments.ts).
+          for (const milestone of item.items ?? []) if (milestone.node.type === 'Milestone') addMilestone(ctx, milestone);
           addUndisclosedRest(ctx, item);
         } else {
           addMilestone(ctx, item);

@@ -9,6 +9,7 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../../language/ast';
 import type { DealModel } from '../../model/deal-model';
 import { Money, ZERO } from '../../model/money';
+import { countedRate } from '../../model/rate-range';
 
 export interface RateBand { rate: Decimal; upTo?: Decimal }
 export interface TierSlice { rate: Decimal; base: Decimal; amount: Decimal }
@@ -23,7 +24,7 @@ export function royaltySchedule(node: ast.Royalty, model: DealModel): RoyaltySch
   if (node.tiers.length > 0) {
     const bands: RateBand[] = [];
     for (const tier of node.tiers) {
-      const rate = new Money(tier.rate.value).div(100);
+      const rate = countedRate(tier).div(100);
       if (tier.above || !tier.upTo) {
         bands.push({ rate });
         break;
@@ -34,24 +35,36 @@ export function royaltySchedule(node: ast.Royalty, model: DealModel): RoyaltySch
     }
     return { ok: true, total: node.total !== undefined, bands };
   }
-  if (node.rate) return { ok: true, total: false, bands: [{ rate: new Money(node.rate.value).div(100) }] };
+  if (node.rate) return { ok: true, total: false, bands: [{ rate: countedRate({ rate: node.rate, rateTo: node.rateTo }).div(100) }] };
   return { ok: false, reason: 'the royalty has no rate' };
 }
 
 /** The royalty on one year's sales, slice by slice (one slice for `total` and flat rates). */
 export function royaltyOn(sales: Decimal, schedule: { total: boolean; bands: RateBand[] }): TierSlice[] {
+  return royaltyOnSlice(ZERO, sales, schedule);
+}
+
+/**
+ * The royalty on one year's sales when the tiers apply to cumulative sales (`on cumulative
+ * net_sales`): the bands cut the slice from `before` (the cumulative total at the end of last
+ * year) to `before + sales`; with `total`, the band the cumulative total reaches at the year's
+ * end gives the rate for all of the year's sales. With `before` zero, this is the royalty on
+ * one year's sales.
+ */
+export function royaltyOnSlice(before: Decimal, sales: Decimal, schedule: { total: boolean; bands: RateBand[] }): TierSlice[] {
   if (sales.lte(0)) return [];
+  const after = before.plus(sales);
   if (schedule.total) {
-    const band = schedule.bands.find((b) => b.upTo === undefined || sales.lte(b.upTo));
+    const band = schedule.bands.find((b) => b.upTo === undefined || after.lte(b.upTo));
     return band ? [{ rate: band.rate, base: sales, amount: sales.times(band.rate) }] : [];
   }
   const slices: TierSlice[] = [];
   let lower: Decimal = ZERO;
   for (const band of schedule.bands) {
-    const upper = band.upTo === undefined ? sales : Money.min(sales, band.upTo);
-    const base = Money.max(upper.minus(lower), 0);
+    const upper = band.upTo === undefined ? after : Money.min(after, band.upTo);
+    const base = Money.max(upper.minus(Money.max(lower, before)), 0);
     if (base.gt(0)) slices.push({ rate: band.rate, base, amount: base.times(band.rate) });
-    if (band.upTo === undefined || sales.lte(band.upTo)) break;
+    if (band.upTo === undefined || after.lte(band.upTo)) break;
     lower = Money.max(lower, band.upTo);
   }
   return slices;

@@ -9,8 +9,8 @@ import { paymentKinds } from '../../model/payment-kinds';
 import { commercialStage } from '../../model/probability';
 import { timesTrack, whyNoFigure, type ScenarioContext } from './context';
 import { isForfeited, royaltyForfeit } from './exercises';
-import { royaltyOn, royaltySchedule, salesBeyondTable, termShare, type RateBand } from './royalties';
-import { salesBase, type SalesBook } from './sales';
+import { royaltyOn, royaltyOnSlice, royaltySchedule, salesBeyondTable, termShare, type RateBand } from './royalties';
+import { salesBase, salesBook, type SalesBook } from './sales';
 import { labelOf, yearDate } from './schedule';
 import type { ScenarioPayment } from './types';
 
@@ -26,7 +26,8 @@ export function addSalesPayments(ctx: ScenarioContext, items: readonly PaymentIt
   if (book.years.length === 0) return;
   for (const item of items) {
     const rule = paymentKinds[item.kind].scenario;
-    if (rule !== 'royalty-on-sales' && rule !== 'sales-threshold') continue;
+    const salesInGroup = item.node.type === 'MilestoneGroup' && (item.items ?? []).some((part) => part.node.type === 'SalesMilestone');
+    if (rule !== 'royalty-on-sales' && rule !== 'sales-threshold' && !salesInGroup) continue;
     // A programme's royalty is paid on each programme's sales, once per programme going ahead.
     const track = ctx.tracks.ofPayment(item);
     const own = track.sales();
@@ -35,6 +36,10 @@ export function addSalesPayments(ctx: ScenarioContext, items: readonly PaymentIt
     const forfeitedFrom = ctx.out.forfeited.length;
     if (rule === 'royalty-on-sales' && item.node.type === 'Royalty') addRoyalty(ctx, own, item, item.node);
     else if (rule === 'sales-threshold' && item.node.type === 'SalesMilestone') addSalesMilestone(ctx, own, item, item.node);
+    else if (item.node.type === 'MilestoneGroup') {
+      // A group's sales milestones, each earned by its own threshold, under the group's cap.
+      for (const part of item.items ?? []) if (part.node.type === 'SalesMilestone') addSalesMilestone(ctx, own, part, part.node);
+    }
     for (let i = from; i < ctx.out.payments.length; i++) ctx.out.payments[i] = timesTrack({ ...ctx.out.payments[i], program: item.program }, track);
     for (let i = forfeitedFrom; i < ctx.out.forfeited.length; i++) ctx.out.forfeited[i] = timesTrack(ctx.out.forfeited[i], track);
   }
@@ -69,7 +74,8 @@ function addRoyalty(ctx: ScenarioContext, book: SalesBook, item: PaymentItem, no
   }
   for (const row of rows) ctx.out.payments.push(row);
   const last = schedule.bands[schedule.bands.length - 1];
-  const beyond = [...base.perYear.values()].some((sales) => salesBeyondTable(sales, schedule.bands).gt(0));
+  const measured = node.cumulative ? [sum([...base.perYear.values()].filter((s) => s.gt(0)))] : [...base.perYear.values()];
+  const beyond = measured.some((sales) => salesBeyondTable(sales, schedule.bands).gt(0));
   if (beyond && last?.upTo) {
     ctx.out.unvalued.push({
       label: `${label} royalty`, item,
@@ -85,15 +91,21 @@ function royaltyRows(
   const rows: ScenarioPayment[] = [];
   if (book.firstYear === undefined) return rows;
   const territory = node.territory?.map((t) => t.text).join(', ');
+  // On cumulative sales, the total of the sales the royalty is paid on, all years so far.
+  let cumulative: Decimal = ZERO;
   for (const year of book.years) {
     const sales = perYear.get(year) ?? ZERO;
+    const before = cumulative;
+    if (sales.gt(0)) cumulative = cumulative.plus(sales);
     const share = termShare(node.term, year - book.firstYear);
     if (sales.lte(0) || share.isZero()) continue;
-    const tiers = royaltyOn(sales, { total, bands }).map((slice) => share.eq(1) ? slice : { ...slice, amount: slice.amount.times(share) });
+    const slices = node.cumulative ? royaltyOnSlice(before, sales, { total, bands }) : royaltyOn(sales, { total, bands });
+    const tiers = slices.map((slice) => share.eq(1) ? slice : { ...slice, amount: slice.amount.times(share) });
     const row: ScenarioPayment = {
       kind: 'royalty', label: `${labelOf(item)} royalty ${year}`, item, payer: item.payer, payee: item.payee,
       amount: sum(tiers.map((t) => t.amount)), year, date: yearDate(year, node.span),
-      stage: commercialStage(ctx.model.stages), royalty: { sales, tiers, ...(territory ? { territory } : {}) },
+      stage: commercialStage(ctx.model.stages),
+      royalty: { sales, tiers, ...(territory ? { territory } : {}), ...(node.cumulative ? { cumulative } : {}) },
     };
     if (!share.eq(1)) row.termShare = share;
     rows.push(row);

@@ -19,7 +19,11 @@ export interface ScenarioPayment {
   amount: Decimal;
   year: PaymentYear;
   /** Royalty rows: the sales and the tier slices that make up the amount. */
-  royalty?: { sales: Decimal; tiers: { rate: Decimal; base: Decimal; amount: Decimal }[]; territory?: string };
+  royalty?: {
+    sales: Decimal; tiers: { rate: Decimal; base: Decimal; amount: Decimal }[]; territory?: string;
+    /** On cumulative sales: the cumulative total of the sales it is paid on, at the year's end. */
+    cumulative?: Decimal;
+  };
   /** Risk-adjusted value, where the deal has a valuation. */
   rnpv?: Decimal;
   /** Probability of reaching the payment's stage from the deal's current stage (0..1). */
