@@ -76,7 +76,7 @@ function placesOf(deal: ast.Deal, edit: TextEdit): Place[] {
     if (!found) return path;
     path.push(found);
     holder = found.node;
-    fields = Object.keys(holder).filter((f) => f in nestedTerms).map((f) => [f, nestedTerms[f]]);
+    fields = Object.keys(holder).filter((f) => Object.hasOwn(nestedTerms, f)).map((f) => [f, nestedTerms[f]]);
   }
 }
 
