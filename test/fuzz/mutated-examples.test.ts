@@ -82,6 +82,22 @@ describe('mutated examples', () => {
     }
   });
 
+  it('re-analysing after an edit inside one long deal (a term read alone) gives what a fresh analysis gives', () => {
+    const text = generateDeal(baseSeed, { payments: 150, notes: true });
+    const pieces = piecesOf(text);
+    const view = (d: ReturnType<typeof analyzeDealText>) => ({
+      diagnostics: d.diagnostics.map((x) => `${x.span.start}-${x.span.end} ${x.severity} ${x.code} ${x.message}`),
+      json: rollupJson(d, {}),
+    });
+    const runs = Math.ceil(settings.mutationsPerExample / 3);
+    for (let i = 0; i < runs; i++) {
+      const seed = baseSeed + 9_191 + i;
+      const r = rng(seed);
+      const mutated = mutate(text, pieces, r.pick(mutationKinds.filter((k) => k !== 'truncate')), r);
+      assert.deepEqual(view(reanalyzeDealText(analyzeDealText(text), mutated)), view(analyzeDealText(mutated)), `seed ${seed}`);
+    }
+  });
+
   it(`${settings.mutatedGenerated} generated deals, each broken several times`, () => {
     for (let i = 0; i < settings.mutatedGenerated; i++) {
       const seed = baseSeed + 31337 + i;

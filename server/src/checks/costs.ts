@@ -8,7 +8,10 @@ import { costLineName } from '../model/scenario-costs';
 
 export function checkScenarioCosts(model: DealModel): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
-  for (const scenario of model.deal.scenarios) for (const d of checkCostsOf(scenario.costs ?? [])) out.push(d);
+  for (const scenario of model.deal.scenarios) {
+    for (const d of checkCostsOf(scenario.costs ?? [])) out.push(d);
+    for (const program of scenario.programs ?? []) for (const d of checkCostsOf(program.costs ?? [])) out.push(d);
+  }
   return out;
 }
 

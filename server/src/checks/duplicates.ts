@@ -5,7 +5,8 @@ import type { DealDiagnostic } from '../model/diagnostic';
 import { article, isWritten, paymentsOf, problem } from '../model/deal-walk';
 import { paymentWord } from '../model/payment-kinds';
 
-interface Declared { name: ast.Name; what: string }
+/** A declaration; `what` is said only when it is a duplicate (a long deal has thousands). */
+interface Declared { name: ast.Name; what: string | (() => string) }
 
 function duplicates(declared: readonly Declared[], namespace: string, fix: string): DealDiagnostic[] {
   if (declared.length < 2) return []; // most lists of a deal are empty or hold one name
@@ -19,7 +20,7 @@ function duplicates(declared: readonly Declared[], namespace: string, fix: strin
       continue;
     }
     out.push(problem('duplicate-name', 'error',
-      `'${entry.name.text}' is already the name of ${earlier.what} ${namespace}: ${fix}`,
+      `'${entry.name.text}' is already the name of ${typeof earlier.what === 'string' ? earlier.what : earlier.what()} ${namespace}: ${fix}`,
       entry.name.span));
   }
   return out;
@@ -27,9 +28,10 @@ function duplicates(declared: readonly Declared[], namespace: string, fix: strin
 
 /** Two declarations with one name inside one deal. */
 export function checkDuplicateNames(deal: ast.Deal): DealDiagnostic[] {
-  const payments = paymentsOf(deal)
-    .filter(({ payment }) => payment.name)
-    .map(({ payment }) => ({ name: payment.name!, what: article(paymentWord(payment.type)) }));
+  const payments: Declared[] = [];
+  for (const { payment } of paymentsOf(deal)) {
+    if (payment.name) payments.push({ name: payment.name, what: () => article(paymentWord(payment.type)) });
+  }
   return [
     ...duplicates(deal.parties.map((p) => ({ name: p.name, what: 'a party' })), 'in this deal',
       'give each party one declaration (merge the two, or rename one).'),

@@ -6,6 +6,7 @@ import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
 import type { ParsedDealFile } from '../language/parse';
 import { allInCents, shownModel } from '../model/shown-figures';
+import { walkingOnce } from '../model/deal-walk';
 import { rollupDeal, type DealTotals } from '../model/totals';
 import { checkFxRates, checkHeadline, checkMilestoneCaps, type CapFindings } from './amounts';
 import { checkCharacters } from './characters';
@@ -42,7 +43,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
   const deal = model.deal;
   // Caps and the headline are compared as their messages show them: to the cent.
   const shown = allInCents(model) ? model : shownModel(model);
-  return [
+  return walkingOnce(deal, () => [
     ...checkReferences(model),
     ...checkDuplicateNames(deal),
     ...checkPayerAndPayee(deal),
@@ -64,5 +65,5 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
     ...checkMagnitudes(deal),
     ...checkNegativeAmounts(deal),
     ...checkClausePlacement(deal),
-  ];
+  ]);
 }

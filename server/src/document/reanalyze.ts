@@ -90,11 +90,24 @@ function reuse(previous: AnalyzedDocument, text: string): AnalyzedDocument | und
 
 /** Lengths of the longest common prefix and suffix (not overlapping in the shorter text). */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  // A binary search comparing slices: the engine compares strings far faster than a loop over
+  // their characters can (a few milliseconds less per keystroke in a long file). Only the part
+  // not yet known equal is compared each time, so the whole costs about one pass.
   const shorter = Math.min(a.length, b.length);
   let prefix = 0;
-  while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let most = shorter;
+  while (prefix < most) {
+    const mid = (prefix + most + 1) >> 1;
+    if (a.slice(prefix, mid) === b.slice(prefix, mid)) prefix = mid;
+    else most = mid - 1;
+  }
   let suffix = 0;
-  while (suffix < shorter - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  most = shorter - prefix;
+  while (suffix < most) {
+    const mid = (suffix + most + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - suffix) === b.slice(b.length - mid, b.length - suffix)) suffix = mid;
+    else most = mid - 1;
+  }
   return { prefix, suffix };
 }
 

@@ -52,6 +52,8 @@ export function reparseTerm(deal: ast.Deal, text: string, edit: TextEdit, dealEr
     const old = place.node.span;
     if (dealErrors.some((e) => e.span.start < old.start || e.span.end > old.end)) continue;
     const read = readAlone(place, text, edit);
+    // A syntax error inside the term is inside every term around it too: the deal is read whole.
+    if (read === 'broken') return undefined;
     if (!read) continue;
     const roots: unknown[] = [];
     const spliced = splice(deal as unknown as Node, path, 0, depth, read.node, edit, roots);
@@ -76,7 +78,7 @@ function placesOf(deal: ast.Deal, edit: TextEdit): Place[] {
     if (!found) return path;
     path.push(found);
     holder = found.node;
-    fields = Object.keys(holder).filter((f) => f in nestedTerms).map((f) => [f, nestedTerms[f]]);
+    fields = Object.keys(holder).filter((f) => Object.hasOwn(nestedTerms, f)).map((f) => [f, nestedTerms[f]]);
   }
 }
 
@@ -101,7 +103,7 @@ const edge = (char: string | undefined) => char === undefined || space.test(char
 
 /** The term at `place` read alone from the new text, in new-text offsets, or undefined when
  * reading it alone might read differently from reading the deal. */
-function readAlone(place: Place, text: string, edit: TextEdit): { node: Node; syntaxErrors: SyntaxProblem[]; comments: IToken[] } | undefined {
+function readAlone(place: Place, text: string, edit: TextEdit): { node: Node; syntaxErrors: SyntaxProblem[]; comments: IToken[] } | 'broken' | undefined {
   const start = place.node.span.start;
   const end = place.node.span.end + edit.delta; // the term's end in the new text
   if (!edge(text[start - 1]) || !edge(text[end])) return undefined;
@@ -124,7 +126,8 @@ function readAlone(place: Place, text: string, edit: TextEdit): { node: Node; sy
   const source = text.slice(start, after);
   const length = end - start;
   const lexed = lexDealText(source);
-  if (lexed.syntaxErrors.some((e) => e.span.end > length)) return undefined;
+  if (lexed.syntaxErrors.some((e) => e.span.end <= length)) return 'broken';
+  if (lexed.syntaxErrors.length > 0) return undefined;
   if (lexed.comments.some((c) => c.startOffset < length && c.startOffset + c.image.length >= length)) return undefined;
   const following = lexed.tokens.filter((t) => t.startOffset >= length);
   if (following.length !== 1 || lexed.tokens.some((t) => t.startOffset < length && (t.endOffset ?? 0) >= length)) return undefined;
@@ -136,12 +139,14 @@ function readAlone(place: Place, text: string, edit: TextEdit): { node: Node; sy
   const errors = parser.errors;
   const structure = parser.structureErrors;
   parser.input = [];
-  // The last error is on the token after the term: the term has ended there.
-  const last = errors[errors.length - 1];
-  if (structure.length > 0 || !last || last.name !== 'NotAllInputParsedException' || last.token !== following[0]) return undefined;
   // A term with a syntax error of its own is not read alone: how the parser recovers from it
   // depends on the rules around the term (what may follow each of them), and alone there are none.
-  if (errors.length > 1 || lexed.syntaxErrors.length > 0) return undefined;
+  // (Only tokens left over inside it say that the term has grown: the term around may read it.)
+  if (errors.some((e) => e.name !== 'NotAllInputParsedException')) return 'broken';
+  if (errors.length > 1) return undefined;
+  // The one error is on the token after the term: the term has ended there.
+  const last = errors[errors.length - 1];
+  if (structure.length > 0 || !last || last.name !== 'NotAllInputParsedException' || last.token !== following[0]) return undefined;
 
   const node = place.rule === 'dealItem' ? onlyTerm(into, place.field) : result as Node | undefined;
   if (!node || typeof node !== 'object' || !node.span || node.span.start !== 0 || node.span.end !== length) return undefined;

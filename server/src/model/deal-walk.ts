@@ -40,9 +40,30 @@ export function paymentBlocksOf(deal: ast.Deal): { block: ast.PaymentBlock; opti
   return out;
 }
 
-/** Every payment of the deal (on-exercise ones after the deal's own), milestones inside groups
- * right after their group. */
-export function paymentsOf(deal: ast.Deal): PaymentInContext[] {
+/** The deal whose checks are running (see `walkingOnce`), and its walks made so far. */
+const walking: { deal?: ast.Deal; payments?: PaymentInContext[]; amounts?: ast.Money[] } = {};
+
+/** Runs one deal's checks with each walk of that deal made once, not once per check that reads it
+ * (a long deal has tens of thousands of payments). Nothing is kept once `during` returns. */
+export function walkingOnce<T>(deal: ast.Deal, during: () => T): T {
+  walking.deal = deal;
+  try {
+    return during();
+  } finally {
+    walking.deal = undefined;
+    walking.payments = undefined;
+    walking.amounts = undefined;
+  }
+}
+
+/** Every payment of the deal, milestones inside groups right after their group (not to be changed:
+ * the checks of a deal share it). */
+export function paymentsOf(deal: ast.Deal): readonly PaymentInContext[] {
+  if (walking.deal === deal) return (walking.payments ??= paymentsIn(deal));
+  return paymentsIn(deal);
+}
+
+function paymentsIn(deal: ast.Deal): PaymentInContext[] {
   const out: PaymentInContext[] = [];
   for (const { block, option } of paymentBlocksOf(deal)) {
     for (const payment of block.payments) {
@@ -55,13 +76,19 @@ export function paymentsOf(deal: ast.Deal): PaymentInContext[] {
   return out;
 }
 
-/** Every line of a scenario's `costs` blocks, in source order. */
+/** Every line of a scenario's `costs` blocks, its own and its programme blocks', in source order. */
 export function costLinesOf(scenario: ast.Scenario): ast.CostLine[] {
-  return (scenario.costs ?? []).flatMap((block) => block.lines);
+  const blocks = [...(scenario.costs ?? []), ...(scenario.programs ?? []).flatMap((program) => program.costs ?? [])];
+  return blocks.sort((a, b) => a.span.start - b.span.start).flatMap((block) => block.lines);
 }
 
-/** Every money amount written in the deal, with what it is (for messages). */
-export function amountsOf(deal: ast.Deal): ast.Money[] {
+/** Every money amount written in the deal (not to be changed: the checks of a deal share it). */
+export function amountsOf(deal: ast.Deal): readonly ast.Money[] {
+  if (walking.deal === deal) return (walking.amounts ??= amountsIn(deal));
+  return amountsIn(deal);
+}
+
+function amountsIn(deal: ast.Deal): ast.Money[] {
   const out: (ast.Money | undefined)[] = [deal.headline];
   for (const { payment } of paymentsOf(deal)) {
     if ('amount' in payment) out.push(payment.amount);

@@ -5,7 +5,6 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel } from './deal-model';
-import { costLinesOf } from './deal-walk';
 import { Money, sum } from './money';
 
 export interface ScenarioCostLine {
@@ -30,8 +29,14 @@ export interface ScenarioCosts {
 
 const worldwide = /^(worldwide|global|all)$/i;
 
+/** A scenario's own costs (those of its programme blocks are each block's: `blockCosts`). */
 export function scenarioCosts(model: DealModel, scenario: ast.Scenario): ScenarioCosts {
-  const lines = costLinesOf(scenario).map((line): ScenarioCostLine => {
+  return blockCosts(model, scenario.costs ?? []);
+}
+
+/** The costs of some `costs { }` blocks, resolved into the deal currency. */
+export function blockCosts(model: DealModel, blocks: readonly ast.CostsBlock[]): ScenarioCosts {
+  const lines = blocks.flatMap((block) => block.lines).map((line): ScenarioCostLine => {
     const years = new Map<number, Decimal>();
     for (const row of line.years) {
       const amount = model.convert(row.amount);
@@ -45,7 +50,7 @@ export function scenarioCosts(model: DealModel, scenario: ast.Scenario): Scenari
       ...(line.ofSales ? { shareOfSales: new Money(line.ofSales.value).div(100) } : {}),
     };
   });
-  return { lines, ...(scenario.costs?.[0] ? { keywordSpan: scenario.costs[0].keywordSpan } : {}) };
+  return { lines, ...(blocks[0] ? { keywordSpan: blocks[0].keywordSpan } : {}) };
 }
 
 /** `development US`, `goods`: what a cost line is, as a person reads it. */
