@@ -158,7 +158,7 @@ export abstract class PaymentRules extends DealParserBase {
     royalty.base = this.consumeName(0);
     this.OPTION1(() => { royalty.total = this.spanOf(this.CONSUME(kw('total'))); });
     // `royalty R on net_sales for P { ... }`: the programme may come before the tiers.
-    this.OPTION3(() => { this.CONSUME(kw('for')); royalty.program = this.consumeName(1); });
+    this.OPTION5(() => { this.CONSUME(kw('for')); royalty.program = this.consumeName(1); });
     this.OPTION2(() => {
       const tiersStart = this.startHere();
       this.CONSUME(LCurly);
