@@ -5,7 +5,7 @@ import type Decimal from 'decimal.js';
 import { exact } from '../model/money';
 import { shownMultiplier } from '../engine/economics/break-even';
 import type { ExerciseGain, ScenarioEconomics } from '../engine/economics/types';
-import type { Amount } from './rollup-json-types';
+import type { Amount, ScenarioJson } from './rollup-json-types';
 
 export interface PartyEconomicsJson { profit: Amount; costs: Amount; value: Amount }
 export interface EconomicsJson {
@@ -50,4 +50,15 @@ export function rnpvEconomicsJson(economics: ScenarioEconomics): { value: Record
 
 function amounts(map: ReadonlyMap<string, Decimal>): Record<string, Amount> {
   return Object.fromEntries([...map].map(([key, value]) => [key, exact(value)]));
+}
+
+/** Adds a scenario's economics to its JSON: each party's profit, costs and value, the product's
+ * figures, and each exercise's gain and break-even (the exercises are in the rollup's order). */
+export function addEconomicsJson(json: ScenarioJson, economics: ScenarioEconomics): void {
+  for (const [party, entry] of Object.entries(json.parties)) Object.assign(entry, partyEconomicsJson(economics, party) ?? {});
+  json.economics = economicsJson(economics);
+  json.exercises.forEach((entry, i) => {
+    const gain = economics.exercises[i] && exerciseEconomicsJson(economics.exercises[i]);
+    if (gain) Object.assign(entry, gain);
+  });
 }

@@ -1,6 +1,7 @@
 // The shape of the rollup JSON API (`deal rollup --json`, `deal render --format json`): users
 // script against it, so keys may be added, never renamed or removed. Amounts are exact decimal
 // strings in the deal currency; rates are percentages ("7.5"), probabilities fractions ("0.289").
+import type { EconomicsJson, ExerciseEconomicsJson, PartyEconomicsJson } from './economics-json';
 
 export type Amount = string;
 
@@ -118,8 +119,10 @@ export interface ScenarioJson {
   title?: string;
   /** The stage the scenario reaches. */
   reach?: string;
-  exercises: { option: string; stage?: string; happens: boolean; fee?: Amount; program?: string }[];
-  parties: Record<string, { receives: Amount; pays: Amount; net: Amount; rnpv?: Amount }>;
+  exercises: ({ option: string; stage?: string; happens: boolean; fee?: Amount; program?: string } & Partial<ExerciseEconomicsJson>)[];
+  parties: Record<string, { receives: Amount; pays: Amount; net: Amount; rnpv?: Amount } & Partial<PartyEconomicsJson>>;
+  /** Where the scenario gives its costs: the product's figures and the project value. */
+  economics?: EconomicsJson;
   byKind: Record<string, Amount>;
   byYear: Record<string, Amount>;
   total: Amount;
@@ -171,5 +174,5 @@ export interface RnpvJson {
     stage?: string; probability?: string; date?: string; years?: string; rnpv?: Amount;
   }[];
   /** Per scenario: the risk-adjusted total and each party's risk-adjusted net. */
-  scenarios: Record<string, { total: Amount; parties: Record<string, Amount> }>;
+  scenarios: Record<string, { total: Amount; parties: Record<string, Amount>; value?: Record<string, Amount>; projectValue?: Amount }>;
 }

@@ -10,6 +10,8 @@ import { optionFeeRange } from '../model/options';
 import { programCount, timesCounted } from '../model/programs';
 import { countedRate, rateRange } from '../model/rate-range';
 import { scenarioRollups } from '../engine/scenario-rollups';
+import { scenarioEconomicsOf } from '../engine/economics';
+import { addEconomicsJson, rnpvEconomicsJson } from './economics-json';
 import { rnpvDeal, type DealRnpv } from '../engine/rnpv';
 import type { ScenarioPayment, ScenarioRollup } from '../engine/scenarios';
 import type { PartyPosition } from '../model/totals';
@@ -53,10 +55,21 @@ function dealJson({ model, totals }: AnalyzedDeal, options: RollupJsonOptions): 
     scenarios: {},
   };
   for (const [id, position] of totals.parties) json.parties[id] = partyJson(model, id, position);
-  for (const rollup of rollups) json.scenarios[rollup.scenario.name.text] = scenarioJson(rollup);
+  for (const rollup of rollups) {
+    const scenario = scenarioJson(rollup);
+    const economics = scenarioEconomicsOf(model, rollup.scenario);
+    if (economics) addEconomicsJson(scenario, economics);
+    json.scenarios[rollup.scenario.name.text] = scenario;
+  }
   if (failed.length) json.scenarioErrors = Object.fromEntries(failed.map((f) => [f.id, f.reason]));
   const rnpv = rnpvDeal(model);
   if (rnpv) json.rnpv = rnpvJson(rnpv, rollups);
+  for (const rollup of rollups) {
+    const valued = json.rnpv?.scenarios[rollup.scenario.name.text];
+    const economics = valued && scenarioEconomicsOf(model, rollup.scenario);
+    const inRnpv = economics && rnpvEconomicsJson(economics);
+    if (valued && inRnpv) Object.assign(valued, inRnpv);
+  }
   return json;
 }
 

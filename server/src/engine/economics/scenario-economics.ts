@@ -98,7 +98,8 @@ export function shareRules(scenario: ast.Scenario, rollup: ScenarioRollup, model
     // An option on a programme is exercised on that programme's timeline.
     const timeline = tracks ? tracks.of(sharing.option.program?.text).timeline : own;
     const fromYear = exercise?.stage === undefined ? undefined : yearOf(timeline.get(exercise.stage));
-    return { what: sharing.what, shares: sharing.shares, territories: sharing.territory, fromYear };
+    const program = sharing.option.program?.text;
+    return { what: sharing.what, shares: sharing.shares, territories: sharing.territory, fromYear, ...(program !== undefined ? { program } : {}) };
   });
 }
 
