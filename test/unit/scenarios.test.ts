@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import type Decimal from 'decimal.js';
 import { analyzeDealText } from '../../server/src/document/analyze';
 import { rollupScenarios, type ScenarioRollup } from '../../server/src/engine/scenarios';
+import { scenarioEconomicsOf } from '../../server/src/engine/economics';
 
 const examples = new URL('../../examples/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', examples), 'utf8'));
@@ -26,12 +27,23 @@ describe('shared examples: every scenario figure in expected.json', () => {
   for (const [file, deals] of Object.entries<Record<string, { scenarios: Record<string, Record<string, unknown>> }>>(expected)) {
     const text = readFileSync(new URL(file, examples), 'utf8');
     for (const [dealId, deal] of Object.entries(deals)) {
-      const rollups = rollupScenarios(analyzeDealText(text).deals.find((d) => d.model.deal.name.text === dealId)!.model);
+      const model = analyzeDealText(text).deals.find((d) => d.model.deal.name.text === dealId)!.model;
+      const rollups = rollupScenarios(model);
       for (const [name, want] of Object.entries(deal.scenarios)) {
         it(`${dealId} ${name}`, () => {
           const rollup = rollups.get(name)!;
           const got = positions(rollup);
-          for (const [party, position] of Object.entries(want.parties as Record<string, object>)) assert.deepEqual(got[party], position, party);
+          const economics = scenarioEconomicsOf(model, rollup.scenario);
+          for (const [party, position] of Object.entries(want.parties as Record<string, Record<string, string>>)) {
+            // Cash as the rollup gives it; profit, costs and value as the economics give them.
+            const value = economics?.parties.get(party);
+            const all: Record<string, string> = { ...got[party], ...(value ? { profit: value.profit.toFixed(), costs: value.costs.toFixed(), value: value.value.toFixed() } : {}) };
+            assert.deepEqual(Object.fromEntries(Object.keys(position).map((k) => [k, all[k]])), position, party);
+          }
+          if (want.economics) {
+            const totals = economics!.totals as unknown as Record<string, Decimal>;
+            assert.deepEqual(Object.fromEntries(Object.keys(want.economics as object).map((k) => [k, totals[k].toFixed()])), want.economics);
+          }
           if (want.byKind) assert.deepEqual(figures(rollup.byKind), want.byKind);
           if (want.byYear) assert.deepEqual(figures(rollup.byYear), want.byYear);
         });
