@@ -4,12 +4,12 @@ import type { RenderFormat } from '../exports';
 
 export class UsageError extends Error {}
 
-export type Command = 'check' | 'rollup' | 'render' | 'help' | 'version';
+export type Command = 'check' | 'rollup' | 'value' | 'render' | 'help' | 'version';
 /** `deal render --format`: the renderers' formats. */
 export type Format = RenderFormat;
 
 export const formats: readonly Format[] = ['html', 'md', 'csv', 'json'];
-const commands: readonly Command[] = ['check', 'rollup', 'render', 'help', 'version'];
+const commands: readonly Command[] = ['check', 'rollup', 'value', 'render', 'help', 'version'];
 
 export interface Invocation {
   command: Command;
@@ -24,12 +24,12 @@ export interface Invocation {
 
 /** Flags that take a value, with the commands they belong to. */
 const valueFlags: Record<string, readonly Command[]> = {
-  '--scenario': ['rollup', 'render'],
+  '--scenario': ['rollup', 'value', 'render'],
   '--format': ['render'],
   '--out': ['render'],
 };
 const switchFlags: Record<string, readonly Command[]> = {
-  '--json': ['check', 'rollup'],
+  '--json': ['check', 'rollup', 'value'],
 };
 const aliases: Record<string, string> = { '-o': '--out', '-f': '--format', '-s': '--scenario', '-h': '--help', '-V': '--version', '-v': '--version' };
 
@@ -61,11 +61,11 @@ export function parseArgs(argv: readonly string[]): Invocation {
   if (version) return { command: 'version', files: [], json: false };
   const [word, ...files] = positional;
   // `deal --json`: flags for a command that was never named.
-  if (!help && word === undefined && (values.size || switches.size)) throw new UsageError('no command given (commands: check, rollup, render)');
+  if (!help && word === undefined && (values.size || switches.size)) throw new UsageError('no command given (commands: check, rollup, value, render)');
   if (help || word === undefined) {
     return { command: 'help', topic: word === 'help' ? files[0] : word, files: [], json: false };
   }
-  if (!commands.includes(word as Command)) throw new UsageError(`unknown command ${word} (commands: check, rollup, render)`);
+  if (!commands.includes(word as Command)) throw new UsageError(`unknown command ${word} (commands: check, rollup, value, render)`);
   const command = word as Command;
   if (command === 'help' || command === 'version') return { command, topic: files[0], files: [], json: false };
 

@@ -8,6 +8,7 @@ const overview = `deal ${version}: check, total and render .deal term sheets
 usage:
   deal check FILE... [--json]
   deal rollup FILE [--scenario ID] [--json]
+  deal value FILE [--scenario ID] [--json]
   deal render FILE [--format html|md|csv|json] [--scenario ID] [--out FILE]
   deal help [COMMAND]     deal --version
 
@@ -30,6 +31,15 @@ Prints what each deal adds up to: headline, committed and contingent totals, eac
 receives/pays/net, totals by kind, and per scenario its payments by party, kind and year.
 --scenario ID shows only that scenario. --json prints the rollup as JSON; every amount is an
 exact decimal string in the deal currency.`,
+  value: `deal value FILE [--scenario ID] [--json]
+
+Prints what each deal is worth to each party, for every scenario that gives its costs
+(\`costs { ... }\`): the pie (the project value and each party's value and share of it), each
+party's receives, pays, profit, costs and value, the product's sales, costs and operating
+profit, and for each option the scenario exercises, what it gains each party and from what
+sales it pays off (the break-even, found to 10⁻⁶). With a valuation, the same in rNPV.
+Figures are nominal, unrisked and pre-tax unless marked rNPV. --scenario ID shows only that
+scenario. --json prints the same JSON as deal rollup --json.`,
   render: `deal render FILE [--format html|md|csv|json] [--scenario ID] [--out FILE]
 
 Writes the term sheet: html (a stand-alone page, the preview), md (tables for a memo), csv

@@ -7,6 +7,7 @@ import { internalErrorText, stackLines, type Debugging } from './internal-error'
 import { forTerminal, outcome, type Outcome } from './outcome';
 import { renderCommand } from './render-command';
 import { rollupCommand } from './rollup-command';
+import { valueCommand } from './value-command';
 
 export function runCli(argv: readonly string[], debugging: Debugging = {}): Outcome {
   try {
@@ -16,6 +17,7 @@ export function runCli(argv: readonly string[], debugging: Debugging = {}): Outc
       case 'version': return outcome(`${version}\n`);
       case 'check': return forTerminal(checkCommand(call.files, call.json, debugging), call.json);
       case 'rollup': return forTerminal(rollupCommand(call.files[0], call.scenario, call.json), call.json);
+      case 'value': return forTerminal(valueCommand(call.files[0], call.scenario, call.json), call.json);
       case 'render': return forTerminal(renderCommand(call.files[0], call.format ?? 'html', call.scenario, call.out), call.format === 'json');
     }
   } catch (error) {

@@ -8,11 +8,20 @@ import { partyName } from '../model/describe';
 import { formatMoney, formatPercent, formatShort, toCents, ZERO } from '../model/money';
 import { decisionWords } from '../engine/economics/decision-words';
 import type { ScenarioEconomics } from '../engine/economics/types';
+import { scenarioEconomicsOf } from '../engine/economics';
 import type { ScenarioRollup } from '../engine/scenarios';
 import { el, esc, table, type LineOf, noLines } from './html-kit';
 import { axes, chartedParties, legend, px, scale, span, svg } from './svg-charts';
 
 export interface ValuedScenario { rollup: ScenarioRollup; economics: ScenarioEconomics }
+
+/** The rollups shown that give their costs, with their economics. */
+export function valuedScenarios(model: DealModel, rollups: readonly ScenarioRollup[]): ValuedScenario[] {
+  return rollups.flatMap((rollup) => {
+    const economics = scenarioEconomicsOf(model, rollup.scenario);
+    return economics ? [{ rollup, economics }] : [];
+  });
+}
 
 export function valueSection(model: DealModel, valued: readonly ValuedScenario[], lineOf: LineOf = noLines): string {
   if (!valued.length) return '';

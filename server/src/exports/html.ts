@@ -11,6 +11,7 @@ import { kindsCounting, kindsInWords, kindTotalLabel, uncountedKindsInWords } fr
 import { shownDeal } from '../model/shown-figures';
 import { esc, el, facts, lineAttr, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scenariosSection, valuationSection } from './html-scenarios';
+import { valueSection, valuedScenarios } from './html-value';
 import { termSheetCss } from './html-style';
 import { economicsSection, grantSection, milestonesSection, optionsSection, programsSection, royaltiesSection } from './html-terms';
 import { shownScenarios } from './shown-scenarios';
@@ -89,7 +90,7 @@ function dealHtml(analyzed: AnalyzedDeal, options: RenderHtmlOptions, lineOf: Li
   const shown = shownScenarios(model, options.scenario);
   return `<article class="deal">${titleBlock(analyzed, lineOf)}${summarySection(analyzed)}${grantSection(model, lineOf)}${programsSection(model, lineOf)}${economicsSection(model, lineOf)}`
     + `${milestonesSection(model, lineOf)}${royaltiesSection(model, lineOf)}${optionsSection(model, lineOf)}`
-    + `${scenariosSection(model, shown, lineOf)}${valuationSection(model, shown)}</article>`;
+    + `${scenariosSection(model, shown, lineOf)}${valueSection(model, valuedScenarios(model, shown.detailed), lineOf)}${valuationSection(model, shown)}</article>`;
 }
 
 function titleBlock({ model }: AnalyzedDeal, lineOf: LineOf): string {

@@ -16,6 +16,8 @@ import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioPaymentLabel } from './html-scenarios';
 import { scenarioRollups } from '../engine/scenario-rollups';
 import { mdText } from '../model/markdown-text';
+import { valueMarkdown } from './markdown-value';
+import { valuedScenarios } from './html-value';
 import { notComparedNote, notDetailedNote, shownScenarios } from './shown-scenarios';
 
 export { mdText } from '../model/markdown-text';
@@ -94,6 +96,7 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
     out.push('');
   }
   for (const line of scenariosMarkdown(model, options.scenario)) out.push(line);
+  for (const line of valueMarkdown(model, valuedScenarios(model, shownScenarios(model, options.scenario).detailed))) out.push(line);
   return out.join('\n');
 }
 

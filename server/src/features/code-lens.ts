@@ -10,6 +10,7 @@ import { isWritten } from '../model/deal-walk';
 import { formatFooting, formatShort, sum } from '../model/money';
 import { shownDeal } from '../model/shown-figures';
 import { scenarioRollupOf } from '../engine/scenario-rollups';
+import { scenarioValueLens } from './hover-value';
 import { committedKinds, isCounted } from '../model/totals';
 
 export interface DealCodeLens {
@@ -48,6 +49,10 @@ const lensesOf = dealFacet((exact: AnalyzedDeal): DealCodeLens[] => {
   for (const scenario of deal.scenarios) {
     if (!isWritten(scenario.name)) continue;
     lens(scenario.span, scenarioTitle(analyzed, scenario, money), scenario.name.text);
+    // What the scenario is worth to each party, where it gives its costs (from the exact model:
+    // the economics keep every digit until shown).
+    const value = scenarioValueLens(exact.model, scenario);
+    if (value) lens(scenario.span, value, scenario.name.text);
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 });

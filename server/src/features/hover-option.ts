@@ -10,6 +10,7 @@ import { kindLabel } from '../model/payment-kinds';
 import { programCount } from '../model/programs';
 import { currentStage, probabilityOfReaching } from '../model/probability';
 import { scenarioRollupOf } from '../engine/scenario-rollups';
+import { optionValueHover, scenarioValueHover } from './hover-value';
 import { stageIndex } from '../model/stages';
 
 export function describeOption({ model }: AnalyzedDeal, name: string, text: string): string | undefined {
@@ -53,6 +54,7 @@ export function describeOption({ model }: AnalyzedDeal, name: string, text: stri
     payments.length
       ? 'Option fees and on-exercise payments are not in the committed or contingent totals; scenarios that exercise the option count them.'
       : 'Option fees are not in the deal-level totals; scenarios that exercise the option count them.',
+    ...optionValueHover(model, option), // bounded: one line per scenario exercising the option
   );
 }
 
@@ -107,7 +109,8 @@ export function describeScenario({ model }: AnalyzedDeal, name: string): string 
   } catch {
     // The scenario engine may not cover every case yet; the terms still help.
   }
-  return paragraphs(heading('Scenario', name, scenario.title), terms, ...figures); // bounded: the five figures above
+  const value = scenarioValueHover(model, scenario);
+  return paragraphs(heading('Scenario', name, scenario.title), terms, ...figures, ...value); // bounded: the five figures above and the value lines
 }
 
 /** A stage's probability of success and of being reached from the deal's current stage. */
