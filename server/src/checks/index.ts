@@ -23,6 +23,7 @@ import { checkPercentRanges, checkShares } from './percents';
 import { checkRoyaltyWithProfitShare } from './profit-shares';
 import { checkReferences } from './references';
 import { checkScenarioCosts } from './costs';
+import { checkEconomicsGiven } from './economics-given';
 import { checkRoyaltiesAndSalesMilestones } from './royalties';
 import { checkScenarios } from './scenarios';
 import { checkRepeatedTerms } from './terms';
@@ -60,6 +61,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
     ...checkScenarios(model),
     ...checkPrograms(model),
     ...checkScenarioCosts(model),
+    ...checkEconomicsGiven(model),
     ...checkOptionEffects(model),
     ...checkRoyaltyWithProfitShare(model),
     ...checkMagnitudes(deal),

@@ -8,7 +8,7 @@ export type DiagnosticCode =
   | 'tiers-not-ascending' | 'fx-missing' | 'invalid-date' | 'date-before-signing' | 'stage-order'
   | 'unused-party' | 'invalid-exercise' | 'sales-before-signing' | 'territory-not-covered'
   | 'invalid-value' | 'missing-party' | 'control-character' | 'invisible-character' | 'no-deal'
-  | 'repeated-term' | 'royalty-with-profit-share' | 'negative-amount';
+  | 'repeated-term' | 'royalty-with-profit-share' | 'costs-not-given' | 'sales-not-given' | 'negative-amount';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
