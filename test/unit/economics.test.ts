@@ -165,3 +165,53 @@ describe('the option decision in words', () => {
       'Exercising OptIn at phase2 costs ImmunoGen, Inc. $500K at these sales; it pays off from 1.01× these sales.');
   });
 });
+
+describe('economics as written: cost tables and a developer that changes on exercise', () => {
+  // A licence without a territory: B (licensee) develops everywhere, until A's exercise at phase 2
+  // (2022) makes A the US developer. US 2025: 100M − goods 10M − commercial 20M = 70M → A;
+  // ex-US 2025: 50M − 5M − 10M = 35M → B. US development 2021 (before the exercise) → B, 2023 → A.
+  const text = `deal Dev "developer switch" {
+  currency USD
+  signed 2020-01-01
+  party A "A Inc." { role licensor }
+  party B "B AG" { role licensee }
+  license L "licence" { from A to B exclusive }
+  payments from B to A { upfront Up 10M on signing }
+  option Take "US rights back" {
+    holder A
+    exercise at phase2 fee 2M
+    on exercise { developer A in US }
+  }
+  scenario S "A takes the US at phase 2" {
+    timeline { phase2 2022  approval 2024 }
+    reach approval
+    exercise Take at phase2
+    sales US { 2025: 100M }
+    sales "ex-US" { 2025: 50M }
+    costs {
+      development US { 2021: 4M  2023: 6M }
+      goods US { 2025: 10M }
+      goods "ex-US" { 2025: 5M }
+      commercial 20% of sales
+    }
+  }
+}`;
+
+  it('gives A the US profit and costs from the exercise year on: A 72M, B 23M, project 95M', async () => {
+    const { scenarioEconomicsOf } = await import('../../server/src/engine/economics');
+    const document = analyzeDealText(text);
+    assert.deepEqual(document.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message), []);
+    const model = document.deals[0].model;
+    const economics = scenarioEconomicsOf(model, model.scenarios.get('S')!)!;
+    const shown = Object.fromEntries([...economics.parties].map(([p, v]) => [p, [v.receives, v.pays, v.profit, v.costs, v.value].map((d) => d.toFixed())]));
+    assert.deepEqual(shown, {
+      A: ['10000000', '2000000', '70000000', '6000000', '72000000'],
+      B: ['2000000', '10000000', '35000000', '4000000', '23000000'],
+    });
+    assert.deepEqual(Object.fromEntries(Object.entries(economics.totals).map(([k, v]) => [k, v.toFixed()])), {
+      sales: '150000000', goods: '15000000', commercial: '30000000', operatingProfit: '105000000', development: '10000000', projectValue: '95000000',
+    });
+    // Without the exercise B books everything: A 10M, B −10M + 105M − 10M = 85M.
+    assert.deepEqual(fixed(economics.exercises[0].gain), { A: '62000000', B: '-62000000' });
+  });
+});
