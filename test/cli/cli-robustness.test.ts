@@ -84,7 +84,7 @@ describe('deal on files it cannot use', () => {
     assert.equal(help.status, 0);
     assert.match(help.stdout, /deal check FILE/);
     assertOneLineFailure(deal(['check']), /^deal: deal check needs a \.deal file/);
-    assertOneLineFailure(deal(['--json']), /^deal: no command given \(commands: check, rollup, render\)/);
+    assertOneLineFailure(deal(['--json']), /^deal: no command given \(commands: check, rollup, value, render\)/);
     assertOneLineFailure(deal(['check', '--json=yes', immunogen]), /^deal: unknown option --json/);
     assertOneLineFailure(deal(['render', immunogen, '--format']), /^deal: --format needs a value/);
     assertOneLineFailure(deal(['check', '-x', immunogen]), /^deal: unknown option -x/);
