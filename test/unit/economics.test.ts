@@ -215,3 +215,41 @@ describe('economics as written: cost tables and a developer that changes on exer
     assert.deepEqual(fixed(economics.exercises[0].gain), { A: '62000000', B: '-62000000' });
   });
 });
+
+describe('the deal’s developer', () => {
+  const deal = (developer: string) => `deal Dev2 "developer named" {
+  currency USD
+  signed 2020-01-01
+  ${developer}
+  party A "A Inc." { role licensor }
+  party B "B AG" { role licensee }
+  license L "licence" { from A to B exclusive }
+  payments from B to A { upfront Up 10M on signing }
+  scenario S "approved" {
+    reach approval
+    sales { 2025: 100M }
+    costs {
+      development { 2021: 4M }
+      goods 10% of sales
+    }
+  }
+}`;
+
+  it('`developer A` books the profit and bears the costs absent any share (else the licensee does)', async () => {
+    const { scenarioEconomicsOf } = await import('../../server/src/engine/economics');
+    const valueOf = (text: string) => {
+      const document = analyzeDealText(text);
+      assert.deepEqual(document.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
+      const model = document.deals[0].model;
+      return Object.fromEntries([...scenarioEconomicsOf(model, model.scenarios.get('S')!)!.parties].map(([p, v]) => [p, v.value.toFixed()]));
+    };
+    // 100M sales − 10M goods − 4M development = 86M, plus or minus the 10M upfront.
+    assert.deepEqual(valueOf(deal('developer A')), { A: '96000000', B: '-10000000' });
+    assert.deepEqual(valueOf(deal('')), { A: '10000000', B: '76000000' });
+  });
+
+  it('an unknown developer is an unknown party', () => {
+    const document = analyzeDealText(deal('developer Nobody'));
+    assert.deepEqual(document.diagnostics.filter((d) => d.code === 'unknown-reference').map((d) => document.text.slice(d.span.start, d.span.end)), ['Nobody']);
+  });
+});

@@ -32,6 +32,7 @@ function firstAsWritten(model: DealModel, term: ast.SingleTerm): string | undefi
     case 'currency': return deal.currency?.text;
     case 'signed': case 'effective': case 'announced': return deal[term]?.text;
     case 'stage': return deal.stage?.text;
+    case 'developer': return deal.developer?.text;
     case 'source': {
       const text = deal.source?.value ?? '';
       return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;

@@ -34,8 +34,8 @@ const words = (...list: KeywordName[]) => new Set(list.map((w) => kw(w)));
 /** The keywords that start an item, per block. */
 const itemKeywords: Partial<Record<BlockKind, ReadonlySet<TokenType>>> = {
   file: words('deal'),
-  deal: words('currency', 'signed', 'effective', 'announced', 'source', 'headline', 'stage', 'fx', 'party', 'program', 'stages', 'license', 'payments', 'option', 'scenario', 'valuation'),
-  program: words('stage', 'count'),
+  deal: words('currency', 'signed', 'effective', 'announced', 'source', 'headline', 'stage', 'developer', 'fx', 'party', 'program', 'stages', 'license', 'payments', 'option', 'scenario', 'valuation'),
+  program: words('stage', 'count', 'developer'),
   party: words('role', 'ticker', 'country'),
   license: words('from', 'exclusive', 'non-exclusive', 'co-exclusive', 'technology', 'field', 'target', 'territory', 'indications', 'sublicensing', 'term'),
   // bounded: the keywords of the payment kinds, a fixed table.

@@ -47,6 +47,9 @@ export interface Deal {
   headlineTerms?: HeadlineTerms;
   /** The deal's current development stage (`stage phase1`). */
   stage?: Name;
+  /** `developer PARTY`: who books the sales and bears the costs absent any share (default: the
+   * first licence's licensee inside its territory, its licensor outside). */
+  developer?: Name;
   fx: FxRate[];
   parties: Party[];
   /** The programmes (products, targets) the deal covers, each with its own stage and track. */
@@ -75,7 +78,7 @@ export interface HeadlineTerms {
 }
 
 /** The deal terms a deal gives once. */
-export type SingleTerm = 'currency' | 'signed' | 'effective' | 'announced' | 'source' | 'headline' | 'stage' | 'stages' | 'valuation';
+export type SingleTerm = 'currency' | 'signed' | 'effective' | 'announced' | 'source' | 'headline' | 'stage' | 'stages' | 'valuation' | 'developer';
 
 /** A deal term written again: the keyword and what follows it. */
 export interface RepeatedTerm { term: SingleTerm; span: Span }
@@ -102,6 +105,8 @@ export interface ProgramDecl {
   stage?: Name;
   /** How many alike programmes it stands for (targets on the same terms); 1 when not written. */
   count?: Count;
+  /** `developer PARTY`: who develops this programme, absent any share. */
+  developer?: Name;
   span: Span;
 }
 

@@ -79,6 +79,7 @@ export abstract class TermRules extends PaymentRules {
         this.OR([
           { ALT: () => { this.CONSUME(kw('stage')); program.stage = this.consumeName(1); } },
           { ALT: () => { program.count = this.SUBRULE(this.programCount); } },
+          { ALT: () => { this.CONSUME(kw('developer')); program.developer = this.consumeName(2); } },
         ]);
       });
       this.CONSUME(RCurly);

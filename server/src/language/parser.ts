@@ -167,6 +167,7 @@ export class DealParser extends ScenarioRules {
         },
       },
       { ALT: () => { this.CONSUME(kw('stage')); this.once('stage', this.consumeName(2)); } },
+      { ALT: () => { this.CONSUME(kw('developer')); this.once('developer', this.consumeName(3)); } },
       { ALT: () => this.pushDefined(this.itemDeal.fx, this.SUBRULE(this.fxRate)) },
       { ALT: () => this.pushDefined(this.itemDeal.parties, this.SUBRULE(this.party)) },
       { ALT: () => this.pushDefined(this.itemDeal.programs ??= [], this.SUBRULE(this.programDecl)) },

@@ -213,8 +213,9 @@ export function walkReferences(deal: ast.Deal, visit: (name: ast.Name, kind: Ref
   };
   at('currency', deal.currency);
   at('stage', deal.stage);
+  at('party', deal.developer);
   for (const fx of deal.fx) at('currency', fx.from, fx.to);
-  for (const program of deal.programs ?? []) at('stage', program.stage);
+  for (const program of deal.programs ?? []) { at('stage', program.stage); at('party', program.developer); }
   for (const license of deal.licenses) at('party', license.from, license.to);
   for (const { block } of paymentBlocksOf(deal)) { at('party', block.from, block.to); at('program', block.program); }
   for (const { payment } of paymentsOf(deal)) {

@@ -1,4 +1,5 @@
-// Developers other than the default, in the order they take over: an exercised option's
+// Developers other than the default, in the order they take over: the deal's `developer PARTY`,
+// a programme's, then an exercised option's
 // `on exercise { developer PARTY [in TERRITORY] }`, from the year of the exercise on (on the
 // timeline of the option's programme), for the option's programme only where it has one.
 import type { DealModel } from '../../model/deal-model';
@@ -9,6 +10,13 @@ import type { DeveloperRule } from './division';
 
 export function developerRules(model: DealModel, rollup: ScenarioRollup): DeveloperRule[] {
   const rules: DeveloperRule[] = [];
+  // The deal's `developer`, then each programme's: they hold from the start.
+  const deal = model.deal.developer?.text;
+  if (deal !== undefined && model.parties.has(deal)) rules.push({ party: deal });
+  for (const program of model.deal.programs ?? []) {
+    const party = program.developer?.text;
+    if (party !== undefined && model.parties.has(party)) rules.push({ party, program: program.name.text });
+  }
   const happened = rollup.exercises.filter((e) => e.happens && e.option.developers?.length);
   if (!happened.length) return rules;
   const tracks = scenarioTracks(model, rollup.scenario);
