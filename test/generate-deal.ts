@@ -95,6 +95,9 @@ export function generateDeal(seed: number, options: GenerateOptions = {}): strin
   out('    territory worldwide');
   out(`    term ${b.int(10, 20)} years`);
   out('  }');
+  // A counted programme (further targets on the same terms), with its own milestones.
+  const program = v2?.chance(0.4) ? { count: v2.int(2, 4), cap: v2.int(2, 30) * 5 } : undefined;
+  if (program) out(`  program Next "further targets" { stage preclinical  count ${program.count} }`);
 
   // Committed payments.
   if (options.notes) out(`  /* Payments as announced by ${licensorName}; milestone caps are the press-release totals,\n     itemized events are from the ${signedYear} annual report. */`);
@@ -115,6 +118,11 @@ export function generateDeal(seed: number, options: GenerateOptions = {}): strin
     out(`    funding Research "research FTEs" ${writeAmount(b, each)} per year for ${years} years`);
     count(each * years);
     paymentLines++;
+  }
+
+  if (program) {
+    out(`    milestones NextDev "milestones per further target" up to ${program.cap}M by approval for Next { }`);
+    count(program.cap * 1000 * program.count);
   }
 
   // Milestone groups with itemized milestones, then sales milestones and royalties.
@@ -187,8 +195,22 @@ export function generateDeal(seed: number, options: GenerateOptions = {}): strin
     out(`  option ${option} "US co-development and co-commercialization" {`);
     out(`    holder ${licensor}`);
     out('    territory US');
-    for (const stage of exerciseStages) out(`    exercise at ${stage} fee ${writeAmount(b, b.int(2, 40) * 500)}`);
+    for (const stage of exerciseStages) {
+      const fee = writeAmount(b, b.int(2, 40) * 500);
+      // As deals write them: a fee range, an undisclosed fee, or none (from their own sequence).
+      const form = v2?.pick(['fixed', 'range', 'undisclosed', 'none'] as const) ?? 'fixed';
+      if (form === 'range') out(`    exercise at ${stage} fee ${v2!.int(2, 20)}M to ${v2!.int(21, 40)}M`);
+      else if (form === 'undisclosed') out(`    exercise at ${stage} fee undisclosed`);
+      else if (form === 'none') out(`    exercise at ${stage}`);
+      else out(`    exercise at ${stage} fee ${fee}`);
+    }
     out('    on exercise {');
+    if (v2?.chance(0.5)) {
+      out(`      payments from ${licensee} to ${licensor} {`);
+      out(`        milestones OptReg "US regulatory milestones on exercise" up to ${v2.int(5, 60) * 10}M by approval { }`);
+      out('      }');
+      if (v2.chance(0.5)) out(`      developer ${licensor} in US`);
+    }
     out(`      forfeit unearned ${b.pick(groups)}`);
     out('      forfeit Tiered in US');
     out(`      share costs ${licensor} 50%, ${licensee} 50% in US`);

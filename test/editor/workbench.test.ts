@@ -165,6 +165,9 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
   });
 
   await t.test('hover on the milestone group shows its cap', async () => {
+    // The seed's header comments are long: bring the group into view (the editor renders only
+    // visible lines, and their CodeLens).
+    await revealLine('milestones Development');
     const group = token('milestones Development', 'Development');
     // The CodeLens above the group moves the lines down when it arrives: hover once it is there.
     await until('the CodeLens above the group', async () => page.locator('.codelens-decoration', { hasText: 'undisclosed $35.5M' }).first().isVisible(), 30_000);
