@@ -29,7 +29,7 @@ describe('editor intelligence over the protocol', () => {
     assert.equal(capabilities.definitionProvider, true);
     assert.deepEqual(capabilities.renameProvider, { prepareProvider: true });
     assert.deepEqual(capabilities.semanticTokensProvider?.legend.tokenTypes, [
-      'namespace', 'class', 'enumMember', 'variable', 'struct', 'function', 'event', 'interface', 'type', 'money', 'percentage', 'date',
+      'namespace', 'class', 'enumMember', 'variable', 'struct', 'function', 'event', 'interface', 'type', 'money', 'percentage', 'date', 'module',
     ]);
   });
 
@@ -49,11 +49,14 @@ describe('editor intelligence over the protocol', () => {
     }
   });
 
-  it('renames OptIn at its declaration and in the scenario', async () => {
+  it('renames OptIn at its declaration and in the scenarios that exercise it', async () => {
     const edit = await server.request<WorkspaceEdit>('textDocument/rename', { ...doc, position: positionOf(seed, at(seed, 'option OptIn', 'OptIn')), newName: 'CoDev' });
+    const exercised = at(seed, 'exercise OptIn', 'OptIn');
     assert.deepEqual(edit.changes?.[uri], [
       { range: rangeOf(seed, at(seed, 'option OptIn', 'OptIn'), 5), newText: 'CoDev' },
-      { range: rangeOf(seed, at(seed, 'exercise OptIn', 'OptIn'), 5), newText: 'CoDev' },
+      { range: rangeOf(seed, exercised, 5), newText: 'CoDev' },
+      // The second scenario that exercises it (OptInWithCosts).
+      { range: rangeOf(seed, seed.indexOf('exercise OptIn', exercised) + 'exercise '.length, 5), newText: 'CoDev' },
     ]);
   });
 

@@ -20,6 +20,8 @@ describe('CodeLens', () => {
       'scenario OptInAtPhase2 "Immuno => ImmunoGen receives $1M · pays $5M | Biotest receives $5M · pays $1M',
       'scenario StopsInPhase2 "progra => ImmunoGen receives $1M · pays $0 | Biotest receives $0 · pays $1M',
       'scenario OptInWithCosts "Immun => ImmunoGen receives $1M · pays $5M | Biotest receives $5M · pays $1M',
+      // A scenario that gives its costs also says what it is worth to each party.
+      'scenario OptInWithCosts "Immun => Value: ImmunoGen $36M · Biotest $114M',
     ]);
   });
 
@@ -35,6 +37,6 @@ describe('CodeLens', () => {
   it('opens the rollup on click, of the scenario for a scenario lens', () => {
     const lenses = findCodeLenses(example('immunogen-biotest-2006.deal'));
     assert.equal(lenses[0].scenario, undefined);
-    assert.deepEqual(lenses.filter((l) => l.scenario).map((l) => l.scenario), ['Partnered', 'OptInAtPhase2', 'StopsInPhase2', 'OptInWithCosts']);
+    assert.deepEqual(lenses.filter((l) => l.scenario).map((l) => l.scenario), ['Partnered', 'OptInAtPhase2', 'StopsInPhase2', 'OptInWithCosts', 'OptInWithCosts']);
   });
 });

@@ -61,7 +61,7 @@ describe('completion of keywords from the grammar', () => {
   it('offers every deal-level keyword at the start of a deal line', () => {
     const { text, offsets } = markedRanges('deal D {\n  <|>\n}');
     assert.deepEqual(labels(doComplete(analyzeDealText(text), offsets[0]), 'keyword'), [
-      'currency', 'signed', 'effective', 'announced', 'source', 'headline', 'stage', 'fx', 'party', 'program', 'stages',
+      'currency', 'signed', 'effective', 'announced', 'source', 'headline', 'stage', 'developer', 'fx', 'party', 'program', 'stages',
       'license', 'payments', 'option', 'scenario', 'valuation',
     ]);
   });
