@@ -106,6 +106,8 @@ describe('editor intelligence over the protocol', () => {
       'ImmunoGen receives $36.5M · pays $0 | Biotest receives $0 · pays $36.5M',
       'ImmunoGen receives $1M · pays $5M | Biotest receives $5M · pays $1M',
       'ImmunoGen receives $1M · pays $0 | Biotest receives $0 · pays $1M',
+      'ImmunoGen receives $1M · pays $5M | Biotest receives $5M · pays $1M',
+      'Value: ImmunoGen $36M · Biotest $114M',
     ]);
     assert.equal(lenses[0].command?.command, 'deal.showRollup');
     const hints = await server.request<InlayHint[]>('textDocument/inlayHint', { ...doc, range: rangeOf(seed, 0, seed.length) });
