@@ -94,6 +94,15 @@ describe('snippets', () => {
     assert.ok(scenario?.insertText.includes('exercise ${4|OptIn|} at ${5|phase2,discovery,preclinical,phase1,phase3,filing,approval,launch|}'));
   });
 
+  it('offers the programme snippet among the deal terms, and the costs snippet inside a scenario', () => {
+    const { text, offsets } = markedRanges(`${seedText.replace(/\n}\s*$/, '\n  <|>\n}\n')}`);
+    const program = doComplete(analyzeDealText(text), offsets[0]).find((i) => i.label === 'program (programme)');
+    assert.equal(program?.insertText, 'program ${1:Target} "${2:programme}" { stage ${3|preclinical,discovery,phase1,phase2,phase3,filing,approval,launch|}  count ${4:1} }');
+    const inScenario = markedRanges(seedText.replace('scenario StopsInPhase2 "programme ends in phase 2" {', 'scenario StopsInPhase2 "programme ends in phase 2" {\n    <|>'));
+    const costs = doComplete(analyzeDealText(inScenario.text), inScenario.offsets[0]).find((i) => i.label === 'costs (for the value to each party)');
+    assert.equal(costs?.insertText, 'costs {\n  development ${1:US} { ${2:2026}: ${3:10M}  ${4:2027}: ${5:15M} }\n  goods ${6:20}% of sales\n  commercial ${7:30}% of sales\n}');
+  });
+
   it('offers the milestone group and tiered royalty snippets inside a payments block', () => {
     const items = completeSeed('upfront 1M on signing\n', '    <|>\n');
     assert.deepEqual(labels(items, 'snippet'), ['milestones (milestone group)', 'royalty (tiered)']);

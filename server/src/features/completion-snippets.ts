@@ -1,5 +1,5 @@
-// Snippets for the constructs a deal is built from: a new deal, a milestone group, a tiered
-// royalty, an option and a scenario. Each is offered where its first keyword is valid, and
+// Snippets for the constructs a deal is built from: a new deal, a programme, a milestone group, a
+// tiered royalty, an option, a scenario and its costs. Each is offered where its first keyword is valid, and
 // fills in the names the deal already has (its parties and stages) as choices.
 import type { DealModel } from '../model/deal-model';
 
@@ -102,6 +102,24 @@ export function snippetsFor(keyword: string, model: DealModel | undefined): Deal
         ].join('\n'),
       }];
     }
+    case 'program':
+      return [{
+        label: 'program (programme)',
+        detail: 'a programme the deal covers (a product or target), with its own stage, and how many alike it stands for',
+        body: 'program ${1:Target} "${2:programme}" { stage ' + choice(3, later('preclinical'), 'preclinical') + '  count ${4:1} }',
+      }];
+    case 'costs':
+      return [{
+        label: 'costs (for the value to each party)',
+        detail: 'development costs per year, cost of goods and commercial costs as a share of sales',
+        body: [
+          'costs {',
+          '  development ${1:US} { ${2:2026}: ${3:10M}  ${4:2027}: ${5:15M} }',
+          '  goods ${6:20}% of sales',
+          '  commercial ${7:30}% of sales',
+          '}',
+        ].join('\n'),
+      }];
     default:
       return [];
   }
