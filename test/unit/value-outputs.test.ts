@@ -10,7 +10,7 @@ import { scenarioEconomics } from '../../server/src/engine/economics/scenario-ec
 import type { CostsInput } from '../../server/src/engine/economics/types';
 import { economicsJson, exerciseEconomicsJson, partyEconomicsJson } from '../../server/src/exports/economics-json';
 import { valueSection } from '../../server/src/exports/html-value';
-import { scenarioValueText } from '../../server/src/exports/value-text';
+import { scenarioValueText } from '../../server/src/cli/value-table';
 import { Money } from '../../server/src/model/money';
 import { salesBook } from '../../server/src/engine/scenarios/sales';
 

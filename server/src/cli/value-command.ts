@@ -3,7 +3,7 @@
 import type { AnalyzedDocument } from '../document/analyze';
 import { scenarioEconomicsOf } from '../engine/economics';
 import { rollupJson } from '../exports/rollup-json';
-import { scenarioValueText } from '../exports/value-text';
+import { scenarioValueText } from './value-table';
 import { shownDeal } from '../model/shown-figures';
 import { loadDeal } from './load';
 import { outcome, type Outcome } from './outcome';

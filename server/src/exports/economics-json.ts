@@ -5,19 +5,8 @@ import type Decimal from 'decimal.js';
 import { exact } from '../model/money';
 import { shownMultiplier } from '../engine/economics/break-even';
 import type { ExerciseGain, ScenarioEconomics } from '../engine/economics/types';
-import type { Amount, ScenarioJson } from './rollup-json-types';
+import type { Amount, EconomicsJson, ExerciseEconomicsJson, PartyEconomicsJson, ScenarioJson } from './rollup-json-types';
 
-export interface PartyEconomicsJson { profit: Amount; costs: Amount; value: Amount }
-export interface EconomicsJson {
-  sales: Amount; goods: Amount; commercial: Amount; operatingProfit: Amount; development: Amount; projectValue: Amount;
-}
-export interface ExerciseEconomicsJson {
-  gain: Record<string, Amount>;
-  rnpvGain?: Record<string, Amount>;
-  rnpvGainAtExercise?: Record<string, Amount>;
-  /** The sales multiplier, two decimals (`"1.99"`), or null where the gain keeps one sign. */
-  breakEven: string | null;
-}
 
 export function partyEconomicsJson(economics: ScenarioEconomics, party: string): PartyEconomicsJson | undefined {
   const value = economics.parties.get(party);

@@ -1,7 +1,6 @@
 // The shape of the rollup JSON API (`deal rollup --json`, `deal render --format json`): users
 // script against it, so keys may be added, never renamed or removed. Amounts are exact decimal
 // strings in the deal currency; rates are percentages ("7.5"), probabilities fractions ("0.289").
-import type { EconomicsJson, ExerciseEconomicsJson, PartyEconomicsJson } from './economics-json';
 
 export type Amount = string;
 
@@ -175,4 +174,17 @@ export interface RnpvJson {
   }[];
   /** Per scenario: the risk-adjusted total and each party's risk-adjusted net. */
   scenarios: Record<string, { total: Amount; parties: Record<string, Amount>; value?: Record<string, Amount>; projectValue?: Amount }>;
+}
+
+/** A party's economics in a scenario that gives its costs. */
+export interface PartyEconomicsJson { profit: Amount; costs: Amount; value: Amount }
+export interface EconomicsJson {
+  sales: Amount; goods: Amount; commercial: Amount; operatingProfit: Amount; development: Amount; projectValue: Amount;
+}
+export interface ExerciseEconomicsJson {
+  gain: Record<string, Amount>;
+  rnpvGain?: Record<string, Amount>;
+  rnpvGainAtExercise?: Record<string, Amount>;
+  /** The sales multiplier, two decimals (`"1.99"`), or null where the gain keeps one sign. */
+  breakEven: string | null;
 }

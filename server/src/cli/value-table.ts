@@ -9,7 +9,7 @@ import { partyName } from '../model/describe';
 import { formatAmount, formatPercent, toCents } from '../model/money';
 import { decisionWords } from '../engine/economics/decision-words';
 import type { ScenarioEconomics } from '../engine/economics/types';
-import { textTable } from '../cli/text-table';
+import { textTable } from './text-table';
 
 export function scenarioValueText(model: DealModel, scenario: ast.Scenario, economics: ScenarioEconomics): string {
   const money = (value: Decimal) => formatAmount(toCents(value), model.currency);
