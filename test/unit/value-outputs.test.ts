@@ -89,3 +89,14 @@ describe('value in Markdown', () => {
     assert.match(plain, /- Exercising OptIn at phase2 costs ImmunoGen, Inc\. \$500K at these sales; it pays off from 1\.01× these sales\./);
   });
 });
+
+describe('a break-even that does not exist', () => {
+  it('is null in the JSON and said in words', async () => {
+    const { decisionWords } = await import('../../server/src/engine/economics/decision-words');
+    const { model, economics } = valued();
+    const always = { ...economics.exercises[0], gain: new Map([['ImmunoGen', new Money(-1000)], ['Biotest', new Money(1000)]]), breakEven: undefined, paysOffAbove: undefined };
+    assert.equal(exerciseEconomicsJson(always)?.breakEven, null);
+    assert.equal(decisionWords(model, always),
+      'Exercising OptIn at phase2 costs ImmunoGen, Inc. $1K at these sales; it does not pay off at any sales from 0 to 100× these.');
+  });
+});
