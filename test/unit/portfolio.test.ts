@@ -130,4 +130,12 @@ describe('portfolio rollup', () => {
       'payment development and commercial milestones: up to $35.5M · milestone',
     ]);
   });
+
+  it('describes a deal by its headline as its headline line counts it (options included), as its hover does', () => {
+    const portfolio = rollupPortfolio(inputs({ 'arcus.deal': example('arcus-gilead-2020.deal') }));
+    const [deal] = dealTree(portfolio);
+    // Committed 775M + options: TIGITReg 500M and three fee ranges' high ends, 3 × 275M.
+    assert.equal(deal.description, 'headline $2.1B');
+    assert.equal(deal.tooltip, 'ArcusGilead2020: headline $2,100,000,000 ($2.1B) (committed $775,000,000 ($775M) + contingent $0, as the headline line counts it)');
+  });
 });

@@ -49,3 +49,10 @@ describe('value where people see it', () => {
     });
   });
 });
+
+describe('the scenario hover lists its programme blocks', () => {
+  it('says how far each programme gets and what the block gives', () => {
+    const hover = doHover(document, text.indexOf('scenario OptIn "') + 'scenario Opt'.length)!.markdown;
+    assert.match(hover, /programme KB101: its own timeline, sales, costs · programme Next: reaches discovery/);
+  });
+});

@@ -10,6 +10,7 @@ import { scenarioRollups } from '../engine/scenario-rollups';
 import type { ScenarioRollup } from '../engine/scenarios';
 import { shownDeal } from '../model/shown-figures';
 import { textTable } from './text-table';
+import { headlineConvention, headlineConventionText } from '../model/headline';
 
 export function rollupTable(document: AnalyzedDocument, scenario?: string): string {
   if (document.deals.length === 0) return 'No deal in this file.\n';
@@ -22,7 +23,9 @@ function dealTable({ model, totals }: AnalyzedDeal, only?: string): string {
   const out: string[] = [];
   out.push(`${deal.title?.value ?? deal.name.text} (${deal.name.text}, ${model.currency})`);
   out.push(textTable(['Deal totals', 'Amount', ''], [
-    ['Headline', money(totals.headline), `(${formatShort(totals.headline, model.currency)})`],
+    // The headline as the deal states it is counted (`including options`, `excluding equity`).
+    [headlineConvention(deal).includingOptions || headlineConvention(deal).excludingEquity ? `Headline (${headlineConventionText(deal)})` : 'Headline',
+      money(totals.headline), `(${formatShort(totals.headline, model.currency)})`],
     ['Committed', money(totals.committed), `(${formatShort(totals.committed, model.currency)})`],
     ['Contingent', money(totals.contingent), `(${formatShort(totals.contingent, model.currency)})`],
     ...(model.exercisePayments.length ? [['On exercise', money(totals.onExercise), `(${formatShort(totals.onExercise, model.currency)})`]] : []),

@@ -36,7 +36,9 @@ export function dealInCents(deal: PortfolioDeal, into: (amount: Decimal) => Deci
     ...deal,
     committed: exact(committed),
     contingent: exact(contingent),
-    headline: exact(committed.plus(contingent)),
+    // The headline as the deal's `headline` line counts it: committed + contingent, with what
+    // that line adds (options) or leaves out (equity) on top, to the cent.
+    headline: exact(committed.plus(contingent).plus(into(toCents(new Money(deal.headline).minus(deal.committed).minus(deal.contingent))))),
     byKind: Object.fromEntries([...byKind].map(([kind, amount]) => [kind, exact(amount)])),
     parties: [...positions].map(([name, p]): PortfolioParty => ({
       ...(declared.get(name) ?? { name, line: deal.line, character: deal.character }),

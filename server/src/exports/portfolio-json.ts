@@ -102,14 +102,18 @@ export function dealTree(portfolio: Portfolio): DealTreeNode[] {
       ...at(item),
       ...(item.items?.length ? { children: item.items.map(payment) } : {}),
     });
-    const converted = reported && deal.currency !== portfolio.currency
+    // The reporting currency's figure is committed + contingent: shown where that is the headline.
+    const counted = new Money(deal.headline).eq(own.headline);
+    const converted = !counted ? '' : reported && deal.currency !== portfolio.currency
       ? ` · ${formatShort(reported.headline, portfolio.currency)}`
       : !reported ? ` · no ${deal.currency}→${portfolio.currency} rate` : '';
     return {
       kind: 'deal',
       label: visibleText(deal.title ?? deal.id),
-      description: `headline ${formatShort(own.headline, deal.currency)}${converted}`,
-      tooltip: `${deal.id}: headline ${formatMoney(own.headline, deal.currency)} (committed ${formatMoney(own.committed, deal.currency)} + contingent ${formatMoney(own.contingent, deal.currency)})`,
+      // The deal's own headline, counted as its `headline` line states (options, equity): the
+      // figure its hover and rollup show.
+      description: `headline ${formatShort(new Money(deal.headline), deal.currency)}${converted}`,
+      tooltip: `${deal.id}: headline ${formatMoney(new Money(deal.headline), deal.currency)} (committed ${formatMoney(own.committed, deal.currency)} + contingent ${formatMoney(own.contingent, deal.currency)}${counted ? '' : ', as the headline line counts it'})`,
       ...at(deal),
       children: [...parties, ...deal.payments.map(payment)],
     };

@@ -86,6 +86,17 @@ export function describeScenario({ model }: AnalyzedDeal, name: string): string 
   const terms = [
     scenario.reach?.text && `Reaches ${md(scenario.reach.text)}`,
     ...scenario.exercises.map((e) => `exercises ${md(e.option.text)}${e.stage?.text ? ` at ${md(e.stage.text)}` : ''}`),
+    // Each programme block: how far that programme gets, how many go ahead, what it gives.
+    ...(scenario.programs ?? []).map((block) => {
+      const parts = [
+        block.reach?.text && `reaches ${md(block.reach.text)}`,
+        block.timeline?.length ? 'its own timeline' : undefined,
+        block.count ? `${block.count.value} going ahead` : undefined,
+        block.sales.length ? 'sales' : undefined,
+        block.costs?.length ? 'costs' : undefined,
+      ].filter(Boolean);
+      return `programme ${md(block.program.text)}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+    }),
   ].filter(Boolean).join(' · ');
 
   let figures: (string | undefined)[] = [];
