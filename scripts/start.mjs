@@ -1,5 +1,5 @@
 // `npm start` (after the build): shows the `deal` command on the ImmunoGen / Biotest example —
-// checks it, prints its rollup, and writes the term sheet to out/immunogen-biotest-2006.html.
+// checks it, prints its rollup and what it is worth to each party, and writes the term sheet to out/immunogen-biotest-2006.html.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -26,5 +26,6 @@ function deal(title, args) {
 
 deal('problems in the file: nothing printed means none', ['check', example]);
 deal('what the deal adds up to, per party, kind and scenario', ['rollup', example]);
+deal('what it is worth to each party where a scenario gives its costs', ['value', example, '--scenario', 'OptInWithCosts']);
 deal('the term sheet as a stand-alone page', ['render', example, '--format', 'html', '--out', out]);
 console.log(`\nWrote ${join(root, out)}: open it in a browser.`);
