@@ -138,4 +138,10 @@ describe('portfolio rollup', () => {
     assert.equal(deal.description, 'headline $2.1B');
     assert.equal(deal.tooltip, 'ArcusGilead2020: headline $2,100,000,000 ($2.1B) (committed $775,000,000 ($775M) + contingent $0, as the headline line counts it)');
   });
+
+  it('says "By kind" once on the portfolio page (the section heading, no caption repeating it)', () => {
+    const html = renderPortfolioHtml(rollupPortfolio(inputs(examples)), { cspNonce: 'n', cspSource: 'vscode-resource:' });
+    assert.equal(html.split('By kind').length - 1, 1);
+    assert.match(html, /<h2>By kind<\/h2>/);
+  });
 });

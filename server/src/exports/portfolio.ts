@@ -59,7 +59,8 @@ export function renderPortfolioHtml(exactly: Portfolio, options: RenderPortfolio
     ]), { numeric: [1, 2, 3, 4, 5, 6], caption: 'Per counterparty, across its deals' });
   const kinds = portfolio.byKind.length
     ? table(['Kind', 'Deals', 'Amount'], portfolio.byKind.map((k): Cell[] => [kindTotalLabel(k.kind), String(k.deals), money(k.amount)]),
-      { numeric: [1, 2], caption: 'By kind', foot: ['Headline', '', money(totals.headline)], className: 'compact' })
+      // The section's heading says "By kind": no caption repeating it.
+      { numeric: [1, 2], foot: ['Headline', '', money(totals.headline)], className: 'compact' })
     : '';
   const deals = table(['Deal', 'File', 'Currency', 'Headline', 'Committed', 'Contingent', `Headline in ${portfolio.currency}`],
     portfolio.deals.map((row): Cell[] => {
