@@ -6,8 +6,8 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import { partyName } from '../model/describe';
-import { formatAmount, formatPercent, toCents } from '../model/money';
-import { decisionWords } from '../engine/economics/decision-words';
+import { formatAmount, toCents } from '../model/money';
+import { decisionWords, pieShare } from '../engine/economics/decision-words';
 import type { ScenarioEconomics } from '../engine/economics/types';
 import { textTable } from './text-table';
 
@@ -19,7 +19,7 @@ export function scenarioValueText(model: DealModel, scenario: ast.Scenario, econ
   const project = economics.totals.projectValue;
   parts.push(`  The pie: project value ${money(project)}`);
   parts.push(textTable(['Party', 'Value', 'Share'],
-    [...economics.parties].map(([id, v]) => [name(id), money(v.value), shareOf(v.value, project)])));
+    [...economics.parties].map(([id, v]) => [name(id), money(v.value), pieShare(v.value, project)])));
   parts.push(textTable(['Party', 'Receives', 'Pays', 'Profit', 'Costs', 'Value'],
     [...economics.parties].map(([id, v]) => [name(id), money(v.receives), money(v.pays), money(v.profit), money(v.costs), money(v.value)])));
   const t = economics.totals;
@@ -30,7 +30,7 @@ export function scenarioValueText(model: DealModel, scenario: ast.Scenario, econ
   if (economics.rnpv) {
     const rnpv = economics.rnpv;
     parts.push(textTable(['In rNPV', 'Value', 'Share'], [
-      ...[...rnpv.value].map(([id, v]) => [name(id), money(v), shareOf(v, rnpv.projectValue)]),
+      ...[...rnpv.value].map(([id, v]) => [name(id), money(v), pieShare(v, rnpv.projectValue)]),
       ['Project value', money(rnpv.projectValue), ''],
     ]));
   }
@@ -55,8 +55,3 @@ function signed(text: string, value: Decimal): string {
   return value.gt(0) ? `+${text}` : text;
 }
 
-/** A party's share of the pie, to one decimal; none where the pie is empty. */
-function shareOf(value: Decimal, project: Decimal): string {
-  if (project.isZero()) return '';
-  return formatPercent(value.div(project).times(100).toDecimalPlaces(1));
-}

@@ -6,7 +6,7 @@ import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import { partyName } from '../model/describe';
 import { formatMoney, formatPercent, formatShort, toCents, ZERO } from '../model/money';
-import { decisionWords } from '../engine/economics/decision-words';
+import { decisionWords, pieShare } from '../engine/economics/decision-words';
 import type { ScenarioEconomics } from '../engine/economics/types';
 import { scenarioEconomicsOf } from '../engine/economics';
 import type { ScenarioRollup } from '../engine/scenarios';
@@ -39,10 +39,10 @@ function scenarioValue(model: DealModel, { rollup, economics }: ValuedScenario, 
   const pie = `<p>Project value <strong>${esc(money(project))}</strong> (operating profit ${esc(money(economics.totals.operatingProfit))} − development ${esc(money(economics.totals.development))}).</p>`;
   const lines = table(['Party', 'Receives', 'Pays', 'Profit', 'Costs', 'Value', 'Share'],
     [...economics.parties].map(([id, v]) => [
-      partyName(model, id), money(v.receives), money(v.pays), money(v.profit), money(v.costs), money(v.value), shareOf(v.value, project),
+      partyName(model, id), money(v.receives), money(v.pays), money(v.profit), money(v.costs), money(v.value), pieShare(v.value, project),
     ]), { numeric: [1, 2, 3, 4, 5, 6] });
   const rnpv = economics.rnpv
-    ? table(['In rNPV', 'Value', 'Share'], [...economics.rnpv.value].map(([id, v]) => [partyName(model, id), money(v), shareOf(v, economics.rnpv!.projectValue)]),
+    ? table(['In rNPV', 'Value', 'Share'], [...economics.rnpv.value].map(([id, v]) => [partyName(model, id), money(v), pieShare(v, economics.rnpv!.projectValue)]),
       { numeric: [1, 2], foot: ['Project value', money(economics.rnpv.projectValue), ''] })
     : '';
   const decisions = economics.exercises.map((e) => decisionWords(model, e)).filter((w): w is string => !!w);
@@ -51,9 +51,6 @@ function scenarioValue(model: DealModel, { rollup, economics }: ValuedScenario, 
   return heading + pie + lines + rnpv + words + charts;
 }
 
-function shareOf(value: Decimal, project: Decimal): string {
-  return project.isZero() ? '' : formatPercent(value.div(project).times(100).toDecimalPlaces(1));
-}
 
 /** Each party's value as a bar (the pie, as bars: a party whose value is negative shows below zero). */
 function pieChart(model: DealModel, economics: ScenarioEconomics): string {

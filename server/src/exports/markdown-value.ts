@@ -4,14 +4,13 @@ import type Decimal from 'decimal.js';
 import type { DealModel } from '../model/deal-model';
 import { partyName } from '../model/describe';
 import { mdTable, mdText } from '../model/markdown-text';
-import { formatMoney, formatPercent, toCents } from '../model/money';
-import { decisionWords } from '../engine/economics/decision-words';
+import { formatMoney, toCents } from '../model/money';
+import { decisionWords, pieShare as share } from '../engine/economics/decision-words';
 import type { ValuedScenario } from './html-value';
 
 export function valueMarkdown(model: DealModel, valued: readonly ValuedScenario[]): string[] {
   if (!valued.length) return [];
   const money = (value: Decimal) => formatMoney(toCents(value), model.currency);
-  const share = (value: Decimal, of: Decimal) => (of.isZero() ? '' : formatPercent(value.div(of).times(100).toDecimalPlaces(1)));
   const out = ['## Value to each party', ''];
   for (const { rollup, economics } of valued) {
     const scenario = rollup.scenario;

@@ -15,18 +15,13 @@ import { programCount } from '../model/programs';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioPaymentLabel } from './html-scenarios';
 import { scenarioRollups } from '../engine/scenario-rollups';
-import { mdText } from '../model/markdown-text';
+import { mdTable, mdText } from '../model/markdown-text';
 import { valueMarkdown } from './markdown-value';
 import { valuedScenarios } from './html-value';
 import { notComparedNote, notDetailedNote, shownScenarios } from './shown-scenarios';
 
 export { mdText } from '../model/markdown-text';
 
-function mdTable(header: string[], rows: string[][], numeric: number[] = []): string {
-  const align = header.map((_, i) => (numeric.includes(i) ? '---:' : '---'));
-  const line = (cells: string[]) => `| ${cells.map(mdText).join(' | ')} |`;
-  return [line(header), `| ${align.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
 
 export interface RenderMarkdownOptions { scenario?: string }
 

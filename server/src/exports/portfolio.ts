@@ -10,7 +10,7 @@ import { shownPortfolio, type Portfolio, type PortfolioDealRow } from '../engine
 import { cspMeta } from './html';
 import { el, esc, section, table, type Cell } from './html-kit';
 import { termSheetCss } from './html-style';
-import { mdText } from './markdown';
+import { mdTable, mdText } from '../model/markdown-text';
 
 export interface RenderPortfolioOptions {
   /** For a webview: the nonce of the style element and its CSP source (as the term sheet). */
@@ -99,9 +99,6 @@ export function renderPortfolioMarkdown(exactly: Portfolio, options: Pick<Render
   const portfolio = shownPortfolio(exactly);
   const money = (v: Decimal) => formatMoney(v, portfolio.currency);
   const fileLabel = options.fileLabel ?? fileName;
-  const row = (cells: string[]) => `| ${cells.map(mdText).join(' | ')} |`;
-  const mdTable = (header: string[], rows: string[][], numeric: number[]) =>
-    [row(header), `| ${header.map((_, i) => (numeric.includes(i) ? '---:' : '---')).join(' | ')} |`, ...rows.map(row)].join('\n');
   const out = ['# Portfolio rollup', '', mdText(counting(portfolio)), ''];
   if (!portfolio.deals.length) return `${out.join('\n')}_No .deal files in the workspace yet._\n`;
   for (const r of portfolio.apart) out.push(`> Not in the totals: ${mdText(apartReason(r, portfolio.currency))}`, '');

@@ -3,9 +3,9 @@
 // scenario that does, and from what sales it pays off) and the scenario's CodeLens.
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
-import { formatPercent, formatShort, toCents } from '../model/money';
+import { formatShort, toCents } from '../model/money';
 import { scenarioEconomicsOf } from '../engine/economics';
-import { decisionWords } from '../engine/economics/decision-words';
+import { decisionWords, pieShare as share } from '../engine/economics/decision-words';
 import { md, moneyIn, table } from './hover-format';
 
 /** The scenario's value paragraphs; none where it gives no costs. */
@@ -14,7 +14,6 @@ export function scenarioValueHover(model: DealModel, scenario: ast.Scenario): st
   if (!economics) return [];
   const money = moneyIn(model);
   const project = economics.totals.projectValue;
-  const share = (v: typeof project, of: typeof project) => (of.isZero() ? '' : formatPercent(v.div(of).times(100).toDecimalPlaces(1)));
   const rnpv = economics.rnpv;
   const rows = [...economics.parties].map(([party, v]) => [
     md(party), money(toCents(v.profit)), money(toCents(v.costs)), `**${money(toCents(v.value))}**`, share(v.value, project),

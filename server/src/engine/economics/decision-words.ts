@@ -4,7 +4,7 @@
 import type Decimal from 'decimal.js';
 import type { DealModel } from '../../model/deal-model';
 import { partyName } from '../../model/describe';
-import { formatShort, toCents } from '../../model/money';
+import { formatPercent, formatShort, toCents } from '../../model/money';
 import { shownMultiplier } from './break-even';
 import type { ExerciseGain } from './types';
 
@@ -22,4 +22,9 @@ export function decisionWords(model: DealModel, exercise: ExerciseGain): string 
   if (exercise.breakEven === undefined) return `${first}; it ${gain.isNegative() ? 'does not pay off' : 'pays off'} at any sales from 0 to 100× these.`;
   const k = shownMultiplier(exercise.breakEven);
   return exercise.paysOffAbove ? `${first}; it pays off from ${k}× these sales.` : `${first}; it stops paying off from ${k}× these sales.`;
+}
+
+/** A party's share of the pie, to one decimal (`54%`); none where the pie is empty. */
+export function pieShare(value: Decimal, project: Decimal): string {
+  return project.isZero() ? '' : formatPercent(value.div(project).times(100).toDecimalPlaces(1));
 }
