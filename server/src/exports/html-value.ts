@@ -5,13 +5,13 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import { partyName } from '../model/describe';
-import { formatMoney, formatPercent, formatShort, toCents, ZERO } from '../model/money';
+import { formatMoney, formatShort, toCents, ZERO } from '../model/money';
 import { decisionWords, pieShare } from '../engine/economics/decision-words';
 import type { ScenarioEconomics } from '../engine/economics/types';
 import { scenarioEconomicsOf } from '../engine/economics';
 import type { ScenarioRollup } from '../engine/scenarios';
 import { el, esc, table, type LineOf, noLines } from './html-kit';
-import { axes, chartedParties, legend, px, scale, span, svg } from './svg-charts';
+import { axes, chartedParties, legend, netByPartyAndYear, partyLinesChart, px, runningTotals, scale, span, svg } from './svg-charts';
 
 export interface ValuedScenario { rollup: ScenarioRollup; economics: ScenarioEconomics }
 
@@ -75,39 +75,17 @@ function pieChart(model: DealModel, economics: ScenarioEconomics): string {
 /** Each party's cash position, year after year: payments received less paid, plus its profit,
  * less its costs, summed from the first year on. */
 function cashChart(model: DealModel, rollup: ScenarioRollup, economics: ScenarioEconomics): string {
-  const yearly = new Map<string, Map<number, Decimal>>([...economics.parties.keys()].map((p) => [p, new Map()]));
-  const add = (party: string | undefined, year: number, amount: Decimal) => {
-    const own = party === undefined ? undefined : yearly.get(party);
-    if (own) own.set(year, (own.get(year) ?? ZERO).plus(amount));
-  };
-  for (const p of rollup.payments) {
-    if (p.year === 'unscheduled') continue;
-    add(p.payee, p.year, p.amount);
-    add(p.payer, p.year, p.amount.negated());
-  }
+  const yearly = netByPartyAndYear(rollup, [...economics.parties.keys()]);
   for (const division of economics.cells) {
-    for (const [party, amount] of division.profit) add(party, division.cell.year, amount);
-    for (const [party, amount] of division.costs) add(party, division.cell.year, amount.negated());
+    for (const [party, amount] of division.profit) yearly.add(party, division.cell.year, amount);
+    for (const [party, amount] of division.costs) yearly.add(party, division.cell.year, amount.negated());
   }
   const all = [...yearly.values()].flatMap((m) => [...m.keys()]);
   if (!all.length) return '';
   const first = all.reduce((a, b) => Math.min(a, b));
   const last = all.reduce((a, b) => Math.max(a, b));
   const years = Array.from({ length: Math.min(last - first + 1, 200) }, (_, i) => first + i);
-  const parties = [...yearly.keys()].slice(0, chartedParties);
-  const series = parties.map((party) => {
-    let total: Decimal = ZERO;
-    return years.map((year) => (total = total.plus(yearly.get(party)!.get(year) ?? ZERO)));
-  });
-  const s = scale(series.flat(), years.length);
-  const lines = series.map((values, k) => {
-    const points = values.map((v, i) => `${px(s.x(i))},${px(s.y(v))}`).join(' ');
-    const dots = values.map((v, i) => `<circle class="dot p${k % 6}" cx="${px(s.x(i))}" cy="${px(s.y(v))}" r="3">`
-      + `<title>${esc(`${partyName(model, parties[k])}, end of ${years[i]}: ${formatShort(toCents(v), model.currency)}`)}</title></circle>`).join('');
-    return `<polyline class="line p${k % 6}" points="${points}"/>${dots}`;
-  }).join('');
-  const label = `Cash position per party, ${span(years)}`;
-  return `<figure class="chart-box">${svg(label, axes(s, years, model.currency) + lines)}`
-    + `<figcaption>${esc(label)} (payments received less paid, plus profit, less costs, summed)</figcaption>`
-    + legend(parties.map((p, k) => ({ className: `p${k % 6}`, label: partyName(model, p) }))) + '</figure>';
+  const drawn = [...yearly.keys()].slice(0, chartedParties).map((party) => ({ party, values: runningTotals(yearly.get(party)!, years) }));
+  return partyLinesChart(model, years, drawn, `Cash position per party, ${span(years)}`,
+    'payments received less paid, plus profit, less costs, summed', (v) => formatShort(toCents(v), model.currency));
 }

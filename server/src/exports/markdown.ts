@@ -14,7 +14,6 @@ import {
 import { programCount } from '../model/programs';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioPaymentLabel } from './html-scenarios';
-import { scenarioRollups } from '../engine/scenario-rollups';
 import { mdTable, mdText } from '../model/markdown-text';
 import { valueMarkdown } from './markdown-value';
 import { valuedScenarios } from './html-value';

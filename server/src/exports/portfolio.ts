@@ -3,7 +3,7 @@
 // currency, with the deals that could not be converted set apart and said why. Same styling
 // and escaping as the term sheet.
 import type Decimal from 'decimal.js';
-import { formatMoney, Money } from '../model/money';
+import { formatMoney } from '../model/money';
 import { capitalize } from '../model/deal-walk';
 import { kindsCounting, kindsInWords, kindTotalLabel, uncountedKindsInWords } from '../model/payment-kinds';
 import { shownPortfolio, type Portfolio, type PortfolioDealRow } from '../engine/portfolio';

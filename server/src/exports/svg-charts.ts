@@ -100,38 +100,60 @@ export function cumulativeChart(model: DealModel, rollup: ScenarioRollup): strin
   const years = chartYears(rollup);
   if (!years.length) return '';
   const declared = [...model.parties.keys()];
-  // Each party's net per year, in one pass over the payments.
-  const yearly = new Map<string, Map<number, Decimal>>(declared.map((party) => [party, new Map()]));
-  const add = (party: string | undefined, year: number, amount: Decimal) => {
-    const own = party === undefined ? undefined : yearly.get(party);
-    if (own) own.set(year, (own.get(year) ?? ZERO).plus(amount));
-  };
-  for (const p of rollup.payments) {
-    if (p.year === 'unscheduled') continue;
-    add(p.payee, p.year, p.amount);
-    add(p.payer, p.year, p.amount.negated());
-  }
-  const running = (party: string) => {
-    let total: Decimal = ZERO;
-    return years.map((year) => (total = total.plus(yearly.get(party)!.get(year) ?? ZERO)));
-  };
-  const all = declared.map((party) => ({ party, values: running(party) }));
+  const yearly = netByPartyAndYear(rollup, declared);
+  const all = declared.map((party) => ({ party, values: runningTotals(yearly.get(party)!, years) }));
   const drawn = all.length <= chartedParties ? all : largestLast(all, chartedParties);
-  const parties = drawn.map((d) => d.party);
-  const series = drawn.map((d) => d.values);
-  const s = scale(series.flat(), years.length);
-  const lines = series.map((values, k) => {
-    const points = values.map((v, i) => `${px(s.x(i))},${px(s.y(v))}`).join(' ');
-    const dots = values.map((v, i) => `<circle class="dot p${k % 6}" cx="${px(s.x(i))}" cy="${px(s.y(v))}" r="3">`
-      + `<title>${esc(`${partyName(model, parties[k])}, end of ${years[i]}: ${formatMoney(v, model.currency)}`)}</title></circle>`).join('');
-    return `<polyline class="line p${k % 6}" points="${points}"/>${dots}`;
-  }).join('');
   const label = `Cumulative net position per party, ${span(years)}`;
   const which = drawn.length < all.length
     ? `; the ${drawn.length} of ${all.length} parties with the largest net positions, the others are in the table above` : '';
-  return `<figure class="chart-box">${svg(label, axes(s, years, model.currency) + lines)}`
-    + `<figcaption>${esc(label)} (received minus paid${which})</figcaption>`
-    + legend(parties.map((p, k) => ({ className: `p${k % 6}`, label: partyName(model, p) })))
+  return partyLinesChart(model, years, drawn, label, `received minus paid${which}`, (v) => formatMoney(v, model.currency));
+}
+
+/** Each party's net per year (received minus paid), in one pass over the scheduled payments;
+ * `add` puts more into it (a party's profit or costs). */
+export function netByPartyAndYear(rollup: ScenarioRollup, parties: readonly string[]): PartyYears {
+  const yearly = new PartyYears(parties);
+  for (const p of rollup.payments) {
+    if (p.year === 'unscheduled') continue;
+    yearly.add(p.payee, p.year, p.amount);
+    yearly.add(p.payer, p.year, p.amount.negated());
+  }
+  return yearly;
+}
+
+/** Amounts per party and year, for the parties given (others are left out). */
+export class PartyYears extends Map<string, Map<number, Decimal>> {
+  constructor(parties: readonly string[]) {
+    super(parties.map((party) => [party, new Map<number, Decimal>()]));
+  }
+
+  add(party: string | undefined, year: number, amount: Decimal): void {
+    const own = party === undefined ? undefined : this.get(party);
+    if (own) own.set(year, (own.get(year) ?? ZERO).plus(amount));
+  }
+}
+
+/** A party's yearly amounts summed year after year, over `years`. */
+export function runningTotals(yearly: ReadonlyMap<number, Decimal>, years: readonly number[]): Decimal[] {
+  let total: Decimal = ZERO;
+  return years.map((year) => (total = total.plus(yearly.get(year) ?? ZERO)));
+}
+
+/** One line per party over the years, with a dot and its figure at each year, and a legend. */
+export function partyLinesChart(
+  model: DealModel, years: readonly number[], drawn: readonly { party: string; values: Decimal[] }[],
+  label: string, caption: string, figure: (value: Decimal) => string,
+): string {
+  const s = scale(drawn.flatMap((d) => d.values), years.length);
+  const lines = drawn.map(({ party, values }, k) => {
+    const points = values.map((v, i) => `${px(s.x(i))},${px(s.y(v))}`).join(' ');
+    const dots = values.map((v, i) => `<circle class="dot p${k % 6}" cx="${px(s.x(i))}" cy="${px(s.y(v))}" r="3">`
+      + `<title>${esc(`${partyName(model, party)}, end of ${years[i]}: ${figure(v)}`)}</title></circle>`).join('');
+    return `<polyline class="line p${k % 6}" points="${points}"/>${dots}`;
+  }).join('');
+  return `<figure class="chart-box">${svg(label, axes(s, [...years], model.currency) + lines)}`
+    + `<figcaption>${esc(label)} (${esc(caption)})</figcaption>`
+    + legend(drawn.map((d, k) => ({ className: `p${k % 6}`, label: partyName(model, d.party) })))
     + '</figure>';
 }
 
