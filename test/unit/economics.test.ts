@@ -3,7 +3,6 @@
 // value of each party, the exercise gain against the same scenario without it, and the
 // break-even multiplier of the sales.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type Decimal from 'decimal.js';
 import { analyzeDealText } from '../../server/src/document/analyze';
@@ -12,36 +11,14 @@ import { scenarioEconomics } from '../../server/src/engine/economics/scenario-ec
 import type { CostsInput } from '../../server/src/engine/economics/types';
 import { Money } from '../../server/src/model/money';
 import { salesBook } from '../../server/src/engine/scenarios/sales';
+import { costedSeed, M } from './costed-seed';
 
-const M = (n: number) => new Money(n).times(1_000_000);
 const years = (entries: [number, number][]) => new Map(entries.map(([y, v]) => [y, M(v)]));
 
-const seed = readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8');
-const withSales = seed.replace(/\n}\s*$/, `
-  scenario Costed "ImmunoGen opts in at phase 2; illustrative sales" {
-    timeline { phase1 2008  phase2 2010  phase3 2012  filing 2014  approval 2015 }
-    reach approval
-    exercise OptIn at phase2
-    sales US { 2016: 100M  2017: 200M }
-    sales "ex-US" { 2016: 50M  2017: 100M }
-  }
-}
-`);
-
-const costs: CostsInput = {
-  development: [
-    { territory: 'US', years: years([[2010, 10], [2011, 10], [2012, 20], [2013, 20], [2014, 10]]) },
-    { territory: 'ex-US', years: years([[2010, 5]]) },
-  ],
-  goods: [{ percentOfSales: new Money(20) }],
-  commercial: [{ percentOfSales: new Money(30) }],
-};
-
 function costed() {
-  const document = analyzeDealText(withSales);
+  const { document, economics } = costedSeed();
   assert.deepEqual(document.diagnostics.filter((d) => d.severity === 'error'), []);
-  const model = document.deals[0].model;
-  return scenarioEconomics(model, model.scenarios.get('Costed')!, { units: (s) => [{ book: salesBook(model, s), costs }], developers: () => [] });
+  return economics;
 }
 
 const fixed = (m: Map<string, Decimal>) => Object.fromEntries([...m].map(([k, v]) => [k, v.toFixed()]));
@@ -158,9 +135,8 @@ describe('economics in rNPV', () => {
 describe('the option decision in words', () => {
   it('says what exercising costs the holder and from what sales it pays off', async () => {
     const { decisionWords } = await import('../../server/src/engine/economics/decision-words');
-    const document = analyzeDealText(withSales);
-    const model = document.deals[0].model;
-    const [exercise] = scenarioEconomics(model, model.scenarios.get('Costed')!, { units: (s) => [{ book: salesBook(model, s), costs }], developers: () => [] }).exercises;
+    const { model, economics } = costedSeed();
+    const [exercise] = economics.exercises;
     assert.equal(decisionWords(model, exercise),
       'Exercising OptIn at phase2 costs ImmunoGen, Inc. $500K at these sales; it pays off from 1.01× these sales.');
   });

@@ -2,45 +2,14 @@
 // the preview's "Value to each party" section, all from one computation (the seed deal's opt-in
 // with illustrative sales and costs; figures worked by hand in economics.test.ts).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDealText } from '../../server/src/document/analyze';
-import { rollupScenario } from '../../server/src/engine/scenarios';
-import { scenarioEconomics } from '../../server/src/engine/economics/scenario-economics';
-import type { CostsInput } from '../../server/src/engine/economics/types';
 import { economicsJson, exerciseEconomicsJson, partyEconomicsJson } from '../../server/src/exports/economics-json';
 import { valueSection } from '../../server/src/exports/html-value';
 import { scenarioValueText } from '../../server/src/cli/value-table';
 import { Money } from '../../server/src/model/money';
-import { salesBook } from '../../server/src/engine/scenarios/sales';
+import { costedSeed } from './costed-seed';
 
-const M = (n: number) => new Money(n).times(1_000_000);
-const seed = readFileSync(new URL('../../examples/immunogen-biotest-2006.deal', import.meta.url), 'utf8');
-const text = seed.replace(/\n}\s*$/, `
-  scenario Costed "ImmunoGen opts in at phase 2; illustrative sales" {
-    timeline { phase1 2008  phase2 2010  phase3 2012  filing 2014  approval 2015 }
-    reach approval
-    exercise OptIn at phase2
-    sales US { 2016: 100M  2017: 200M }
-    sales "ex-US" { 2016: 50M  2017: 100M }
-  }
-}
-`);
-const costs: CostsInput = {
-  development: [
-    { territory: 'US', years: new Map([[2010, M(10)], [2011, M(10)], [2012, M(20)], [2013, M(20)], [2014, M(10)]]) },
-    { territory: 'ex-US', years: new Map([[2010, M(5)]]) },
-  ],
-  goods: [{ percentOfSales: new Money(20) }],
-  commercial: [{ percentOfSales: new Money(30) }],
-};
-
-function valued() {
-  const model = analyzeDealText(text).deals[0].model;
-  const scenario = model.scenarios.get('Costed')!;
-  const rollup = rollupScenario(model, scenario);
-  return { model, scenario, rollup, economics: scenarioEconomics(model, scenario, { units: (s) => [{ book: salesBook(model, s), costs }], developers: () => [] }, rollup) };
-}
+const valued = costedSeed;
 
 describe('value outputs', () => {
   it('the terminal shows the pie, each party’s lines and the decision in words', () => {
