@@ -4,7 +4,7 @@
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import { formatShort, toCents } from '../model/money';
-import { scenarioEconomicsOf } from '../engine/economics';
+import { scenarioEconomicsOf, scenarioValueOf } from '../engine/economics';
 import { decisionWords, pieShare as share } from '../engine/economics/decision-words';
 import { md, moneyIn, table } from './hover-format';
 
@@ -44,7 +44,8 @@ export function optionValueHover(model: DealModel, option: ast.OptionDecl): stri
 
 /** `Value: ImmunoGen $36M · Biotest $114M`, for a scenario that gives its costs. */
 export function scenarioValueLens(model: DealModel, scenario: ast.Scenario): string | undefined {
-  const economics = scenarioEconomicsOf(model, scenario);
-  if (!economics) return undefined;
-  return `Value: ${[...economics.parties].map(([party, v]) => `${party} ${formatShort(toCents(v.value), model.currency)}`).join(' · ')}`;
+  // The value alone: the lens is asked for after every edit, the exercises' break-evens are not.
+  const value = scenarioValueOf(model, scenario);
+  if (!value) return undefined;
+  return `Value: ${[...value.parties].map(([party, v]) => `${party} ${formatShort(toCents(v.value), model.currency)}`).join(' · ')}`;
 }

@@ -11,38 +11,53 @@ import { salesBook } from '../scenarios/sales';
 import { scenarioTracks } from '../scenarios/tracks';
 import { costsInput } from './costs-input';
 import { developerRules } from './developers';
-import { scenarioEconomics } from './scenario-economics';
-import type { EconomicsUnit, ScenarioEconomics } from './types';
+import { exerciseGains, scenarioValue, type EconomicsSource } from './scenario-economics';
+import type { ScenarioRollup } from '../scenarios/types';
+import type { EconomicsUnit, ScenarioEconomics, ScenarioValue } from './types';
 
-export type { ScenarioEconomics, ExerciseGain, PartyValue, EconomicsTotals } from './types';
+export type { ScenarioEconomics, ScenarioValue, ExerciseGain, PartyValue, EconomicsTotals } from './types';
 
-const kept = modelFacet(() => new Map<ast.Scenario, { economics?: ScenarioEconomics }>());
+interface Kept {
+  source?: EconomicsSource;
+  rollup?: ScenarioRollup;
+  value?: ScenarioValue;
+  economics?: ScenarioEconomics;
+}
+
+const kept = modelFacet(() => new Map<ast.Scenario, Kept>());
 
 /** Whether a scenario gives any costs: then it has economics. */
 export function givesCosts(scenario: ast.Scenario): boolean {
   return (scenario.costs?.length ?? 0) > 0 || (scenario.programs ?? []).some((block) => (block.costs?.length ?? 0) > 0);
 }
 
-/** The economics of one scenario, or undefined where it gives no costs (or cannot be rolled up). */
-export function scenarioEconomicsOf(model: DealModel, scenario: ast.Scenario): ScenarioEconomics | undefined {
+/** What one scenario is worth to each party (no exercise gains: cheap enough for every edit),
+ * or undefined where it gives no costs (or cannot be rolled up). Kept per deal model. */
+export function scenarioValueOf(model: DealModel, scenario: ast.Scenario): ScenarioValue | undefined {
   const byScenario = kept(model);
-  let outcome = byScenario.get(scenario);
-  if (!outcome) {
-    outcome = {};
+  let entry = byScenario.get(scenario);
+  if (!entry) {
+    entry = {};
     if (givesCosts(scenario)) {
       try {
+        const source: EconomicsSource = { units: (s) => economicsUnits(model, s), developers: (r) => developerRules(model, r) };
         const rollup = scenarioRollupOf(model, scenario);
-        outcome.economics = scenarioEconomics(model, scenario, {
-          units: (s) => economicsUnits(model, s),
-          developers: (r) => developerRules(model, r),
-        }, rollup);
+        Object.assign(entry, { source, rollup, value: scenarioValue(model, scenario, source, rollup) });
       } catch {
         // The rollup's own failure is reported where the rollup is shown (scenarioErrors).
       }
     }
-    byScenario.set(scenario, outcome);
+    byScenario.set(scenario, entry);
   }
-  return outcome.economics;
+  return entry.value;
+}
+
+/** The value with each exercise's gain and break-even (computed on first ask, then kept). */
+export function scenarioEconomicsOf(model: DealModel, scenario: ast.Scenario): ScenarioEconomics | undefined {
+  const value = scenarioValueOf(model, scenario);
+  const entry = kept(model).get(scenario);
+  if (!value || !entry?.source || !entry.rollup) return undefined;
+  return (entry.economics ??= { ...value, exercises: exerciseGains(model, scenario, entry.source, entry.rollup, value) });
 }
 
 /** The scenario's lines of business: its own sales and costs (the one programme's, where the

@@ -16,7 +16,7 @@ import { economicsCells, economicsTotals } from './cells';
 import { economicsRnpv } from './economics-rnpv';
 import { divideCells, type DeveloperRule, type ShareRule } from './division';
 import { partyValues } from './party-values';
-import type { EconomicsUnit, ExerciseGain, PartyValue, ScenarioEconomics } from './types';
+import type { EconomicsUnit, ExerciseGain, PartyValue, ScenarioEconomics, ScenarioValue } from './types';
 
 /** What the economics of a scenario are computed from, besides the deal's own terms. */
 export interface EconomicsSource {
@@ -31,8 +31,24 @@ export interface EconomicsSource {
 export function scenarioEconomics(
   model: DealModel, scenario: ast.Scenario, source: EconomicsSource, rollup = rollupScenario(model, scenario),
 ): ScenarioEconomics {
-  const core = valueAt(model, scenario, source, rollup);
-  const exercises = rollup.exercises.map((result): ExerciseGain => {
+  const core = scenarioValue(model, scenario, source, rollup);
+  return { ...core, exercises: exerciseGains(model, scenario, source, rollup, core) };
+}
+
+/** What the scenario is worth to each party, without its exercises' gains: one rollup, no
+ * break-even search (what a CodeLens needs on every edit). */
+export function scenarioValue(
+  model: DealModel, scenario: ast.Scenario, source: EconomicsSource, rollup = rollupScenario(model, scenario),
+): ScenarioValue {
+  return valueAt(model, scenario, source, rollup);
+}
+
+/** Each exercise's gain against the scenario without it, and its break-even: the costly part
+ * (the break-even rolls the scenario up again for every multiplier it tries). */
+export function exerciseGains(
+  model: DealModel, scenario: ast.Scenario, source: EconomicsSource, rollup: ScenarioRollup, core: ScenarioValue,
+): ExerciseGain[] {
+  return rollup.exercises.map((result): ExerciseGain => {
     const gain: ExerciseGain = { option: result.option, stage: result.stage, happens: result.happens, gain: new Map() };
     if (!result.happens) return gain;
     const fees = rollup.payments.filter((p) => p.kind === 'option-fee' && p.option === result.option);
@@ -51,10 +67,9 @@ export function scenarioEconomics(
     }
     return gain;
   });
-  return { ...core, exercises };
 }
 
-function valueAt(model: DealModel, scenario: ast.Scenario, source: EconomicsSource, rollup: ScenarioRollup) {
+function valueAt(model: DealModel, scenario: ast.Scenario, source: EconomicsSource, rollup: ScenarioRollup): ScenarioValue {
   const cells = source.units(scenario).flatMap((unit) => economicsCells(unit.book, unit.costs, unit.program));
   const divisions = divideCells(model, cells, source.developers(rollup), shareRules(scenario, rollup, model));
   const rnpv = economicsRnpv(model, scenario, rollup, divisions);

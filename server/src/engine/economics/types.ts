@@ -85,12 +85,17 @@ export interface ExerciseGain {
   paysOffAbove?: boolean;
 }
 
-export interface ScenarioEconomics {
+/** What a scenario is worth to each party. */
+export interface ScenarioValue {
   cells: CellDivision[];
   totals: EconomicsTotals;
   /** Every party of the deal, in declaration order. */
   parties: Map<string, PartyValue>;
-  exercises: ExerciseGain[];
   /** The value in rNPV, where the deal has a valuation. */
   rnpv?: { value: Map<string, Decimal>; projectValue: Decimal };
+}
+
+/** The value, and what each of the scenario's exercises gains each party. */
+export interface ScenarioEconomics extends ScenarioValue {
+  exercises: ExerciseGain[];
 }
