@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
+import { dealTokens } from '../../server/src/document/deal-tokens';
 import { reanalyzeDealText } from '../../server/src/document/reanalyze';
 import { portfolioDealsOf } from '../../server/src/engine/portfolio-deal';
 import { rollupJson } from '../../server/src/exports/rollup-json';
@@ -39,6 +40,10 @@ function features(document: AnalyzedDocument, probes: number[]) {
   return {
     semanticTokens: findSemanticTokens(document).map((t) => `${shown(t.span)} ${t.type} ${t.modifiers.join(',')}`),
     folding: findFoldingRanges(document),
+    tokens: document.deals.map((deal) => {
+      const { tokens, comments } = dealTokens(deal);
+      return [...tokens, ...comments].map((t) => `${t.startOffset}-${t.endOffset} ${t.tokenType.name} ${t.image}`).join(' ');
+    }),
     lenses: findCodeLenses(document).map((l) => `${shown(l.span)} ${l.title} ${l.scenario ?? ''}`),
     hints: findInlayHints(document),
     screenHints: findInlayHints(document, { start: Math.floor(text.length / 3), end: Math.floor(text.length / 3) + 2000 }),

@@ -11,6 +11,7 @@ import type { DealDiagnostic } from '../model/diagnostic';
 import { checkDeal, checkFile, type TermFindings } from '../checks';
 import { carryShownModel } from '../model/shown-figures';
 import { rollupDeal, type DealTotals } from '../model/totals';
+import { spliceDealTokens, type TermTokens } from './deal-tokens';
 
 export interface AnalyzedDeal {
   model: DealModel;
@@ -41,14 +42,16 @@ export function analyzeDealText(text: string): AnalyzedDocument {
 /** One deal's model, totals and diagnostics; `source` is its text. With `reuse`, the deal is an
  * earlier tree of it with one term read again (document/reparse-term.ts): what was derived from
  * the terms it shares is taken over. */
-export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: AnalyzedDeal; replaced: Span }): AnalyzedDeal {
+export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: AnalyzedDeal; replaced: Span; tokens?: TermTokens }): AnalyzedDeal {
   const model = buildDealModel(deal, { previous: reuse?.previous.model });
   carryShownModel(model, reuse?.previous.model);
   const totals = rollupDeal(model);
   const findings: TermFindings = { caps: new Map() };
   const diagnostics = checkDeal(model, totals, { previous: reuse?.previous.findings, next: findings });
   // A deal without milestone groups keeps nothing: a file of many short deals holds no empty map each.
-  return findings.caps.size ? { model, totals, diagnostics, source, findings } : { model, totals, diagnostics, source };
+  const analyzed: AnalyzedDeal = findings.caps.size ? { model, totals, diagnostics, source, findings } : { model, totals, diagnostics, source };
+  if (reuse?.tokens) spliceDealTokens(reuse.previous, analyzed, reuse.tokens);
+  return analyzed;
 }
 
 /** The document from its parse and its analysed deals: syntax errors, file-wide checks and

@@ -62,7 +62,16 @@ function reuse(previous: AnalyzedDocument, text: string): AnalyzedDocument | und
     syntaxErrors = alone.syntaxErrors.map((e) => ({ message: e.message, span: moved(e.span, edited.start) }));
     newComments = alone.comments;
   }
-  const fresh = analyzeDeal(deal, text.slice(deal.span.start, deal.span.end), term ? { previous: previous.deals[index], replaced: term.replaced } : undefined);
+  const fresh = analyzeDeal(deal, text.slice(deal.span.start, deal.span.end), term ? {
+    previous: previous.deals[index],
+    replaced: term.replaced,
+    tokens: {
+      replaced: { start: term.replaced.start - edited.start, end: term.replaced.end - edited.start },
+      tokens: term.termTokens.tokens,
+      comments: term.termTokens.comments,
+      delta,
+    },
+  } : undefined);
 
   // The deals after the edit are moved in place: their trees, models, totals, diagnostics and
   // whatever features derived from them (a span shared by several is moved once).

@@ -26,6 +26,8 @@ export interface ReparsedDeal {
   /** Syntax errors and comments of the term read again, in new-text offsets. */
   syntaxErrors: SyntaxProblem[];
   comments: IToken[];
+  /** The term's tokens and comments as lexed alone, in offsets from the term's start. */
+  termTokens: { tokens: IToken[]; comments: IToken[] };
   /** What lies after the edit in the old tree, shared by the new one: to be moved by the edit's
    * length (with whatever else shares its spans, in one `moveSpans`). */
   after: unknown[];
@@ -57,7 +59,7 @@ export function reparseTerm(deal: ast.Deal, text: string, edit: TextEdit, dealEr
     if (!read) continue;
     const roots: unknown[] = [];
     const spliced = splice(deal as unknown as Node, path, 0, depth, read.node, edit, roots);
-    return { deal: spliced as unknown as ast.Deal, replaced: old, syntaxErrors: read.syntaxErrors, comments: read.comments, after: roots };
+    return { deal: spliced as unknown as ast.Deal, replaced: old, syntaxErrors: read.syntaxErrors, comments: read.comments, termTokens: read.termTokens, after: roots };
   }
   return undefined;
 }
@@ -103,7 +105,8 @@ const edge = (char: string | undefined) => char === undefined || space.test(char
 
 /** The term at `place` read alone from the new text, in new-text offsets, or undefined when
  * reading it alone might read differently from reading the deal. */
-function readAlone(place: Place, text: string, edit: TextEdit): { node: Node; syntaxErrors: SyntaxProblem[]; comments: IToken[] } | 'broken' | undefined {
+function readAlone(place: Place, text: string, edit: TextEdit):
+  { node: Node; syntaxErrors: SyntaxProblem[]; comments: IToken[]; termTokens: ReparsedDeal['termTokens'] } | 'broken' | undefined {
   const start = place.node.span.start;
   const end = place.node.span.end + edit.delta; // the term's end in the new text
   if (!edge(text[start - 1]) || !edge(text[end])) return undefined;
@@ -152,8 +155,9 @@ function readAlone(place: Place, text: string, edit: TextEdit): { node: Node; sy
   if (!node || typeof node !== 'object' || !node.span || node.span.start !== 0 || node.span.end !== length) return undefined;
   moveSpans([node], start);
   const comments = lexed.comments.filter((c) => c.startOffset < length);
+  const termTokens = { tokens: lexed.tokens.filter((t) => t.startOffset < length), comments: comments.map((c) => ({ ...c })) };
   for (const c of comments) { c.startOffset += start; if (c.endOffset !== undefined) c.endOffset += start; }
-  return { node, syntaxErrors: [], comments };
+  return { node, syntaxErrors: [], comments, termTokens };
 }
 
 /** The one term `dealItem` wrote into a fresh deal, when it is one item of the list `field` and

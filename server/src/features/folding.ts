@@ -7,7 +7,7 @@ import type { IToken } from 'chevrotain';
 import type { Span } from '../language/ast';
 import { dealLexer, LCurly, LineComment, RCurly } from '../language/tokens';
 import { dealFacet, type AnalyzedDocument } from '../document/analyze';
-import { dealTokens } from './deal-tokens';
+import { dealTokens } from '../document/deal-tokens';
 
 export interface DealFoldingRange {
   /** From the opening brace (or the comment's start) to the closing brace (or the comment's

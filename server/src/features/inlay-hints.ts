@@ -8,7 +8,7 @@ import { dealFacet, dealsIn, type AnalyzedDeal, type AnalyzedDocument } from '..
 import { amountsOf } from '../model/deal-walk';
 import { formatNumber, formatShort } from '../model/money';
 import { shownModel } from '../model/shown-figures';
-import { dealTokens } from './deal-tokens';
+import { dealTokens } from '../document/deal-tokens';
 
 export interface DealInlayHint {
   /** Where the hint stands (just after the text it explains). */

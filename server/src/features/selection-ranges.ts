@@ -4,7 +4,7 @@
 import type { Span } from '../language/ast';
 import { dealLexer } from '../language/tokens';
 import { dealAt, type AnalyzedDocument } from '../document/analyze';
-import { dealTokens } from './deal-tokens';
+import { dealTokens } from '../document/deal-tokens';
 
 /** The spans around `offset`, innermost first, each strictly wider than the one before. */
 export function findSelectionRanges(document: AnalyzedDocument, offset: number): Span[] {

@@ -30,6 +30,12 @@ function expectedCheckMs(lastCheckMs: number | undefined, length: number): numbe
   return lastCheckMs ?? length / 1000;
 }
 
+/** Whether a change at `now` comes after a pause: the document was checked before, and the
+ * change before this one is older than that check took (and than the wait after a keystroke). */
+export function afterPause(now: number, lastChangeAt: number | undefined, lastCheckMs: number | undefined): boolean {
+  return lastCheckMs !== undefined && now - (lastChangeAt ?? -Infinity) > Math.max(lastCheckMs, settleMs(lastCheckMs));
+}
+
 export function toLspDiagnostic(analysis: AnalyzedDocument, diagnostic: DealDiagnostic): Diagnostic {
   const result: Diagnostic = {
     range: { start: analysis.lines.positionAt(diagnostic.span.start), end: analysis.lines.positionAt(diagnostic.span.end) },
@@ -50,12 +56,16 @@ export function registerDiagnostics(connection: Connection, documents: DealDocum
   const lastCheckMs = new Map<string, number>();
   /** Documents whose check is due, waiting for the server to be free. */
   const due = new Set<string>();
+  /** Documents changed after a pause: checked at once, with no wait for the editor to be quiet. */
+  const prompt = new Set<string>();
+  const lastChangeAt = new Map<string, number>();
   let checking = false;
 
   const publish = (uri: string) => {
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
+    prompt.delete(uri);
     try {
       const started = performance.now();
       const analysis = documents.analysisOf(document);
@@ -79,7 +89,8 @@ export function registerDiagnostics(connection: Connection, documents: DealDocum
     checking = true;
     try {
       while (due.size > 0) {
-        await whenIdle(activity, settleMs(expected(nextDue())));
+        const next = nextDue();
+        await whenIdle(activity, prompt.has(next) ? 0 : settleMs(expected(next)));
         if (due.size === 0) break;
         const uri = nextDue();
         due.delete(uri);
@@ -104,15 +115,25 @@ export function registerDiagnostics(connection: Connection, documents: DealDocum
   // Opening fires a content change right after; the first check of a file is not delayed.
   const opening = new Set<string>();
   documents.documents.onDidOpen((event) => opening.add(event.document.uri));
+  // A keystroke after a pause (longer than the document's last check took) is checked at once:
+  // the waits are for coalescing keystrokes that come faster than checks, and there are none.
   documents.documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
-    schedule(uri, opening.delete(uri) ? 0 : settleMs(lastCheckMs.get(uri)));
+    const now = performance.now();
+    const lastCheck = lastCheckMs.get(uri);
+    const paused = afterPause(now, lastChangeAt.get(uri), lastCheck);
+    lastChangeAt.set(uri, now);
+    if (paused) prompt.add(uri);
+    else prompt.delete(uri);
+    schedule(uri, opening.delete(uri) || paused ? 0 : settleMs(lastCheck));
   });
   documents.documents.onDidClose((event) => {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
     due.delete(event.document.uri);
     lastCheckMs.delete(event.document.uri);
+    lastChangeAt.delete(event.document.uri);
+    prompt.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 }

@@ -25,6 +25,11 @@ export class FacetStore {
     return this.values?.get(key) as T | undefined;
   }
 
+  /** Keeps `value` under `key`, as if computed (a value carried over from an earlier model). */
+  set(key: object, value: unknown): void {
+    (this.values ??= new Map()).set(key, value);
+  }
+
   /** Every value computed so far (re-analysis moves their spans with the deal). */
   computed(): unknown[] {
     return this.values ? [...this.values.values()] : [];

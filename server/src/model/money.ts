@@ -85,7 +85,11 @@ export function formatNumber(value: Decimal): string {
 /** Figures this large are shown cut short, with their digit count, and have no short form. */
 const tooLongToShow = new Money(`1e${longestShown}`);
 
-const shortScales: [Decimal, string][] = [[new Money('1e9'), 'B'], [new Money('1e6'), 'M'], [new Money('1e3'), 'K']];
+/** Each scale: what it stands for, its inverse (an exact shift of the decimal point, quicker than
+ * dividing), the least figure that shows as 1 or more in it (0.9995 rounds half-even to 1.000),
+ * and its letter. */
+const shortScales: [Decimal, Decimal, Decimal, string][] = (['9', '6', '3'] as const).map((e, i) =>
+  [new Money(`1e${e}`), new Money(`1e-${e}`), new Money(`9995e${Number(e) - 4}`), 'BMK'[i]]);
 
 /** `$36.5M`, `$250K`, `$1.2B`: the short form deal people say aloud. A figure that rounds up
  * to the next scale takes it: $999,999.60 is $1M, never $1000K. */
@@ -99,9 +103,10 @@ export function formatShort(value: Decimal, currency: string): string {
 function shortForm(value: Decimal): { scaled: Decimal; suffix: string; stands: Decimal } | undefined {
   const abs = new Money(value).abs();
   if (abs.lt(1000) || abs.gte(tooLongToShow)) return undefined;
-  for (const [scale, suffix] of shortScales) {
-    const scaled = abs.div(scale).toDecimalPlaces(3, Decimal.ROUND_HALF_EVEN);
-    if (scaled.gte(1)) return { scaled, suffix, stands: scaled.times(scale).times(value.isNegative() ? -1 : 1) };
+  for (const [scale, inverse, least, suffix] of shortScales) {
+    if (abs.lt(least)) continue;
+    const scaled = abs.times(inverse).toDecimalPlaces(3, Decimal.ROUND_HALF_EVEN);
+    return { scaled, suffix, stands: value.isNegative() ? scaled.times(scale).neg() : scaled.times(scale) };
   }
   return undefined;
 }
