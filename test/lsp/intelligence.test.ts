@@ -97,7 +97,10 @@ describe('editor intelligence over the protocol', () => {
   });
 
   it('shows CodeLens totals and inlay hints', async () => {
-    const lenses = await server.request<CodeLens[]>('textDocument/codeLens', doc);
+    const found = await server.request<CodeLens[]>('textDocument/codeLens', doc);
+    // A scenario's lenses need the scenario rolled up: their titles come when the editor shows them.
+    assert.deepEqual(found.map((l) => l.command === undefined), [false, false, false, false, true, true, true, true, true]);
+    const lenses = await Promise.all(found.map((l) => (l.command ? l : server.request<CodeLens>('codeLens/resolve', l))));
     assert.deepEqual(lenses.map((l) => l.command?.title), [
       'ImmunoGen receives $36.5M · pays $0',
       'Biotest receives $0 · pays $36.5M',
@@ -110,6 +113,7 @@ describe('editor intelligence over the protocol', () => {
       'Value: ImmunoGen $36M · Biotest $114M',
     ]);
     assert.equal(lenses[0].command?.command, 'deal.showRollup');
+    assert.deepEqual(lenses[4].command?.arguments, [uri, found[4].data.scenario]);
     const hints = await server.request<InlayHint[]>('textDocument/inlayHint', { ...doc, range: rangeOf(seed, 0, seed.length) });
     const brace = seed.indexOf('{', at(seed, 'milestones Development'));
     assert.deepEqual(hints.map((h) => [h.position, h.label]), [[positionOf(seed, brace + 1), 'itemized $0 / cap $35.5M']]);

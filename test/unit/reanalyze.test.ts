@@ -72,6 +72,35 @@ describe('re-analysis after an edit', () => {
   });
 });
 
+describe('what the checks keep per payment of a long deal', () => {
+  const milestones = Array.from({ length: 70 }, (_, i) => `    milestone M${i} "event ${i}" 1M at phase2 for Lead`).join('\n');
+  const text = `deal Long "one long deal" {
+  currency USD
+  party A "A Inc." licensor
+  party B "B AG" licensee
+  program Lead "the lead programme" { stage phase1 }
+  payments from B to A {
+    upfront 5M on signing
+${milestones}
+  }
+}
+`;
+  const unknown = (document: AnalyzedDocument) => document.diagnostics.filter((d) => d.code === 'unknown-reference').map((d) => `${d.span.start} ${d.message}`);
+
+  it('checks every payment again when a programme it names is renamed, and again when it is named back', () => {
+    const first = analyzeDealText(text);
+    assert.deepEqual(unknown(first), []);
+    const at = text.indexOf('program Lead') + 'program Le'.length;
+    const renamed = `${text.slice(0, at)}x${text.slice(at)}`; // Lexad: each `for Lead` names no programme now
+    const edited = reanalyzeDealText(first, renamed);
+    assert.equal(edited.deals[0].model.payments[1].node, first.deals[0].model.payments[1].node, 'the payments were kept');
+    const expected = unknown(analyzeDealText(renamed));
+    assert.equal(expected.length, 70);
+    assert.deepEqual(unknown(edited), expected);
+    assert.deepEqual(unknown(reanalyzeDealText(edited, text)), []);
+  });
+});
+
 /** Where an edit inside a long deal lands: mostly inside a term (a payment, a milestone, a party,
  * a scenario…), sometimes on its first or last character, between terms or on a brace. */
 function editInsideTerm(text: string, next: () => number): string {

@@ -21,7 +21,7 @@ import { checkPayerAndPayee, checkUnusedParties } from './parties';
 import { checkPrograms } from './programs';
 import { checkPercentRanges, checkShares } from './percents';
 import { checkRoyaltyWithProfitShare } from './profit-shares';
-import { checkReferences } from './references';
+import { checkReferences, type ReferenceFindings } from './references';
 import { checkScenarioCosts } from './costs';
 import { checkEconomicsGiven } from './economics-given';
 import { checkRoyaltiesAndSalesMilestones } from './royalties';
@@ -36,7 +36,7 @@ export function checkFile(parsed: ParsedDealFile): DealDiagnostic[] {
 
 /** What the checks found per term of a deal, kept with its analysis: after an edit inside one
  * term, the next analysis takes over what concerns the terms it shares (see deal-model.ts). */
-export interface TermFindings { caps: CapFindings }
+export interface TermFindings { caps: CapFindings; references?: ReferenceFindings }
 
 /** Every semantic check of one deal. With `findings`, what was found for the terms the model
  * took over from `previous` is taken over too, and what is found is kept in `next`. */
@@ -45,7 +45,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
   // Caps and the headline are compared as their messages show them: to the cent.
   const shown = allInCents(model) ? model : shownModel(model);
   return walkingOnce(deal, () => [
-    ...checkReferences(model),
+    ...checkReferences(model, findings && { previous: findings.previous?.references, next: (findings.next.references ??= { declared: '', items: new Map() }) }),
     ...checkDuplicateNames(deal),
     ...checkPayerAndPayee(deal),
     ...checkUnusedParties(deal),

@@ -6,14 +6,19 @@ import { currencySymbols, isCurrencyCode, isoCurrencyCodes } from '../language/c
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { closestName, dealNameTables, nameKinds, unknownNameMessage, type DealNameTables, type NameKind } from '../model/names';
-import { isWritten, problem, walkReferences, type ReferenceKind } from '../model/deal-walk';
+import { isWritten, partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsInOrder, problem, type ReferenceKind } from '../model/deal-walk';
 
-export function checkReferences(model: DealModel): DealDiagnostic[] {
+/** What the reference check found in each item of the deal's payment blocks, kept with the
+ * deal's analysis: an item's references name parties, stages, programmes and currencies only,
+ * so while those are declared as before, an item an edit did not touch is not checked again. */
+export interface ReferenceFindings { declared: string; items: Map<ast.Payment, DealDiagnostic[]> }
+
+export function checkReferences(model: DealModel, findings?: { previous?: ReferenceFindings; next: ReferenceFindings }): DealDiagnostic[] {
   const deal = model.deal;
   // The tables are built at the first name to look up: a deal that refers to nothing needs none.
   let tables: DealNameTables | undefined;
   const names = () => (tables ??= dealNameTables(model));
-  const out: DealDiagnostic[] = [];
+  let out: DealDiagnostic[] = [];
   const expect = (name: ast.Name | undefined, kind: NameKind, known: readonly string[]) => {
     if (!isWritten(name) || known.includes(name.text)) return;
     const { message, suggestion } = unknownNameMessage(kind, name.text, known);
@@ -26,7 +31,7 @@ export function checkReferences(model: DealModel): DealDiagnostic[] {
     option: () => [nameKinds.option, names().options],
     program: () => [nameKinds.program, names().programs],
   };
-  walkReferences(deal, (name, kind) => {
+  const check = ({ name, kind }: { name: ast.Name; kind: ReferenceKind }) => {
     if (kind === 'group') {
       for (const d of checkForfeitedGroup(name, model, names().groups)) out.push(d);
     } else if (kind === 'currency') {
@@ -34,8 +39,23 @@ export function checkReferences(model: DealModel): DealDiagnostic[] {
     } else {
       expect(name, ...known[kind]()); // bounded: a [kind, names] pair
     }
-  });
-  return out;
+  };
+  for (const reference of partsOutsidePaymentItems(deal).references) check(reference);
+  const declared = findings && [[...model.parties.keys()], model.stages.map((s) => s.name), [...model.programs.keys()]].map((list) => list.join('\u0000')).join('\u0001');
+  const earlier = findings?.previous?.declared === declared ? findings?.previous?.items : undefined;
+  const all = out;
+  for (const item of paymentItemsInOrder(deal)) {
+    let found = earlier?.get(item);
+    if (!found) {
+      out = [];
+      for (const reference of partsOfPaymentItem(item).references) check(reference);
+      found = out;
+    }
+    findings?.next.items.set(item, found);
+    for (const d of found) all.push(d);
+  }
+  if (findings && declared !== undefined) findings.next.declared = declared;
+  return all;
 }
 
 /** `forfeit unearned X`: X must be a milestone group, not just any payment. */

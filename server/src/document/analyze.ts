@@ -24,6 +24,9 @@ export interface AnalyzedDeal {
   findings?: TermFindings;
 }
 
+/** How many payment items a deal has before its checks' findings per item are kept. */
+const keptFindingsFrom = 64;
+
 export interface AnalyzedDocument {
   text: string;
   parsed: ParsedDealFile;
@@ -44,12 +47,15 @@ export function analyzeDealText(text: string): AnalyzedDocument {
  * the terms it shares is taken over. */
 export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: AnalyzedDeal; replaced: Span; tokens?: TermTokens }): AnalyzedDeal {
   const model = buildDealModel(deal, { previous: reuse?.previous.model });
+  if (reuse) model.facets.inherit(reuse.previous.model.facets);
   carryShownModel(model, reuse?.previous.model);
   const totals = rollupDeal(model);
   const findings: TermFindings = { caps: new Map() };
   const diagnostics = checkDeal(model, totals, { previous: reuse?.previous.findings, next: findings });
-  // A deal without milestone groups keeps nothing: a file of many short deals holds no empty map each.
-  const analyzed: AnalyzedDeal = findings.caps.size ? { model, totals, diagnostics, source, findings } : { model, totals, diagnostics, source };
+  // What the checks found per term is kept for long deals only (edits inside one term of a short
+  // deal are checked whole quickly): a file of many short deals holds no maps for each.
+  if ((findings.references?.items.size ?? 0) < keptFindingsFrom) delete findings.references;
+  const analyzed: AnalyzedDeal = findings.caps.size || findings.references ? { model, totals, diagnostics, source, findings } : { model, totals, diagnostics, source };
   if (reuse?.tokens) spliceDealTokens(reuse.previous, analyzed, reuse.tokens);
   return analyzed;
 }
@@ -70,6 +76,15 @@ export function assembleDocument(parsed: ParsedDealFile, deals: AnalyzedDeal[]):
 export function dealFacet<T>(compute: (deal: AnalyzedDeal) => T): (deal: AnalyzedDeal) => T {
   const key = {};
   return (deal) => deal.model.facets.get(key, () => compute(deal));
+}
+
+/** A value derived from one analysed deal, as `dealFacet`, computed with what the deal's
+ * previous analysis derived under the same facet, when the deal was analysed again after an edit
+ * inside one of its terms (see FacetStore.inherit): what concerns the terms the edit did not touch
+ * can be taken over. */
+export function carriedDealFacet<T>(compute: (deal: AnalyzedDeal, earlier: T | undefined) => T): (deal: AnalyzedDeal) => T {
+  const key = {};
+  return (deal) => deal.model.facets.get(key, () => compute(deal, deal.model.facets.carried<T>(key)));
 }
 
 /** A value derived from the whole document, kept for this version of its text. */

@@ -4,12 +4,13 @@
 // Each deal's lenses are found once and kept on the deal.
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
-import { dealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
+import { carriedDealFacet, dealAt, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
 import type { PaymentItem } from '../model/deal-model';
 import { isWritten } from '../model/deal-walk';
 import { formatFooting, formatShort, sum } from '../model/money';
 import { shownDeal } from '../model/shown-figures';
 import { scenarioRollupOf } from '../engine/scenario-rollups';
+import { givesCosts } from '../engine/economics';
 import { scenarioValueLens } from './hover-value';
 import { committedKinds, isCounted } from '../model/totals';
 
@@ -21,19 +22,58 @@ export interface DealCodeLens {
   scenario?: string;
 }
 
+/** A lens as found on the deal: a scenario's lenses leave their title to be found on demand
+ * (`titleOfLens`), as it needs the scenario rolled up, and the editor asks for a lens's title only
+ * where the lens is on screen: an edit far from the scenarios never rolls them up. */
+export interface FoundCodeLens {
+  span: ast.Span;
+  title?: string;
+  scenario?: string;
+  /** For a scenario's lens: what it shows, each party's position or the value to each party. */
+  figures?: 'positions' | 'value';
+}
+
+/** Every lens, each with its title. */
 export function findCodeLenses(document: AnalyzedDocument): DealCodeLens[] {
   const out: DealCodeLens[] = [];
-  for (const deal of document.deals) for (const lens of lensesOf(deal)) out.push(lens);
+  for (const lens of findCodeLensesOnDemand(document)) {
+    const title = titleOfLens(document, lens);
+    if (title !== undefined) out.push({ span: lens.span, title, ...(lens.scenario ? { scenario: lens.scenario } : {}) });
+  }
   return out;
 }
 
-/** One deal's lenses, in text order (their spans are the tree's and move with the deal). */
-const lensesOf = dealFacet((exact: AnalyzedDeal): DealCodeLens[] => {
+/** Every lens, a scenario's without its title (see FoundCodeLens). */
+export function findCodeLensesOnDemand(document: AnalyzedDocument): FoundCodeLens[] {
+  const out: FoundCodeLens[] = [];
+  for (const deal of document.deals) for (const lens of lensesOf(deal).lenses) out.push(lens);
+  return out;
+}
+
+/** A lens's title: its own, or for a scenario's lens, found now (undefined when the scenario's
+ * value cannot be worked out: the lens is then left out). */
+export function titleOfLens(document: AnalyzedDocument, lens: FoundCodeLens): string | undefined {
+  if (lens.title !== undefined || !lens.scenario) return lens.title;
+  const exact = dealAt(document, lens.span.start);
+  const scenario = exact?.model.scenarios.get(lens.scenario);
+  if (!exact || !scenario) return undefined;
+  if (lens.figures === 'value') return scenarioValueLens(exact.model, scenario);
   const analyzed = shownDeal(exact);
-  const out: DealCodeLens[] = [];
+  return scenarioTitle(analyzed, scenario, (value) => formatShort(value, analyzed.model.currency));
+}
+
+/** Each milestone group's lens title, by the group as resolved: after an edit inside one payment
+ * of a long deal, the model takes over every other payment as it stood, and the lenses their titles. */
+type KeptTitles = Map<PaymentItem, string>;
+
+/** One deal's lenses, in text order (their spans are the tree's and move with the deal). */
+const lensesOf = carriedDealFacet((exact: AnalyzedDeal, earlier: { lenses: FoundCodeLens[]; groups: KeptTitles } | undefined) => {
+  const analyzed = shownDeal(exact);
+  const out: FoundCodeLens[] = [];
+  const groups: KeptTitles = new Map();
   const deal = analyzed.model.deal;
   const money = (value: Decimal) => formatShort(value, analyzed.model.currency);
-  const lens = (span: ast.Span, title: string, scenario?: string) => out.push({ span, title, ...(scenario ? { scenario } : {}) });
+  const lens = (span: ast.Span, title: string) => out.push({ span, title });
 
   for (const party of deal.parties) {
     if (!isWritten(party.name)) continue;
@@ -44,17 +84,21 @@ const lensesOf = dealFacet((exact: AnalyzedDeal): DealCodeLens[] => {
   for (const block of deal.paymentBlocks) {
     const items = block.payments.map((node) => itemOf.get(node)).filter((item): item is PaymentItem => item !== undefined);
     lens(block.span, blockTitle(block, items, analyzed.model.currency));
-    for (const item of items) if (item.node.type === 'MilestoneGroup') lens(item.node.span, groupTitle(item, analyzed.model.currency, money));
+    for (const item of items) {
+      if (item.node.type !== 'MilestoneGroup') continue;
+      const title = earlier?.groups.get(item) ?? groupTitle(item, analyzed.model.currency, money);
+      groups.set(item, title);
+      lens(item.node.span, title);
+    }
   }
   for (const scenario of deal.scenarios) {
     if (!isWritten(scenario.name)) continue;
-    lens(scenario.span, scenarioTitle(analyzed, scenario, money), scenario.name.text);
+    out.push({ span: scenario.span, scenario: scenario.name.text, figures: 'positions' });
     // What the scenario is worth to each party, where it gives its costs (from the exact model:
     // the economics keep every digit until shown).
-    const value = scenarioValueLens(exact.model, scenario);
-    if (value) lens(scenario.span, value, scenario.name.text);
+    if (givesCosts(scenario)) out.push({ span: scenario.span, scenario: scenario.name.text, figures: 'value' });
   }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  return { lenses: out.sort((a, b) => a.span.start - b.span.start), groups };
 });
 
 function blockTitle(block: ast.PaymentBlock, items: PaymentItem[], currency: string): string {

@@ -3,7 +3,7 @@
 // (every declaration of every open file, found by a few letters of its name).
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
-import { dealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
+import { carriedDealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
 import type { PaymentItem } from '../model/deal-model';
 import { isWritten } from '../model/deal-walk';
 import { formatShort, formatPercent } from '../model/money';
@@ -27,13 +27,22 @@ export interface DealDocumentSymbol {
 }
 
 export function findDocumentSymbols(document: AnalyzedDocument): DealDocumentSymbol[] {
-  return document.deals.filter((d) => isWritten(d.model.deal.name)).map(outlineOf);
+  return document.deals.filter((d) => isWritten(d.model.deal.name)).map((deal) => outlineOf(deal).outline);
 }
 
-/** One deal's outline, kept on the deal (its spans move with it). */
-const outlineOf = dealFacet((deal: AnalyzedDeal) => dealSymbol(shownDeal(deal)));
+/** Each payment's entry, by the payment as resolved: after an edit inside one payment of a long
+ * deal, the model takes over every other payment as it stood, and the outline their entries. */
+type KeptEntries = Map<PaymentItem, DealDocumentSymbol>;
 
-function dealSymbol(analyzed: AnalyzedDeal): DealDocumentSymbol {
+/** One deal's outline, kept on the deal (its spans move with it). */
+const outlineOf = carriedDealFacet((deal: AnalyzedDeal, earlier: { outline: DealDocumentSymbol; entries: KeptEntries } | undefined) => {
+  const entries: KeptEntries = new Map();
+  return { outline: dealSymbol(shownDeal(deal), { earlier: earlier?.entries, entries }), entries };
+});
+
+interface Entries { earlier?: KeptEntries; entries: KeptEntries }
+
+function dealSymbol(analyzed: AnalyzedDeal, kept: Entries): DealDocumentSymbol {
   const { model, totals } = analyzed;
   const deal = model.deal;
   const money = (value: Parameters<typeof formatShort>[0]) => formatShort(value, model.currency);
@@ -56,7 +65,7 @@ function dealSymbol(analyzed: AnalyzedDeal): DealDocumentSymbol {
       program.title?.value, program.stage?.text && `from ${program.stage.text}`, count !== 1 && `× ${count}`,
     ]));
   }
-  deal.paymentBlocks.forEach((block) => children.push(blockSymbol(analyzed, block)));
+  deal.paymentBlocks.forEach((block) => children.push(blockSymbol(analyzed, block, kept)));
   for (const option of deal.options) {
     if (!isWritten(option.name)) continue;
     const fees = option.exercises.map((e) => exerciseFeeText(model, e, money)).filter((f) => f !== undefined);
@@ -64,7 +73,7 @@ function dealSymbol(analyzed: AnalyzedDeal): DealDocumentSymbol {
     const symbol = leaf(option.name.text, 'option', option.span, option.name.span, [
       option.holder?.text && `held by ${option.holder.text}`, option.program?.text && `for ${option.program.text}`, detail,
     ]);
-    symbol.children = (option.paymentBlocks ?? []).map((block) => blockSymbol(analyzed, block, true));
+    symbol.children = (option.paymentBlocks ?? []).map((block) => blockSymbol(analyzed, block, kept, true));
     children.push(symbol);
   }
   for (const scenario of deal.scenarios) {
@@ -92,15 +101,20 @@ function exerciseFeeText(model: AnalyzedDeal['model'], exercise: ast.OptionExerc
   return high ? `${money(low)} to ${money(high)}` : money(low);
 }
 
-function blockSymbol(analyzed: AnalyzedDeal, block: ast.PaymentBlock, onExercise = false): DealDocumentSymbol {
-  const items = (onExercise ? analyzed.model.exercisePayments : analyzed.model.payments).filter((item) => block.payments.includes(item.node));
+function blockSymbol(analyzed: AnalyzedDeal, block: ast.PaymentBlock, kept: Entries, onExercise = false): DealDocumentSymbol {
+  const inBlock = new Set<ast.Payment>(block.payments);
+  const items = (onExercise ? analyzed.model.exercisePayments : analyzed.model.payments).filter((item) => inBlock.has(item.node));
   const parties = isWritten(block.from) && isWritten(block.to) ? `${block.from.text} → ${block.to.text}` : '';
   return {
     name: `${onExercise ? 'on exercise: ' : ''}${parties ? `payments ${parties}` : 'payments'}${isWritten(block.program) ? ` for ${block.program.text}` : ''}`,
     kind: 'payments',
     span: block.span,
     selectionSpan: { start: block.span.start, end: block.span.start + 'payments'.length },
-    children: items.map((item) => paymentSymbol(analyzed, item)),
+    children: items.map((item) => {
+      const entry = kept.earlier?.get(item) ?? paymentSymbol(analyzed, item);
+      kept.entries.set(item, entry);
+      return entry;
+    }),
   };
 }
 

@@ -3,10 +3,11 @@
 // declared here or referred to) and which numbers are money, percentages and dates.
 // Each deal's tokens are found once and kept on the deal; the document's are the deals' joined,
 // so a request costs a walk over the tokens, linear in the text.
+import type * as ast from '../language/ast';
 import type { Span } from '../language/ast';
-import { dealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
-import { amountsOf, costLinesOf, datesOf, percentsOf } from '../model/deal-walk';
-import { declarationOf, symbolsOfDeal, type SymbolKind } from './symbol-index';
+import { carriedDealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
+import { costLinesOf, partsOfPaymentItem, partsOutsidePaymentItems, type PaymentItemParts } from '../model/deal-walk';
+import { mergeInOrder, symbolsOfDeal, type DealSymbol, type SymbolKind } from './symbol-index';
 
 /** Token types, in legend order. Names use the standard LSP types where one fits; `money`,
  * `percentage` and `date` are this language's own (clients fall back to the TextMate colours). */
@@ -42,42 +43,82 @@ export function findSemanticTokens(document: AnalyzedDocument): DealSemanticToke
 
 /** One deal's tokens (kept on the deal; their spans are the tree's and move with it). */
 export function semanticTokensOfDeal(document: AnalyzedDocument, dealNumber: number): DealSemanticToken[] {
-  return tokensFacet(document.deals[dealNumber])(document, dealNumber);
+  return dealTokens(document, document.deals[dealNumber], dealNumber);
 }
 
-const tokensFacet = dealFacet((analyzed) => {
-  let found: DealSemanticToken[] | undefined;
-  return (document: AnalyzedDocument, dealNumber: number) => (found ??= dealTokens(document, analyzed, dealNumber));
-});
+/** A deal's tokens as found: those of each item of its payment blocks kept by the item's node, so
+ * that after an edit inside one item of a long deal only that item's tokens are found again. */
+class KeptTokens {
+  private found?: { builtInStages: boolean; tokens: DealSemanticToken[]; items: Map<ast.Payment, DealSemanticToken[]> };
+  constructor(private earlier: KeptTokens | undefined) {}
+
+  of(document: AnalyzedDocument, analyzed: AnalyzedDeal, dealNumber: number): DealSemanticToken[] {
+    if (!this.found) {
+      const deal = analyzed.model.deal;
+      // A deal without its own `stages` uses the built-in ones: each stage named is marked so.
+      const builtInStages = !deal.stages;
+      const earlier = this.earlier?.found?.builtInStages === builtInStages ? this.earlier.found.items : undefined;
+      this.earlier = undefined; // nothing older is kept
+      const symbols = symbolsOfDeal(document, dealNumber).parts;
+      const outside = partsOutsidePaymentItems(deal);
+      const literals: DealSemanticToken[] = [];
+      addLiterals(literals, outside);
+      for (const scenario of deal.scenarios) {
+        for (const table of scenario.sales) for (const year of table.years) literals.push({ span: year.yearSpan, type: 'date', modifiers: [] });
+        for (const line of costLinesOf(scenario)) for (const year of line.years) literals.push({ span: year.yearSpan, type: 'date', modifiers: [] });
+      }
+      const context = { source: analyzed.source, base: deal.span.start, builtInStages };
+      const items = new Map<ast.Payment, DealSemanticToken[]>();
+      const inItems: DealSemanticToken[] = [];
+      for (const [item, own] of symbols.items) {
+        let tokens = earlier?.get(item);
+        if (!tokens) {
+          const itemLiterals: DealSemanticToken[] = [];
+          addLiterals(itemLiterals, partsOfPaymentItem(item));
+          tokens = tokensOfPart(own, itemLiterals, context);
+        }
+        items.set(item, tokens);
+        for (const token of tokens) inItems.push(token);
+      }
+      this.found = { builtInStages, tokens: mergeInOrder(tokensOfPart(symbols.outside, literals, context), inItems), items };
+    }
+    return this.found.tokens;
+  }
+}
+
+const tokensFacet = carriedDealFacet<KeptTokens>((_, earlier) => new KeptTokens(earlier));
 
 function dealTokens(document: AnalyzedDocument, analyzed: AnalyzedDeal, dealNumber: number): DealSemanticToken[] {
-  const deal = analyzed.model.deal;
-  const literals: DealSemanticToken[] = [];
-  for (const money of amountsOf(deal)) literals.push({ span: money.span, type: 'money', modifiers: [] });
-  for (const { percent } of percentsOf(deal)) literals.push({ span: percent.span, type: 'percentage', modifiers: [] });
-  for (const { date } of datesOf(deal)) literals.push({ span: date.span, type: 'date', modifiers: [] });
-  for (const scenario of deal.scenarios) {
-    for (const table of scenario.sales) for (const year of table.years) literals.push({ span: year.yearSpan, type: 'date', modifiers: [] });
-    for (const line of costLinesOf(scenario)) for (const year of line.years) literals.push({ span: year.yearSpan, type: 'date', modifiers: [] });
-  }
+  return tokensFacet(analyzed).of(document, analyzed, dealNumber);
+}
+
+function addLiterals(out: DealSemanticToken[], parts: Pick<PaymentItemParts, 'amounts' | 'percents' | 'dates'>): void {
+  for (const money of parts.amounts) out.push({ span: money.span, type: 'money', modifiers: [] });
+  for (const { percent } of parts.percents) out.push({ span: percent.span, type: 'percentage', modifiers: [] });
+  for (const { date } of parts.dates) out.push({ span: date.span, type: 'date', modifiers: [] });
+}
+
+/** The tokens of one part of a deal (the text outside its payment items, or one item), from its
+ * names and literals: in text order, none overlapping another and none across lines. */
+function tokensOfPart(
+  symbols: readonly DealSymbol[], literals: DealSemanticToken[], context: { source: string; base: number; builtInStages: boolean },
+): DealSemanticToken[] {
   literals.sort((a, b) => a.span.start - b.span.start);
   const inLiteral = literalContainment(literals);
 
   const names: DealSemanticToken[] = [];
-  const builtInStages = !deal.stages;
-  for (const symbol of symbolsOfDeal(document, dealNumber).symbols) {
+  for (const symbol of symbols) {
     // A currency inside an amount is part of the money token.
     if (symbol.kind === 'currency' && inLiteral(symbol.span)) continue;
     const modifiers: SemanticTokenModifier[] = [];
     if (symbol.declaration) modifiers.push('declaration');
-    if (symbol.kind === 'stage' && builtInStages && !declarationOf(document, symbol)) modifiers.push('defaultLibrary');
+    if (symbol.kind === 'stage' && context.builtInStages) modifiers.push('defaultLibrary');
     names.push({ span: symbol.span, type: typeOfSymbol[symbol.kind], modifiers });
   }
 
   // Both lists are in text order: merge them (names first on a tie, as before), then drop what
   // the protocol cannot carry — empty tokens, tokens across a line break, overlapping tokens.
-  const source = analyzed.source;
-  const base = deal.span.start;
+  const { source, base } = context;
   const out: DealSemanticToken[] = [];
   let previousEnd = -1;
   for (let i = 0, j = 0; i < names.length || j < literals.length;) {

@@ -4,8 +4,8 @@
 // and kept on the deal, and joined once per version of the document.
 // References come from the same walk the unknown-reference check uses (`walkReferences`).
 import type * as ast from '../language/ast';
-import { dealFacet, dealIndexAt, documentFacet, type AnalyzedDocument } from '../document/analyze';
-import { isWritten, paymentsOf, walkReferences } from '../model/deal-walk';
+import { carriedDealFacet, dealIndexAt, documentFacet, type AnalyzedDocument } from '../document/analyze';
+import { isWritten, partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsInOrder } from '../model/deal-walk';
 
 /** What a name stands for. `group` is a milestone group (a payment that holds milestones). */
 export type SymbolKind = 'deal' | 'party' | 'stage' | 'license' | 'payment' | 'group' | 'option' | 'scenario' | 'currency' | 'program';
@@ -38,20 +38,38 @@ export function namespaceOf(kind: SymbolKind): Namespace {
 export interface DealSymbols {
   symbols: DealSymbol[];
   byKey: Map<string, DealSymbol[]>;
+  /** The names outside the items of the deal's payment blocks, and each item's own (a payment,
+   * or a milestone group with its milestones), each in text order. */
+  parts: SymbolParts;
 }
+
+interface SymbolParts { outside: DealSymbol[]; items: Map<ast.Payment, DealSymbol[]> }
 
 const keyOf = (symbol: DealSymbol) => `${symbol.namespace} ${symbol.name}`;
 
-/** One deal's names, kept on the deal until it changes. The spans are the syntax tree's own, so
- * they move with the deal when an edit before it shifts it; `deal` is the deal's index, which
- * re-analysis never changes for a deal it keeps (it reuses deals only when their count stays). */
-const symbolsFacet = dealFacet((analyzed) => {
-  let built: DealSymbols | undefined;
-  return (dealNumber: number) => (built ??= buildDealSymbols(analyzed.model.deal, dealNumber));
-});
+/** One deal's names, found when first asked for and kept on the deal until it changes. The spans
+ * are the syntax tree's own, so they move with the deal when an edit before it shifts it; `deal`
+ * is the deal's index, which re-analysis never changes for a deal it keeps (it reuses deals only
+ * when their count stays). After an edit inside one item of a long deal's payments, the names of
+ * every other item are taken over from the deal's previous analysis. */
+class KeptSymbols {
+  private built?: { dealNumber: number; symbols: DealSymbols };
+  constructor(private readonly deal: ast.Deal, private earlier: KeptSymbols | undefined) {}
+
+  of(dealNumber: number): DealSymbols {
+    if (this.built?.dealNumber !== dealNumber) {
+      const earlier = this.earlier?.built?.dealNumber === dealNumber ? this.earlier.built.symbols.parts.items : undefined;
+      this.built = { dealNumber, symbols: buildDealSymbols(this.deal, dealNumber, earlier) };
+      this.earlier = undefined; // nothing older is kept
+    }
+    return this.built.symbols;
+  }
+}
+
+const symbolsFacet = carriedDealFacet<KeptSymbols>((analyzed, earlier) => new KeptSymbols(analyzed.model.deal, earlier));
 
 export function symbolsOfDeal(document: AnalyzedDocument, dealNumber: number): DealSymbols {
-  return symbolsFacet(document.deals[dealNumber])(dealNumber);
+  return symbolsFacet(document.deals[dealNumber]).of(dealNumber);
 }
 
 /** The index of a document: its deals' names joined, once per version of the text. */
@@ -63,22 +81,66 @@ export const indexSymbols = documentFacet<SymbolIndex>((document) => {
   return { symbols };
 });
 
-function buildDealSymbols(deal: ast.Deal, dealNumber: number): DealSymbols {
-  const symbols: DealSymbol[] = [];
-  const add = (name: ast.Name | undefined, kind: SymbolKind, declaration: boolean, node?: object) => {
+type AddSymbol = (name: ast.Name | undefined, kind: SymbolKind, declaration: boolean, node?: object) => void;
+
+function symbolsInto(symbols: DealSymbol[], dealNumber: number): AddSymbol {
+  return (name, kind, declaration, node) => {
     if (!isWritten(name) || !name.span || name.span.end <= name.span.start) return;
     symbols.push({ name: name.text, kind, namespace: namespaceOf(kind), span: name.span, deal: dealNumber, declaration, ...(node ? { node } : {}) });
   };
+}
+
+function buildDealSymbols(deal: ast.Deal, dealNumber: number, earlier?: ReadonlyMap<ast.Payment, DealSymbol[]>): DealSymbols {
+  const outside: DealSymbol[] = [];
+  const add = symbolsInto(outside, dealNumber);
   add(deal.name, 'deal', true, deal);
   for (const party of deal.parties) add(party.name, 'party', true, party);
   for (const stage of deal.stages?.stages ?? []) add(stage.name, 'stage', true, stage);
   for (const program of deal.programs ?? []) add(program.name, 'program', true, program);
   for (const license of deal.licenses) add(license.name, 'license', true, license);
-  for (const { payment } of paymentsOf(deal)) add(payment.name, payment.type === 'MilestoneGroup' ? 'group' : 'payment', true, payment);
   for (const option of deal.options) add(option.name, 'option', true, option);
   for (const scenario of deal.scenarios) add(scenario.name, 'scenario', true, scenario);
-  walkReferences(deal, (name, kind) => add(name, kind, false));
-  symbols.sort((a, b) => a.span.start - b.span.start);
+  for (const { name, kind } of partsOutsidePaymentItems(deal).references) add(name, kind, false);
+  outside.sort((a, b) => a.span.start - b.span.start);
+
+  const items = new Map<ast.Payment, DealSymbol[]>();
+  const inItems: DealSymbol[] = [];
+  for (const item of paymentItemsInOrder(deal)) {
+    const own = earlier?.get(item) ?? itemSymbols(item, dealNumber);
+    items.set(item, own);
+    for (const symbol of own) inItems.push(symbol);
+  }
+  const symbols = mergeInOrder(outside, inItems);
+  let byKey: Map<string, DealSymbol[]> | undefined;
+  return {
+    symbols,
+    // Made when first read: the editor asks for every occurrence of a name far less often than
+    // it asks for the tokens after a keystroke.
+    get byKey() { return (byKey ??= keyedBy(symbols)); },
+    parts: { outside, items },
+  };
+}
+
+/** The names of one item of a payment block: its own, then its milestones', in text order. */
+function itemSymbols(item: ast.Payment, dealNumber: number): DealSymbol[] {
+  const out: DealSymbol[] = [];
+  const add = symbolsInto(out, dealNumber);
+  const parts = partsOfPaymentItem(item);
+  for (const payment of parts.payments) add(payment.name, payment.type === 'MilestoneGroup' ? 'group' : 'payment', true, payment);
+  for (const { name, kind } of parts.references) add(name, kind, false);
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Two lists in text order as one, in text order. */
+export function mergeInOrder<T extends { span: ast.Span }>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].span.start <= b[j].span.start) ? a[i++] : b[j++]);
+  return out;
+}
+
+function keyedBy(symbols: readonly DealSymbol[]): Map<string, DealSymbol[]> {
   const byKey = new Map<string, DealSymbol[]>();
   for (const symbol of symbols) {
     const key = keyOf(symbol);
@@ -86,7 +148,7 @@ function buildDealSymbols(deal: ast.Deal, dealNumber: number): DealSymbols {
     if (list) list.push(symbol);
     else byKey.set(key, [symbol]);
   }
-  return { symbols, byKey };
+  return byKey;
 }
 
 /** The name under the cursor (a cursor just after a name still counts). */

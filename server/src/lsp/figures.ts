@@ -2,13 +2,20 @@
 // converted amounts and group sums inline. Each can be turned off in the settings
 // (`deal.codeLens.enabled`, `deal.inlayHints.enabled`); a settings change refreshes both.
 import { CodeLensRefreshRequest, type CodeLens, type Connection, type InlayHint } from 'vscode-languageserver/node';
-import { findCodeLenses } from '../features/code-lens';
+import { findCodeLensesOnDemand, titleOfLens, type FoundCodeLens } from '../features/code-lens';
 import { findInlayHints } from '../features/inlay-hints';
 import type { DealDocuments } from './document-cache';
 import { showRollupCommand } from './protocol';
 import { runSafe } from './run-safe';
 import type { SettingsReader } from './settings';
 import { toSpan } from './spans';
+
+/** What a scenario's lens carries until the editor asks for its title. */
+interface LensData { uri: string; scenario?: string; figures?: FoundCodeLens['figures']; at: number }
+
+function lensCommand(uri: string, lens: FoundCodeLens, title: string) {
+  return { title, command: showRollupCommand, arguments: lens.scenario ? [uri, lens.scenario] : [uri] };
+}
 
 export function registerFigures(connection: Connection, documents: DealDocuments, settings: SettingsReader): void {
   connection.onCodeLens(async (params, token) => {
@@ -17,14 +24,27 @@ export function registerFigures(connection: Connection, documents: DealDocuments
       const analysis = documents.analysisByUri(params.textDocument.uri);
       if (!analysis) return [];
       const uri = params.textDocument.uri;
-      return findCodeLenses(analysis).map((lens) => {
+      return findCodeLensesOnDemand(analysis).map((lens) => {
         // A lens sits on the declaration's first line only; a click opens the rollup.
         const start = analysis.lines.positionAt(lens.span.start);
-        const args = lens.scenario ? [uri, lens.scenario] : [uri];
-        return { range: { start, end: start }, command: { title: lens.title, command: showRollupCommand, arguments: args } };
+        const range = { start, end: start };
+        // A scenario's lens is given its title when the editor shows it (codeLens/resolve).
+        if (lens.title === undefined) return { range, data: { uri, scenario: lens.scenario, figures: lens.figures, at: lens.span.start } satisfies LensData };
+        return { range, command: lensCommand(uri, lens, lens.title) };
       });
     });
   });
+
+  connection.onCodeLensResolve((lens, token) => runSafe<CodeLens>(connection, 'CodeLens', token, lens, () => {
+    const data = lens.data as Partial<LensData> | undefined;
+    if (!data || typeof data.uri !== 'string' || typeof data.scenario !== 'string') return lens;
+    const analysis = documents.analysisByUri(data.uri);
+    const found = analysis && findCodeLensesOnDemand(analysis).find((l) => l.scenario === data.scenario && l.figures === data.figures && l.span.start === data.at);
+    // The document has changed since the lens was given: the editor asks for the lenses again.
+    if (!analysis || !found) return lens;
+    const title = titleOfLens(analysis, found) ?? 'No figures for this scenario: see its problems';
+    return { ...lens, command: lensCommand(data.uri, found, title) };
+  }));
 
   connection.languages.inlayHint.on(async (params, token) => {
     if (!(await settings.forDocument(params.textDocument.uri)).inlayHints.enabled) return [];

@@ -25,7 +25,7 @@ export const intelligenceCapabilities: ServerCapabilities = {
   documentFormattingProvider: true,
   documentRangeFormattingProvider: true,
   codeActionProvider: { codeActionKinds: ['quickfix'] },
-  codeLensProvider: { resolveProvider: false },
+  codeLensProvider: { resolveProvider: true },
   inlayHintProvider: true,
 };
 

@@ -90,13 +90,24 @@ export function amountsOf(deal: ast.Deal): readonly ast.Money[] {
 
 function amountsIn(deal: ast.Deal): ast.Money[] {
   const out: (ast.Money | undefined)[] = [deal.headline];
-  for (const { payment } of paymentsOf(deal)) {
-    if ('amount' in payment) out.push(payment.amount);
-    out.push(payment.premiumAmount);
-    if (payment.type === 'MilestoneGroup') out.push(payment.cap);
-    if (payment.type === 'SalesMilestone') out.push(payment.threshold);
-    if (payment.type === 'Royalty') for (const tier of payment.tiers) out.push(tier.upTo);
-  }
+  for (const { payment } of paymentsOf(deal)) paymentAmounts(payment, out);
+  amountsOutsidePayments(deal, out);
+  return out.filter(isReadAmount);
+}
+
+const isReadAmount = (m: ast.Money | undefined): m is ast.Money => !!m && !!m.value && isRead(m);
+
+/** The amounts written in one payment (a milestone group's own, not its milestones'). */
+function paymentAmounts(payment: ast.Payment, out: (ast.Money | undefined)[]): void {
+  if ('amount' in payment) out.push(payment.amount);
+  out.push(payment.premiumAmount);
+  if (payment.type === 'MilestoneGroup') out.push(payment.cap);
+  if (payment.type === 'SalesMilestone') out.push(payment.threshold);
+  if (payment.type === 'Royalty') for (const tier of payment.tiers) out.push(tier.upTo);
+}
+
+/** The amounts of the deal outside its payment blocks, but its headline. */
+function amountsOutsidePayments(deal: ast.Deal, out: (ast.Money | undefined)[]): void {
   for (const option of deal.options) for (const exercise of option.exercises) out.push(exercise.fee, exercise.feeMax);
   for (const scenario of deal.scenarios) {
     for (const table of scenario.sales) for (const year of table.years) out.push(year.amount);
@@ -104,7 +115,6 @@ function amountsIn(deal: ast.Deal): ast.Money[] {
     for (const block of scenario.programs ?? []) for (const table of block.sales) for (const year of table.years) out.push(year.amount);
     for (const line of costLinesOf(scenario)) for (const year of line.years) out.push(year.amount);
   }
-  return out.filter((m): m is ast.Money => !!m && !!m.value && isRead(m));
 }
 
 export interface PercentInContext {
@@ -117,24 +127,39 @@ export interface PercentInContext {
 
 export function percentsOf(deal: ast.Deal): PercentInContext[] {
   const out: PercentInContext[] = [];
-  const add = (percent: ast.Percent | undefined, what: string, mayExceed100 = false) => {
+  const add = percentsInto(out);
+  for (const stage of deal.stages?.stages ?? []) add(stage.success, 'success probability');
+  for (const { payment } of paymentsOf(deal)) paymentPercents(payment, add);
+  percentsOutsidePayments(deal, add);
+  return out;
+}
+
+type AddPercent = (percent: ast.Percent | undefined, what: string, mayExceed100?: boolean) => void;
+
+function percentsInto(out: PercentInContext[]): AddPercent {
+  return (percent, what, mayExceed100 = false) => {
     if (percent && percent.value && isRead(percent)) out.push({ percent, what, mayExceed100 });
   };
-  for (const stage of deal.stages?.stages ?? []) add(stage.success, 'success probability');
-  for (const { payment } of paymentsOf(deal)) {
-    // A premium over market price may be any percentage from 0%, 120% too.
-    add(payment.premium, 'equity premium', true);
-    if (payment.type === 'Royalty') {
-      add(payment.rate, 'royalty rate');
-      add(payment.rateTo, 'royalty rate');
-      for (const tier of payment.tiers) {
-        add(tier.rate, 'royalty rate');
-        add(tier.rateTo, 'royalty rate');
-      }
+}
+
+/** The percentages written in one payment. */
+function paymentPercents(payment: ast.Payment, add: AddPercent): void {
+  // A premium over market price may be any percentage from 0%, 120% too.
+  add(payment.premium, 'equity premium', true);
+  if (payment.type === 'Royalty') {
+    add(payment.rate, 'royalty rate');
+    add(payment.rateTo, 'royalty rate');
+    for (const tier of payment.tiers) {
+      add(tier.rate, 'royalty rate');
+      add(tier.rateTo, 'royalty rate');
     }
-    // A cost-plus markup is a margin on cost, which can legitimately be above 100%.
-    if (payment.type === 'Manufacturing') add(payment.costPlus, 'cost-plus markup', true);
   }
+  // A cost-plus markup is a margin on cost, which can legitimately be above 100%.
+  if (payment.type === 'Manufacturing') add(payment.costPlus, 'cost-plus markup', true);
+}
+
+/** The percentages of the deal after its payment blocks (options, scenarios, the valuation). */
+function percentsOutsidePayments(deal: ast.Deal, add: AddPercent): void {
   for (const option of deal.options) {
     for (const effect of option.effects) {
       if (effect.type === 'Share') for (const share of effect.shares) add(share.percent, `${effect.what === 'costs' ? 'cost' : 'profit'} share`);
@@ -144,7 +169,6 @@ export function percentsOf(deal: ast.Deal): PercentInContext[] {
     for (const line of costLinesOf(scenario)) add(line.ofSales, line.kind === 'goods' ? 'cost of goods' : 'commercial cost');
   }
   add(deal.valuation?.discount, 'discount rate');
-  return out;
 }
 
 export interface DateInContext {
@@ -157,22 +181,35 @@ export interface DateInContext {
 
 export function datesOf(deal: ast.Deal): DateInContext[] {
   const out: DateInContext[] = [];
-  const add = (date: ast.DateLit | undefined, clause: string, needsDay: boolean) => {
-    if (date && isRead(date) && typeof date.text === 'string' && date.text.length > 0) out.push({ date, clause, needsDay });
-  };
+  const add = datesInto(out);
   add(deal.signed, 'signed', true);
   add(deal.effective, 'effective', true);
   add(deal.announced, 'announced', true);
-  for (const { payment } of paymentsOf(deal)) {
-    add(payment.on, 'on', true);
-    add(payment.expected, 'expected', false);
-  }
+  for (const { payment } of paymentsOf(deal)) paymentDates(payment, add);
+  datesOutsidePayments(deal, add);
+  return out;
+}
+
+type AddDate = (date: ast.DateLit | undefined, clause: string, needsDay: boolean) => void;
+
+function datesInto(out: DateInContext[]): AddDate {
+  return (date, clause, needsDay) => {
+    if (date && isRead(date) && typeof date.text === 'string' && date.text.length > 0) out.push({ date, clause, needsDay });
+  };
+}
+
+function paymentDates(payment: ast.Payment, add: AddDate): void {
+  add(payment.on, 'on', true);
+  add(payment.expected, 'expected', false);
+}
+
+/** The dates of the deal after its payment blocks (scenario timelines, the valuation's date). */
+function datesOutsidePayments(deal: ast.Deal, add: AddDate): void {
   for (const scenario of deal.scenarios) {
     for (const entry of scenario.timeline) add(entry.date, 'timeline', false);
     for (const block of scenario.programs ?? []) for (const entry of block.timeline ?? []) add(entry.date, 'timeline', false);
   }
   add(deal.valuation?.asOf, 'as of', true);
-  return out;
 }
 
 /** The span from the start of the first item to the end of the last. */
@@ -208,9 +245,31 @@ export type ReferenceKind = 'party' | 'stage' | 'payment' | 'group' | 'option' |
  * too; visitors skip what `isWritten` rejects.
  */
 export function walkReferences(deal: ast.Deal, visit: (name: ast.Name, kind: ReferenceKind) => void): void {
-  const at = (kind: ReferenceKind, ...names: (ast.Name | undefined)[]) => {
+  const at = referencesTo(visit);
+  referencesOutsidePayments(deal, at);
+  for (const { payment } of paymentsOf(deal)) paymentReferences(payment, at);
+  for (const money of amountsOf(deal)) at('currency', money.currency);
+}
+
+type At = (kind: ReferenceKind, ...names: (ast.Name | undefined)[]) => void;
+
+function referencesTo(visit: (name: ast.Name, kind: ReferenceKind) => void): At {
+  return (kind, ...names) => {
     for (const name of names) if (name) visit(name, kind);
   };
+}
+
+/** The references written in one payment (a milestone group's own, not its milestones'). */
+function paymentReferences(payment: ast.Payment, at: At): void {
+  at('party', payment.from, payment.to);
+  at('stage', payment.at);
+  at('program', payment.program);
+  if (payment.type === 'MilestoneGroup') at('stage', payment.by);
+}
+
+/** The references of the deal outside the payments of its blocks (the blocks' own payer, payee
+ * and programme included). */
+function referencesOutsidePayments(deal: ast.Deal, at: At): void {
   at('currency', deal.currency);
   at('stage', deal.stage);
   at('party', deal.developer);
@@ -218,12 +277,6 @@ export function walkReferences(deal: ast.Deal, visit: (name: ast.Name, kind: Ref
   for (const program of deal.programs ?? []) { at('stage', program.stage); at('party', program.developer); }
   for (const license of deal.licenses) at('party', license.from, license.to);
   for (const { block } of paymentBlocksOf(deal)) { at('party', block.from, block.to); at('program', block.program); }
-  for (const { payment } of paymentsOf(deal)) {
-    at('party', payment.from, payment.to);
-    at('stage', payment.at);
-    at('program', payment.program);
-    if (payment.type === 'MilestoneGroup') at('stage', payment.by);
-  }
   for (const option of deal.options) {
     at('party', option.holder);
     at('program', option.program);
@@ -245,5 +298,65 @@ export function walkReferences(deal: ast.Deal, visit: (name: ast.Name, kind: Ref
       at('stage', block.reach);
     }
   }
-  for (const money of amountsOf(deal)) at('currency', money.currency);
+}
+
+/** One item of a payment block (a payment, or a milestone group with its milestones) and what
+ * is written in it, each list in the order the deal-wide walks visit them. */
+export interface PaymentItemParts {
+  /** The item, then its milestones. */
+  payments: ast.Payment[];
+  amounts: ast.Money[];
+  percents: PercentInContext[];
+  dates: DateInContext[];
+  references: { name: ast.Name; kind: ReferenceKind }[];
+}
+
+/** The items of every payment block of the deal (payments and milestone groups), in text order. */
+export function paymentItemsInOrder(deal: ast.Deal): ast.Payment[] {
+  const blocks = paymentBlocksOf(deal).map(({ block }) => block);
+  if (blocks.some((block, i) => i > 0 && block.span.start < blocks[i - 1].span.start)) blocks.sort((a, b) => a.span.start - b.span.start);
+  return blocks.flatMap((block) => block.payments);
+}
+
+export function partsOfPaymentItem(item: ast.Payment): PaymentItemParts {
+  const payments = item.type === 'MilestoneGroup' ? [item, ...item.milestones] : [item];
+  const amounts: (ast.Money | undefined)[] = [];
+  const percents: PercentInContext[] = [];
+  const dates: DateInContext[] = [];
+  const references: { name: ast.Name; kind: ReferenceKind }[] = [];
+  const at = referencesTo((name, kind) => references.push({ name, kind }));
+  const addPercent = percentsInto(percents);
+  const addDate = datesInto(dates);
+  for (const payment of payments) {
+    paymentAmounts(payment, amounts);
+    paymentPercents(payment, addPercent);
+    paymentDates(payment, addDate);
+    paymentReferences(payment, at);
+  }
+  const read = amounts.filter(isReadAmount);
+  for (const money of read) at('currency', money.currency);
+  return { payments, amounts: read, percents, dates, references };
+}
+
+/** What the deal-wide walks visit outside the items of its payment blocks: the parts of every
+ * other term (the headline, stages, options, scenarios…) and each block's own header. */
+export function partsOutsidePaymentItems(deal: ast.Deal): Omit<PaymentItemParts, 'payments'> {
+  const amounts: (ast.Money | undefined)[] = [deal.headline];
+  amountsOutsidePayments(deal, amounts);
+  const percents: PercentInContext[] = [];
+  const addPercent = percentsInto(percents);
+  for (const stage of deal.stages?.stages ?? []) addPercent(stage.success, 'success probability');
+  percentsOutsidePayments(deal, addPercent);
+  const dates: DateInContext[] = [];
+  const addDate = datesInto(dates);
+  addDate(deal.signed, 'signed', true);
+  addDate(deal.effective, 'effective', true);
+  addDate(deal.announced, 'announced', true);
+  datesOutsidePayments(deal, addDate);
+  const references: { name: ast.Name; kind: ReferenceKind }[] = [];
+  const at = referencesTo((name, kind) => references.push({ name, kind }));
+  referencesOutsidePayments(deal, at);
+  const read = amounts.filter(isReadAmount);
+  for (const money of read) at('currency', money.currency);
+  return { amounts: read, percents, dates, references };
 }

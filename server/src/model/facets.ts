@@ -11,6 +11,10 @@
 export class FacetStore {
   /** Made on first use: a file of many deals most of which nobody asks about keeps no map each. */
   private values?: Map<object, unknown>;
+  /** What the deal's previous model had derived, when this model is of the same deal after an
+   * edit inside one of its terms: facets built term by term take over what the terms the edit did
+   * not touch gave (their nodes are shared by both trees). Only one model back is kept. */
+  private earlier?: Map<object, unknown>;
 
   /** The value kept under `key`, computed now if it is not kept yet. */
   get<T>(key: object, compute: () => T): T {
@@ -23,6 +27,17 @@ export class FacetStore {
   /** The value kept under `key`, if it has been computed. */
   peek<T>(key: object): T | undefined {
     return this.values?.get(key) as T | undefined;
+  }
+
+  /** Takes over, for `carried`, what `previous` (the deal's model before an edit inside one
+   * term) has derived so far. */
+  inherit(previous: FacetStore): void {
+    this.earlier = previous.values;
+  }
+
+  /** The value the previous model kept under `key`, if it had computed one. */
+  carried<T>(key: object): T | undefined {
+    return this.earlier?.get(key) as T | undefined;
   }
 
   /** Keeps `value` under `key`, as if computed (a value carried over from an earlier model). */
