@@ -101,6 +101,35 @@ ${milestones}
   });
 });
 
+describe('what the checks keep per payment of a long deal, against the exchange rates', () => {
+  const milestones = Array.from({ length: 70 }, (_, i) => `    milestone M${i} "event ${i}" EUR 1M at phase2`).join('\n');
+  const text = `deal Long "one long deal" {
+  currency USD
+  fx EUR = 1.10 USD
+  party A "A Inc." licensor
+  party B "B AG" licensee
+  payments from B to A {
+    upfront 5M on signing
+${milestones}
+  }
+}
+`;
+  const missing = (document: AnalyzedDocument) => document.diagnostics.filter((d) => d.code === 'fx-missing').map((d) => `${d.span.start} ${d.message}`);
+
+  it('checks every payment again when the exchange rate it is converted with changes, and again when it is back', () => {
+    const first = analyzeDealText(text);
+    assert.deepEqual(missing(first), []);
+    const at = text.indexOf('fx EUR') + 'fx E'.length;
+    const changed = `${text.slice(0, at)}X${text.slice(at)}`; // fx EXUR: no rate for EUR any more
+    const edited = reanalyzeDealText(first, changed);
+    assert.equal(edited.deals[0].model.deal.paymentBlocks[0], first.deals[0].model.deal.paymentBlocks[0], 'the payments were kept');
+    const expected = missing(analyzeDealText(changed));
+    assert.equal(expected.length, 70);
+    assert.deepEqual(missing(edited), expected);
+    assert.deepEqual(missing(reanalyzeDealText(edited, text)), []);
+  });
+});
+
 /** Where an edit inside a long deal lands: mostly inside a term (a payment, a milestone, a party,
  * a scenario…), sometimes on its first or last character, between terms or on a brace. */
 function editInsideTerm(text: string, next: () => number): string {

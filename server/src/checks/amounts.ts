@@ -21,9 +21,15 @@ function unconverted(item: PaymentItem): boolean {
 }
 
 export function checkFxRates(model: DealModel): DealDiagnostic[] {
-  if (!known(model.currency)) return []; // the unknown deal currency is reported by itself
   const out: DealDiagnostic[] = [];
-  for (const money of amountsOf(model.deal)) {
+  unconvertedAmounts(model, amountsOf(model.deal), out);
+  return out;
+}
+
+/** Amounts in a currency the deal has no exchange rate for. */
+export function unconvertedAmounts(model: DealModel, amounts: readonly ast.Money[], out: DealDiagnostic[]): void {
+  if (!known(model.currency)) return; // the unknown deal currency is reported by itself
+  for (const money of amounts) {
     if (!isWritten(money.currency)) continue;
     const code = model.currencyOf(money);
     if (code === model.currency || !known(code) || model.convert(money) !== undefined) continue;
@@ -34,7 +40,6 @@ export function checkFxRates(model: DealModel): DealDiagnostic[] {
       `No exchange rate from ${code} to ${model.currency}, the deal's currency: add a line such as \`fx ${code} = 1.10 ${model.currency}\` with the rate the deal uses.`,
       money.currency.span, { currency: code }));
   }
-  return out;
 }
 
 /** What the cap check found for each milestone group, by the group's resolved payment: a group

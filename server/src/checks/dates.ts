@@ -2,7 +2,7 @@
 // events need a day, and no payment falls before the deal was signed (date-before-signing).
 import type * as ast from '../language/ast';
 import type { DealDiagnostic } from '../model/diagnostic';
-import { datesOf, paymentsOf, problem } from '../model/deal-walk';
+import { datesOf, paymentsOf, problem, type DateInContext } from '../model/deal-walk';
 import { writtenShort } from '../model/money';
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -46,7 +46,13 @@ const isDayOrMonth = (date: ast.DateLit): boolean => date.precision === 'day' ||
 
 export function checkDates(deal: ast.Deal): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
-  for (const { date, clause, needsDay } of datesOf(deal)) {
+  dateFormats(datesOf(deal), out);
+  return out;
+}
+
+/** Dates that are not dates, or not as precise as their clause needs. */
+export function dateFormats(dates: readonly DateInContext[], out: DealDiagnostic[]): void {
+  for (const { date, clause, needsDay } of dates) {
     const why = dateProblem(date);
     if (why) {
       out.push(problem('invalid-date', 'error', why, date.span));
@@ -56,15 +62,19 @@ export function checkDates(deal: ast.Deal): DealDiagnostic[] {
         `\`${clause}\` needs a full date (YYYY-MM-DD, such as 2006-07-07) or a month (YYYY-MM, such as 2016-09), not '${date.text}'.${instead}`, date.span));
     }
   }
-  return out;
 }
 
 export function checkDatesBeforeSigning(deal: ast.Deal): DealDiagnostic[] {
-  const signed = deal.signed;
-  if (!signed || !isDayOrMonth(signed) || dateProblem(signed)) return [];
-  const signing = dateBounds(signed).first;
   const out: DealDiagnostic[] = [];
-  for (const { payment } of paymentsOf(deal)) {
+  datesBeforeSigning(deal.signed, paymentsOf(deal).map(({ payment }) => payment), out);
+  return out;
+}
+
+/** Payments dated or expected before the deal was signed. */
+export function datesBeforeSigning(signed: ast.DateLit | undefined, payments: readonly ast.Payment[], out: DealDiagnostic[]): void {
+  if (!signed || !isDayOrMonth(signed) || dateProblem(signed)) return;
+  const signing = dateBounds(signed).first;
+  for (const payment of payments) {
     for (const [clause, date] of [['dated', payment.on], ['expected', payment.expected]] as const) {
       if (!date || dateProblem(date) || dateBounds(date).last >= signing) continue;
       out.push(problem('date-before-signing', 'warning',
@@ -72,5 +82,4 @@ export function checkDatesBeforeSigning(deal: ast.Deal): DealDiagnostic[] {
         date.span));
     }
   }
-  return out;
 }

@@ -8,18 +8,17 @@ import type { ParsedDealFile } from '../language/parse';
 import { allInCents, shownModel } from '../model/shown-figures';
 import { walkingOnce } from '../model/deal-walk';
 import { rollupDeal, type DealTotals } from '../model/totals';
-import { checkFxRates, checkHeadline, checkMilestoneCaps, type CapFindings } from './amounts';
+import { checkHeadline, checkMilestoneCaps, type CapFindings } from './amounts';
 import { checkCharacters } from './characters';
-import { checkDates, checkDatesBeforeSigning } from './dates';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
-import { checkMagnitudes } from './magnitudes';
+import { checkPaymentItems, type PaymentItemFindings } from './payment-items';
 import { checkNegativeAmounts } from './negative-amounts';
 import { checkNoDeal } from './no-deal';
 import { checkClausePlacement } from './clause-placement';
 import { checkOptionEffects } from './options';
 import { checkPayerAndPayee, checkUnusedParties } from './parties';
 import { checkPrograms } from './programs';
-import { checkPercentRanges, checkShares } from './percents';
+import { checkShares } from './percents';
 import { checkRoyaltyWithProfitShare } from './profit-shares';
 import { checkReferences, type ReferenceFindings } from './references';
 import { checkScenarioCosts } from './costs';
@@ -36,7 +35,7 @@ export function checkFile(parsed: ParsedDealFile): DealDiagnostic[] {
 
 /** What the checks found per term of a deal, kept with its analysis: after an edit inside one
  * term, the next analysis takes over what concerns the terms it shares (see deal-model.ts). */
-export interface TermFindings { caps: CapFindings; references?: ReferenceFindings }
+export interface TermFindings { caps: CapFindings; references?: ReferenceFindings; items?: PaymentItemFindings }
 
 /** Every semantic check of one deal. With `findings`, what was found for the terms the model
  * took over from `previous` is taken over too, and what is found is kept in `next`. */
@@ -50,21 +49,17 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
     ...checkPayerAndPayee(deal),
     ...checkUnusedParties(deal),
     ...checkRepeatedTerms(model),
-    ...checkFxRates(model),
     ...checkMilestoneCaps(shown, findings && { previous: findings.previous?.caps, next: findings.next.caps }),
     ...checkHeadline(shown, shown === model ? totals : rollupDeal(shown)),
-    ...checkPercentRanges(deal),
     ...checkShares(deal),
     ...checkRoyaltiesAndSalesMilestones(model),
-    ...checkDates(deal),
-    ...checkDatesBeforeSigning(deal),
     ...checkScenarios(model),
     ...checkPrograms(model),
     ...checkScenarioCosts(model),
     ...checkEconomicsGiven(model),
     ...checkOptionEffects(model),
     ...checkRoyaltyWithProfitShare(model),
-    ...checkMagnitudes(deal),
+    ...checkPaymentItems(model, findings && { previous: findings.previous?.items, next: (findings.next.items ??= { against: [], items: new Map() }) }),
     ...checkNegativeAmounts(deal),
     ...checkClausePlacement(deal),
   ]);

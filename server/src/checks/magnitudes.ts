@@ -10,7 +10,15 @@ import { formatNumber, Money } from '../model/money';
 
 export function checkMagnitudes(deal: ast.Deal): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
-  for (const money of amountsOf(deal)) {
+  amountMagnitudes(amountsOf(deal), out);
+  fxRateMagnitudes(deal, out);
+  fundingYears(paymentsOf(deal).map(({ payment }) => payment), out);
+  return out;
+}
+
+/** Amounts too large or too fine. */
+export function amountMagnitudes(amounts: readonly ast.Money[], out: DealDiagnostic[]): void {
+  for (const money of amounts) {
     if (money.value.abs().gte(largestAmount)) {
       out.push(problem('invalid-value', 'error',
         'This amount is larger than any deal figure (the most is 999,999,999,999,999,999): check its digits and scale. Totals that include it are not exact.',
@@ -21,6 +29,10 @@ export function checkMagnitudes(deal: ast.Deal): DealDiagnostic[] {
         money.span));
     }
   }
+}
+
+/** Exchange rates too large or too fine. */
+export function fxRateMagnitudes(deal: ast.Deal, out: DealDiagnostic[]): void {
   for (const fx of deal.fx) {
     if (!fx.rate || !isRead(fx)) continue;
     if (fx.rate.abs().gte(largestRate) || fx.rate.decimalPlaces() > rateDecimals) {
@@ -29,11 +41,14 @@ export function checkMagnitudes(deal: ast.Deal): DealDiagnostic[] {
         fx.span));
     }
   }
-  for (const { payment } of paymentsOf(deal)) {
+}
+
+/** Funding that runs for centuries. */
+export function fundingYears(payments: readonly ast.Payment[], out: DealDiagnostic[]): void {
+  for (const payment of payments) {
     if (payment.type !== 'Funding' || !payment.years || !(payment.years.count > longestFundingYears)) continue;
     out.push(problem('invalid-value', 'error',
       `Funding for ${Number.isFinite(payment.years.count) ? formatNumber(new Money(payment.years.count)) : 'this many'} years is longer than any deal runs: write at most ${longestFundingYears} years. Scenarios show it as one unscheduled payment.`,
       payment.years.span));
   }
-  return out;
 }

@@ -3,11 +3,17 @@
 import type * as ast from '../language/ast';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { formatPercent, sum } from '../model/money';
-import { capitalize, article, isRead, isWritten, percentsOf, problem, spanOfList } from '../model/deal-walk';
+import { capitalize, article, isRead, isWritten, percentsOf, problem, spanOfList, type PercentInContext } from '../model/deal-walk';
 
 export function checkPercentRanges(deal: ast.Deal): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
-  for (const { percent, what, mayExceed100 } of percentsOf(deal)) {
+  percentRanges(percentsOf(deal), out);
+  return out;
+}
+
+/** Percentages outside what they can be. */
+export function percentRanges(percents: readonly PercentInContext[], out: DealDiagnostic[]): void {
+  for (const { percent, what, mayExceed100 } of percents) {
     const below = percent.value.isNegative() && !percent.value.isZero();
     const above = !mayExceed100 && percent.value.gt(100);
     if (!below && !above) continue;
@@ -16,7 +22,6 @@ export function checkPercentRanges(deal: ast.Deal): DealDiagnostic[] {
       `${capitalize(article(what))} of ${formatPercent(percent.value)} is not possible: it ${range}.`,
       percent.span));
   }
-  return out;
 }
 
 export function checkShares(deal: ast.Deal): DealDiagnostic[] {

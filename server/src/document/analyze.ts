@@ -54,7 +54,10 @@ export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: Anal
   const diagnostics = checkDeal(model, totals, { previous: reuse?.previous.findings, next: findings });
   // What the checks found per term is kept for long deals only (edits inside one term of a short
   // deal are checked whole quickly): a file of many short deals holds no maps for each.
-  if ((findings.references?.items.size ?? 0) < keptFindingsFrom) delete findings.references;
+  if ((findings.references?.items.size ?? 0) < keptFindingsFrom) {
+    delete findings.references;
+    delete findings.items;
+  }
   const analyzed: AnalyzedDeal = findings.caps.size || findings.references ? { model, totals, diagnostics, source, findings } : { model, totals, diagnostics, source };
   if (reuse?.tokens) spliceDealTokens(reuse.previous, analyzed, reuse.tokens);
   return analyzed;

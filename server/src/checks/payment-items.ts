@@ -1,0 +1,50 @@
+// The checks that look at one payment at a time: amounts too large or too fine, amounts with no
+// exchange rate, dates that are not dates or come before signing, percentages out of range, and
+// funding that runs for centuries. They run on what the deal says outside its payment blocks'
+// items, and on each item (a payment, or a milestone group with its milestones). What each item
+// gave is kept with the deal's analysis: after an edit inside one item of a long deal, the other
+// items are not checked again, as long as what they are checked against (the deal currency, its
+// exchange rates, its signing date) stands.
+import type * as ast from '../language/ast';
+import type { DealModel } from '../model/deal-model';
+import type { DealDiagnostic } from '../model/diagnostic';
+import { partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsInOrder } from '../model/deal-walk';
+import { unconvertedAmounts } from './amounts';
+import { dateFormats, datesBeforeSigning } from './dates';
+import { amountMagnitudes, fundingYears, fxRateMagnitudes } from './magnitudes';
+import { percentRanges } from './percents';
+
+/** What each item gave, and what it was checked against. */
+export interface PaymentItemFindings { against: readonly unknown[]; items: Map<ast.Payment, DealDiagnostic[]> }
+
+export function checkPaymentItems(model: DealModel, findings?: { previous?: PaymentItemFindings; next: PaymentItemFindings }): DealDiagnostic[] {
+  const deal = model.deal;
+  const out: DealDiagnostic[] = [];
+  const outside = partsOutsidePaymentItems(deal);
+  amountMagnitudes(outside.amounts, out);
+  fxRateMagnitudes(deal, out);
+  unconvertedAmounts(model, outside.amounts, out);
+  dateFormats(outside.dates, out);
+  percentRanges(outside.percents, out);
+
+  const against = [model.currency, deal.signed?.text, ...deal.fx];
+  const before = findings?.previous;
+  const earlier = before && before.against.length === against.length && before.against.every((x, i) => x === against[i]) ? before.items : undefined;
+  for (const item of paymentItemsInOrder(deal)) {
+    let found = earlier?.get(item);
+    if (!found) {
+      found = [];
+      const parts = partsOfPaymentItem(item);
+      amountMagnitudes(parts.amounts, found);
+      fundingYears(parts.payments, found);
+      unconvertedAmounts(model, parts.amounts, found);
+      dateFormats(parts.dates, found);
+      datesBeforeSigning(deal.signed, parts.payments, found);
+      percentRanges(parts.percents, found);
+    }
+    findings?.next.items.set(item, found);
+    for (const d of found) out.push(d);
+  }
+  if (findings) findings.next.against = against;
+  return out;
+}
