@@ -25,12 +25,12 @@ describe('a row of the Deals view', () => {
   it('a deal: its headline first, the full title and figures as tooltip paragraphs, the title in bold', () => {
     const node: DealTreeNode = {
       kind: 'deal', label: '$36.5M · ImmunoGen / Biotest TAP license', ...at,
-      tooltip: 'ImmunoGen / Biotest TAP license (ImmunoGenBiotest2006)\nHeadline $36,500,000 ($36.5M): committed $1,000,000 ($1M) + contingent $35,500,000 ($35.5M)',
+      tooltip: 'ImmunoGen / Biotest TAP license (ImmunoGenBiotest2006)\nHeadline $36,500,000 ($36.5M)\nCommitted $1,000,000 + contingent $35,500,000',
     };
     assert.deepEqual(treeItemText(node), {
       label: '$36.5M · ImmunoGen / Biotest TAP license',
       tooltip: {
-        paragraphs: ['ImmunoGen / Biotest TAP license (ImmunoGenBiotest2006)', 'Headline $36,500,000 ($36.5M): committed $1,000,000 ($1M) + contingent $35,500,000 ($35.5M)'],
+        paragraphs: ['ImmunoGen / Biotest TAP license (ImmunoGenBiotest2006)', 'Headline $36,500,000 ($36.5M)', 'Committed $1,000,000 + contingent $35,500,000'],
         bold: true,
       },
     });

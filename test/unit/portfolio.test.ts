@@ -139,7 +139,8 @@ describe('portfolio rollup', () => {
     assert.equal(deal.label, '$2.1B · Gilead / Arcus 10-year option and co-development partnership');
     assert.equal(deal.tooltip, [
       'Gilead / Arcus 10-year option and co-development partnership (ArcusGilead2020)',
-      'Headline $2,100,000,000 ($2.1B): committed $775,000,000 ($775M) + contingent $0, as the headline line counts it',
+      'Headline $2,100,000,000 ($2.1B), as the headline line counts it',
+      'Committed $775,000,000 + contingent $0',
     ].join('\n'));
   });
 

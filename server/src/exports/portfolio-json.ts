@@ -2,7 +2,7 @@
 // rollup JSON writes them), and the Deals tree the editor shows (deals → parties and payments,
 // each with its figure and where it is declared). The editor only displays these nodes.
 import type { PaymentKind } from '../model/deal-model';
-import { exact, formatMoney, formatShort, Money } from '../model/money';
+import { exact, formatAmount, formatMoney, formatShort, Money } from '../model/money';
 import type { PortfolioPayment } from '../engine/portfolio-deal';
 import { visibleText } from '../language/unusual-characters';
 import { shownPortfolio, type Flow, type Portfolio, type PortfolioDealRow } from '../engine/portfolio';
@@ -118,7 +118,8 @@ export function dealTree(portfolio: Portfolio): DealTreeNode[] {
       ...(converted ? { description: converted } : {}),
       tooltip: [
         deal.title ? `${title} (${deal.id})` : title,
-        `Headline ${formatMoney(new Money(deal.headline), deal.currency)}: committed ${formatMoney(own.committed, deal.currency)} + contingent ${formatMoney(own.contingent, deal.currency)}${counted ? '' : ', as the headline line counts it'}`,
+        `Headline ${formatMoney(new Money(deal.headline), deal.currency)}${counted ? '' : ', as the headline line counts it'}`,
+        `Committed ${formatAmount(own.committed, deal.currency)} + contingent ${formatAmount(own.contingent, deal.currency)}`,
         ...(reported && deal.currency !== portfolio.currency && counted ? [`In ${portfolio.currency}: ${formatMoney(reported.headline, portfolio.currency)}`] : []),
         ...(!reported ? [`No ${deal.currency}→${portfolio.currency} exchange rate in the deal: left out of the portfolio totals.`] : []),
       ].join('\n'),
