@@ -1,16 +1,19 @@
 // The term-sheet preview: one webview panel showing the HTML the language server renders for
 // the previewed .deal file. It re-renders a moment after each change and swaps the new sheet in
 // without a reload (see preview-script.ts), follows the active .deal editor unless locked, and
-// reveals a row's source line when it is clicked. The server writes a strict
+// reveals a row's source line when it is clicked. A scenario's rollup opens at that scenario.
+// After a window reload the preview comes back showing the same file (`restore`, through the
+// webview serializer registered in extension.ts). The server writes a strict
 // Content-Security-Policy with the nonce given here and escapes every string from the file.
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderRequestMethod, type RenderParams } from '../../server/src/lsp/protocol';
-import { parsePreviewMessage, withPreviewScript } from './preview-script';
+import { scenarioAnchor } from '../../server/src/exports/anchors';
+import { parsePreviewMessage, parsePreviewState, withPreviewScript } from './preview-script';
 
-const viewType = 'deal.preview';
+export const previewViewType = 'deal.preview';
 /** Pause after a keystroke before re-rendering, so fast typing renders once. */
 const typingDelayMs = 250;
 const lockedContext = 'deal.previewLocked';
@@ -19,6 +22,9 @@ export class DealPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private document: vscode.TextDocument | undefined;
   private scenario: string | undefined;
+  /** One opening of the preview (see PreviewState.view): a new one starts at its scenario. */
+  private view = '';
+  private opened = 0;
   private locked = false;
   private timer: NodeJS.Timeout | undefined;
   /** Each render gets a number; an answer for an older one than the last shown is dropped. */
@@ -56,11 +62,50 @@ export class DealPreview implements vscode.Disposable {
       void vscode.window.showInformationMessage('Open a .deal file to preview its term sheet.');
       return;
     }
+    // Asked for a scenario, the preview opens at it, even when it shows that file already.
+    const again = document === this.document && scenario === this.scenario && scenario === undefined;
     this.follow(document, scenario);
+    if (!again) this.newView();
     const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     if (this.panel) this.panel.reveal(column, toSide);
     else this.panel = this.createPanel(column, toSide);
     await this.render();
+  }
+
+  /** Takes over a preview VS Code kept over a window reload, showing the file it showed. */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (this.panel) {
+      // One preview at a time: the one opened meanwhile stays.
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = webviewOptions;
+    this.panel = this.adopt(panel);
+    const saved = parsePreviewState(state);
+    let document: vscode.TextDocument | undefined;
+    let reason = 'the preview did not keep which file it showed.';
+    if (saved) {
+      try {
+        document = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.source, true));
+      } catch (error) {
+        reason = `${saved.source} could not be opened (${error instanceof Error ? error.message : error}).`;
+      }
+    }
+    if (this.panel !== panel) return;
+    if (!document || document.languageId !== 'deal') {
+      panel.title = 'Preview';
+      this.load(panel, problemPage(randomBytes(16).toString('hex'), document ? `${path.basename(document.uri.path)} is not a .deal file.` : reason));
+      return;
+    }
+    this.follow(document, saved?.scenario);
+    // The same view as before the reload: the page keeps its scroll position.
+    this.view = saved?.view ?? this.view;
+    await this.render();
+  }
+
+  private newView(): void {
+    this.ready = false;
+    this.view = `${Date.now().toString(36)}-${++this.opened}`;
   }
 
   /** Locked, the preview keeps its file whichever editor is active. */
@@ -85,11 +130,13 @@ export class DealPreview implements vscode.Disposable {
   }
 
   private createPanel(column: vscode.ViewColumn, toSide: boolean): vscode.WebviewPanel {
-    const panel = vscode.window.createWebviewPanel(viewType, this.title(), { viewColumn: column, preserveFocus: toSide }, {
-      enableScripts: true,
+    return this.adopt(vscode.window.createWebviewPanel(previewViewType, this.title(), { viewColumn: column, preserveFocus: toSide }, {
+      ...webviewOptions,
       enableFindWidget: true,
-      localResourceRoots: [],
-    });
+    }));
+  }
+
+  private adopt(panel: vscode.WebviewPanel): vscode.WebviewPanel {
     panel.webview.onDidReceiveMessage((value: unknown) => {
       const message = parsePreviewMessage(value);
       if (message?.type === 'ready') this.ready = true;
@@ -140,7 +187,9 @@ export class DealPreview implements vscode.Disposable {
     if (ticket < this.shown || this.panel !== panel || this.document !== document) return;
     this.shown = ticket;
     panel.title = this.title();
-    const page = withPreviewScript(html, nonce, document.uri.toString());
+    const page = withPreviewScript(html, nonce, document.uri.toString(), {
+      scenario: this.scenario, anchor: this.scenario && scenarioAnchor(this.scenario), view: this.view,
+    });
     if (reload || !this.ready) {
       this.nonce = nonce;
       this.load(panel, page);
@@ -177,6 +226,8 @@ export class DealPreview implements vscode.Disposable {
     for (const d of this.subscriptions) d.dispose();
   }
 }
+
+const webviewOptions: vscode.WebviewOptions = { enableScripts: true, localResourceRoots: [] };
 
 /** Shown when the server cannot render: the reason, escaped, under the same strict policy. */
 export function problemPage(nonce: string, message: string, what = 'The preview could not be shown'): string {

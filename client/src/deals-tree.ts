@@ -1,10 +1,12 @@
-// The Deals view in the Explorer: every deal of the workspace with its headline, and under it
+// The Deals view in the Explorer: every deal of the workspace with its headline (the figure
+// first, the title and the detail in the tooltip), and under it
 // its parties (receives · pays) and payments (amounts). The rows come ready from the server's
 // `deal/dealTree`; a click opens the file at the declaration. The view is shown (context
 // `deal.hasDeals`) once the workspace has a deal.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { dealTreeRequestMethod, type DealTreeNode, type DealTreeParams } from '../../server/src/lsp/protocol';
+import { treeItemText } from './deal-tree-item';
 import { reportingCurrency, type PortfolioChanges } from './portfolio-changes';
 
 const hasDealsContext = 'deal.hasDeals';
@@ -49,9 +51,18 @@ export class DealsTree implements vscode.TreeDataProvider<DealTreeNode>, vscode.
     const state = !node.children?.length
       ? vscode.TreeItemCollapsibleState.None
       : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(node.label, state);
-    item.description = node.description;
-    item.tooltip = node.tooltip;
+    const text = treeItemText(node);
+    const item = new vscode.TreeItem(text.label, state);
+    item.description = text.description;
+    if (text.tooltip) {
+      const tooltip = new vscode.MarkdownString();
+      text.tooltip.paragraphs.forEach((paragraph, i) => {
+        if (i > 0) tooltip.appendMarkdown('\n\n');
+        if (i === 0 && text.tooltip!.bold) tooltip.appendMarkdown('**').appendText(paragraph).appendMarkdown('**');
+        else tooltip.appendText(paragraph);
+      });
+      item.tooltip = tooltip;
+    }
     item.iconPath = new vscode.ThemeIcon(icons[node.kind]);
     item.contextValue = node.kind;
     const at = new vscode.Position(node.line, node.character);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderRequestMethod, type RenderFormat, type RenderParams } from '../../server/src/lsp/protocol';
+import { browserCanOpen } from './export-target';
 
 interface FormatPick extends vscode.QuickPickItem { format: RenderFormat; extension: string; filter: string }
 
@@ -67,8 +68,10 @@ function defaultTarget(document: vscode.TextDocument, extension: string): vscode
 async function announce(document: vscode.TextDocument, target: vscode.Uri, pick: FormatPick): Promise<void> {
   const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
   const caveat = errors ? ` The file has ${errors} error${errors === 1 ? '' : 's'}: the figures may be incomplete.` : '';
-  const open = pick.format === 'html' ? 'Open in Browser' : 'Open';
+  // A page opens in the browser where the browser can reach the file; elsewhere in the editor.
+  const workbench = { web: vscode.env.uiKind === vscode.UIKind.Web, remote: vscode.env.remoteName !== undefined };
+  const open = pick.format === 'html' && browserCanOpen(target.scheme, workbench) ? 'Open in Browser' : 'Open';
   const choice = await vscode.window.showInformationMessage(`Exported ${pick.label} to ${path.basename(target.path)}.${caveat}`, open);
-  if (choice === 'Open in Browser') await vscode.env.openExternal(target);
-  else if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
+  if (choice === 'Open in Browser' && await vscode.env.openExternal(target)) return;
+  if (choice) await vscode.commands.executeCommand('vscode.open', target);
 }

@@ -2,12 +2,13 @@
 // figure and check comes from the server; nothing here knows the language.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { TransportKind, type LanguageClient, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DealLanguageClient } from './deal-client';
 import { DealsTree } from './deals-tree';
-import { DealPreview } from './deal-preview';
+import { DealPreview, previewViewType } from './deal-preview';
 import { exportDeal, type ExportOptions } from './export-command';
 import { PortfolioChanges } from './portfolio-changes';
-import { PortfolioPanel } from './portfolio-panel';
+import { PortfolioPanel, portfolioViewType } from './portfolio-panel';
 import { showRollup } from './rollup-command';
 import { HeadlineStatus } from './status-headline';
 
@@ -26,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { fileEvents: dealFiles },
   };
   // The id `deal` makes the `deal.trace.server` setting trace the protocol.
-  client = new LanguageClient('deal', 'Deal Terms', serverOptions, clientOptions);
+  client = new DealLanguageClient('deal', 'Deal Terms', serverOptions, clientOptions);
   const started = client.start();
 
   const preview = new DealPreview(client, started);
@@ -37,6 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     dealFiles, changes, deals, portfolio,
     vscode.window.registerTreeDataProvider('deal.deals', deals),
     vscode.commands.registerCommand('deal.showPortfolio', () => portfolio.show()),
+    // After a window reload, the preview and the portfolio page come back as they were.
+    vscode.window.registerWebviewPanelSerializer(previewViewType, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }),
+    vscode.window.registerWebviewPanelSerializer(portfolioViewType, { deserializeWebviewPanel: (panel) => portfolio.restore(panel) }),
     vscode.commands.registerCommand('deal.refreshDeals', () => deals.refresh()),
     preview,
     new HeadlineStatus(client, started),

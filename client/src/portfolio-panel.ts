@@ -1,7 +1,8 @@
 // Deal: Show Portfolio Rollup — every deal of the workspace totalled per counterparty and kind,
 // in the `deal.rollup.currency`, in a webview beside the editor. The page comes from the server
 // (`deal/portfolio`) under the same strict Content-Security-Policy as the preview: styles only
-// with this page's nonce, no script. It is re-rendered when a .deal file changes.
+// with this page's nonce, no script. It is re-rendered when a .deal file changes, and comes back
+// after a window reload (`restore`, through the webview serializer registered in extension.ts).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -9,7 +10,8 @@ import { portfolioRequestMethod, type PortfolioParams, type PortfolioResult } fr
 import { problemPage } from './deal-preview';
 import { reportingCurrency, type PortfolioChanges } from './portfolio-changes';
 
-const viewType = 'deal.portfolio';
+export const portfolioViewType = 'deal.portfolio';
+const webviewOptions: vscode.WebviewOptions = { enableScripts: false, localResourceRoots: [] };
 
 export class PortfolioPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -27,14 +29,30 @@ export class PortfolioPanel implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal(undefined, true);
     } else {
-      this.panel = vscode.window.createWebviewPanel(viewType, 'Portfolio Rollup', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: false,
+      this.adopt(vscode.window.createWebviewPanel(portfolioViewType, 'Portfolio Rollup', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        ...webviewOptions,
         enableFindWidget: true,
-        localResourceRoots: [],
-      });
-      this.panel.onDidDispose(() => { this.panel = undefined; }, null, this.subscriptions);
+      }));
     }
     await this.render();
+  }
+
+  /** Takes over the portfolio page VS Code kept over a window reload, brought up to date. */
+  async restore(panel: vscode.WebviewPanel): Promise<void> {
+    if (this.panel) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = webviewOptions;
+    this.adopt(panel);
+    await this.render();
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    }, null, this.subscriptions);
   }
 
   private async render(): Promise<void> {

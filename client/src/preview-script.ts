@@ -1,8 +1,10 @@
 // The preview's only script, run in the webview under its nonce: it swaps in a re-rendered term
 // sheet without reloading (no flicker, the scroll position stays), keeps the scroll position
-// across reloads of the same file, and asks the editor to reveal the source line of a clicked
-// row. It never evaluates anything it receives: an update is parsed as HTML and only its
-// <main> is taken, and every message is checked on both sides.
+// across reloads of the same view, opens a scenario's rollup at that scenario, and asks the
+// editor to reveal the source line of a clicked row. It never evaluates anything it receives:
+// an update is parsed as HTML and only its <main> is taken, and every message is checked on
+// both sides. What it shows (file, scenario, view, scroll) is kept as the webview's state, so
+// the preview comes back after a window reload (see DealPreview.restore).
 
 /** Messages from the webview to the extension. */
 export type PreviewMessage = { type: 'ready' } | { type: 'reveal'; line: number };
@@ -18,19 +20,50 @@ export function parsePreviewMessage(value: unknown): PreviewMessage | undefined 
   return undefined;
 }
 
+/** What the preview shows, kept by the webview across reloads. `view` names one opening of the
+ * preview: a page of the same view keeps its scroll position, a new one starts at its scenario. */
+export interface PreviewState { source: string; scenario?: string; view?: string; scrollY?: number }
+
+/** The state a restored webview hands back, or undefined when it is not one the preview keeps. */
+export function parsePreviewState(value: unknown): PreviewState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const state = value as Record<string, unknown>;
+  if (typeof state.source !== 'string' || !state.source) return undefined;
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const scrollY = typeof state.scrollY === 'number' && Number.isFinite(state.scrollY) && state.scrollY >= 0 ? state.scrollY : undefined;
+  return {
+    source: state.source,
+    ...(text(state.scenario) ? { scenario: text(state.scenario) } : {}),
+    ...(text(state.view) ? { view: text(state.view) } : {}),
+    ...(scrollY !== undefined ? { scrollY } : {}),
+  };
+}
+
 /** Plain JavaScript, as the webview runs it. */
 export const previewScript = `(() => {
   'use strict';
   const vscode = acquireVsCodeApi();
-  const source = (document.currentScript && document.currentScript.dataset.source) || '';
+  const data = (document.currentScript && document.currentScript.dataset) || {};
+  const source = data.source || '';
+  const scenario = data.scenario || '';
+  const view = data.view || '';
+  const save = () => vscode.setState({ source, scenario, view, scrollY: window.scrollY });
   const saved = vscode.getState();
-  if (saved && saved.source === source && typeof saved.scrollY === 'number') window.scrollTo(0, saved.scrollY);
+  if (saved && saved.source === source && saved.scenario === scenario && saved.view === view && typeof saved.scrollY === 'number') {
+    window.scrollTo(0, saved.scrollY);
+  } else {
+    // A scenario's rollup opens at that scenario; anything else opens at its top.
+    const heading = data.anchor ? document.getElementById(data.anchor) : null;
+    if (heading) heading.scrollIntoView({ block: 'start' });
+    else window.scrollTo(0, 0);
+  }
+  save();
 
   let saving = false;
   window.addEventListener('scroll', () => {
     if (saving) return;
     saving = true;
-    requestAnimationFrame(() => { saving = false; vscode.setState({ source, scrollY: window.scrollY }); });
+    requestAnimationFrame(() => { saving = false; save(); });
   }, { passive: true });
 
   window.addEventListener('message', (event) => {
@@ -57,10 +90,16 @@ export const previewScript = `(() => {
   vscode.postMessage({ type: 'ready' });
 })();`;
 
+/** Which part of the page to open at: the scenario, the id of its heading, and the view. */
+export interface PreviewPlace { scenario?: string; anchor?: string; view?: string }
+
 /** The rendered page with the script added under the page's nonce (the server's policy allows only that). */
-export function withPreviewScript(html: string, nonce: string, source: string): string {
+export function withPreviewScript(html: string, nonce: string, source: string, place: PreviewPlace = {}): string {
   const attr = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const script = `<script nonce="${attr(nonce)}" data-source="${attr(source)}">${previewScript}</script>\n`;
+  const data = [['source', source], ['scenario', place.scenario], ['anchor', place.anchor], ['view', place.view]]
+    .filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== '')
+    .map(([name, value]) => ` data-${name}="${attr(value)}"`).join('');
+  const script = `<script nonce="${attr(nonce)}"${data}>${previewScript}</script>\n`;
   const end = html.lastIndexOf('</body>');
   return end < 0 ? html + script : html.slice(0, end) + script + html.slice(end);
 }

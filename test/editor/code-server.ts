@@ -6,7 +6,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface RunningCodeServer { url: string; folder: string; stop(): Promise<void>; log(): string }
+export interface RunningCodeServer {
+  url: string; folder: string; stop(): Promise<void>; log(): string;
+  /** VS Code's own logs (extension hosts, the server), one folder per session. */
+  logs: string;
+}
 
 export function codeServerBin(repo: string): string {
   return join(repo, '.cache/code-server/node_modules/.bin/code-server');
@@ -88,6 +92,7 @@ export async function startCodeServer(repo: string, vsix: string, files: Record<
     url: `${url}?folder=${encodeURIComponent(dirs.folder)}`,
     folder: dirs.folder,
     log: () => output,
+    logs: join(dirs.user, 'logs'),
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());

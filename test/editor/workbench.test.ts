@@ -5,7 +5,7 @@
 // Debian's chromium; in CI the suite must run, elsewhere it is skipped when they are missing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
@@ -56,6 +56,18 @@ async function quickOpen(name: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Brings `name` to the front through quick open, choosing its row by a click, and waits for
+ * its tab to be the active one. */
+async function openFile(name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(name);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await until(`${name} in quick open`, async () => (await row.count()) > 0);
+  await row.click();
+  await until(`${name} in front`, async () => (await page.locator('.tabs-container .tab.active', { hasText: name }).count()) > 0);
+}
+
 /** The editor tab whose label holds `text`. */
 function tab(text: string) {
   return page.locator('.tabs-container .tab', { hasText: text });
@@ -90,6 +102,45 @@ function sourcePosition(text: string): string {
 /** The status bar item whose text holds `text`. */
 function statusItem(text: string) {
   return page.locator('.statusbar-item', { hasText: text }).first();
+}
+
+/** The first frame (a webview's page) whose text holds all of `texts`. */
+async function frameWith(...texts: string[]): Promise<Frame | undefined> {
+  for (const f of page.frames()) {
+    const body = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+    if (texts.every((text) => body.includes(text))) return f;
+  }
+  return undefined;
+}
+
+/** The top of scenario `name`'s part of the preview, from the preview's top, once the preview
+ * shows that scenario's rollup with the part in its upper half. */
+async function scenarioInView(name: string): Promise<{ top: number } | undefined> {
+  for (const f of page.frames()) {
+    const top = await f.evaluate((scenario) => {
+      if (!document.querySelector(`script[data-scenario="${scenario}"]`)) return undefined;
+      const part = document.getElementById(`scenario-${scenario}`);
+      const at = part ? part.getBoundingClientRect().top : -1;
+      return at >= -1 && at < window.innerHeight / 2 ? Math.round(at) : undefined;
+    }, name).catch(() => undefined);
+    if (top !== undefined) return { top };
+  }
+  return undefined;
+}
+
+/** Every line of VS Code's logs (extension hosts, server, output channels) holding `pattern`,
+ * with its file; only in files whose path holds `file` when given. */
+function logLines(pattern: RegExp, file = ''): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (path.includes(file)) for (const l of readFileSync(path, 'utf8').split('\n')) if (pattern.test(l)) found.push(`${path.slice(server!.logs.length)}: ${l}`);
+    }
+  };
+  walk(server!.logs);
+  return found;
 }
 
 /** RFC 4180 rows (quoted fields may hold commas and doubled quotes). */
@@ -300,6 +351,27 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
     assert.equal(sum(rows.filter((r) => r.scenario === 'Partnered' && r.payee === 'ImmunoGen')), 36_500_000n);
   });
 
+  await t.test('Deal: Export… as HTML offers to open the page in the editor: no browser can reach the server\'s file', async () => {
+    await runCommand('Deal: Export');
+    await until('the format picker', async () => (await page.locator('.quick-input-list .monaco-list-row', { hasText: 'HTML' }).count()) > 0);
+    await page.keyboard.type('HTML');
+    await page.keyboard.press('Enter');
+    await until('the save dialog on immunogen-biotest-2006.html', async () =>
+      (await page.locator('.quick-input-widget input').first().inputValue()).endsWith('immunogen-biotest-2006.html'));
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notification-toast', { hasText: 'Exported HTML to immunogen-biotest-2006.html' });
+    await until('the export notification', async () => (await toast.count()) > 0);
+    assert.deepEqual(await toast.locator('.monaco-button').allTextContents(), ['Open']);
+    await shot('exported-html');
+    await toast.locator('.monaco-button', { hasText: 'Open' }).click();
+    await until('the page open in the editor', async () =>
+      (await tab('immunogen-biotest-2006.html').count()) > 0 && (await line('<!DOCTYPE html>').count()) > 0);
+    assert.match(readFileSync(join(server!.folder, 'immunogen-biotest-2006.html'), 'utf8'), /<h1>ImmunoGen \/ Biotest TAP license<\/h1>/);
+    await shot('exported-html-opened');
+    // The workbench still answers: back to the deal.
+    await openFile(seedName);
+  });
+
   await t.test('locked, the preview keeps its file; unlocked, it follows the editor in front', async () => {
     await runCommand('Deal: Toggle Preview Locking');
     await until('the locked preview tab', async () => (await tab(`Preview ${seedName} (locked)`).count()) > 0);
@@ -320,6 +392,22 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
     });
     await shot('preview-follows');
   });
+
+  await t.test('from the status-bar picker, a scenario\'s rollup opens at that scenario', async () => {
+    await openFile(seedName);
+    await until('$36.5M in the status bar', async () => (await statusItem('$36.5M').count()) > 0);
+    // The whole term sheet, read to its end.
+    const sheet = await until('the preview of the seed deal', () => frameWith('ImmunoGen / Biotest TAP license', 'Scenario comparison'), 30_000);
+    await sheet.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await statusItem('$36.5M').click();
+    const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'OptInAtPhase2' }).first();
+    await until('the scenario picker', async () => (await pick.count()) > 0);
+    await pick.click();
+    await until('the preview of OptInAtPhase2', async () => (await tab(`Preview ${seedName} · OptInAtPhase2`).count()) > 0);
+    const { top } = await until('OptInAtPhase2 at the top of the preview', () => scenarioInView('OptInAtPhase2'), 30_000);
+    assert.ok(top < 50, `the scenario's heading is at the top (${top} px)`);
+    await shot('picker-scenario-rollup');
+  });
 });
 
 test('VS Code: the portfolio of the workspace', { skip, timeout: 120_000 }, async (t) => {
@@ -334,12 +422,44 @@ test('VS Code: the portfolio of the workspace', { skip, timeout: 120_000 }, asyn
     const header = page.locator('.pane-header', { hasText: /^Deals/ });
     await until('the Deals view', async () => (await header.count()) > 0);
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    await until('the seed deal with headline $36.5M', async () => (await dealsRow('ImmunoGen / Biotest TAP license', 'headline $36.5M').count()) > 0);
-    await until('the Acme deal with headline $412.5M', async () => (await dealsRow('Acme Bio / Globex Pharma oncology collaboration', 'headline $412.5M').count()) > 0);
+    await until('the seed deal with headline $36.5M', async () => (await dealsRow('$36.5M · ImmunoGen / Biotest TAP license').count()) > 0);
+    await until('the Acme deal with headline $412.5M', async () => (await dealsRow('$412.5M · Acme Bio / Globex Pharma oncology collaboration').count()) > 0);
+    // At the default sidebar width the long title is cut, the headline in front of it is not.
+    const label = dealsRow('$412.5M · Acme Bio').locator('.monaco-icon-label-container').first();
+    const fit = await label.evaluate((box) => {
+      const text = box.querySelector('.monaco-highlighted-label')!.firstChild!;
+      const figure = document.createRange();
+      figure.setStart(text, 0);
+      figure.setEnd(text, '$412.5M'.length);
+      const name = box.querySelector('.monaco-icon-name-container') as HTMLElement;
+      return {
+        figureRight: figure.getBoundingClientRect().right, shownRight: box.getBoundingClientRect().right,
+        cut: box.scrollWidth > box.clientWidth || name.scrollWidth > name.clientWidth,
+      };
+    });
+    assert.ok(fit.cut, 'the title is longer than the sidebar is wide');
+    assert.ok(fit.figureRight <= fit.shownRight, `the headline is shown whole (${fit.figureRight} ≤ ${fit.shownRight})`);
+    // The full title and the figures are in the tooltip.
+    const tooltip = await until('the tooltip of the Acme deal', async () => {
+      await page.mouse.move(0, 0);
+      await dealsRow('$412.5M · Acme Bio').hover();
+      const hover = page.locator('.workbench-hover', { hasText: 'Acme Bio / Globex Pharma oncology collaboration (AcmeGlobex2024)' });
+      await hover.first().waitFor({ timeout: 4000 });
+      // The tooltip keeps its spaces as no-break spaces.
+      return (await hover.first().innerText()).replace(/\u00a0/g, ' ');
+    }, 30_000);
+    assert.match(tooltip, /Headline \$412,500,000 \(\$412\.5M\)\s+Committed \$50,000,000 \+ contingent \$362,500,000/);
+    await shot('deals-view-tooltip');
+    await page.mouse.move(700, 400);
+    // .deal files carry the Deal icon in the Explorer.
+    const icon = await page.locator('.explorer-folders-view .monaco-list-row', { hasText: seedName }).locator('.monaco-icon-label').first()
+      .evaluate((el) => [el.className, getComputedStyle(el, '::before').backgroundImage]);
+    assert.match(icon[0], /\bdeal-lang-file-icon\b/);
+    assert.match(icon[1], /deal-file-(light|dark)\.svg/);
     // Room for the deals' rows: the folder's file list folds away.
     const folder = page.locator('.pane-header', { hasText: /^workspace/i }).first();
     if ((await folder.getAttribute('aria-expanded')) === 'true') await folder.click();
-    await dealsRow('ImmunoGen / Biotest TAP license').locator('.monaco-tl-twistie').click();
+    await dealsRow('$36.5M · ImmunoGen / Biotest TAP license').locator('.monaco-tl-twistie').click();
     await until('Biotest with what it pays', async () => (await dealsRow('Biotest', 'receives $0 · pays $36.5M').count()) > 0);
     assert.equal(await dealsRow('Upfront', '$1M · upfront').count(), 1);
     await shot('deals-view');
@@ -355,9 +475,14 @@ test('VS Code: the portfolio of the workspace', { skip, timeout: 120_000 }, asyn
     await revealLine('scenario OptInAtPhase2 "');
     const lens = page.locator('.codelens-decoration a', { hasText: 'ImmunoGen receives $1M · pays $5M' }).first();
     await until('the lens above the scenario', async () => (await lens.count()) > 0);
+    // The preview, still on that scenario's rollup, was scrolled back to its top.
+    const shown = await until('the preview of the seed deal', () => frameWith('ImmunoGen / Biotest TAP license', 'Scenario comparison'), 30_000);
+    await shown.evaluate(() => window.scrollTo(0, 0));
     await lens.click();
     await until('the preview of OptInAtPhase2', async () => (await tab(`Preview ${seedName} · OptInAtPhase2`).count()) > 0);
     assert.equal(await page.locator('.quick-input-widget:not([style*="display: none"])').count(), 0, 'no scenario picker');
+    const { top } = await until('OptInAtPhase2 at the top of the preview', () => scenarioInView('OptInAtPhase2'), 30_000);
+    assert.ok(top < 50, `the scenario's heading is at the top (${top} px)`);
     await shot('codelens-scenario-rollup');
   });
 
@@ -374,5 +499,35 @@ test('VS Code: the portfolio of the workspace', { skip, timeout: 120_000 }, asyn
     assert.match(body, /2 deals in 2 files · amounts in USD/);
     assert.match(body, /Acme Bio, Inc\. \(Acme\)\t1\t\$412,500,000 \(\$412\.5M\)/);
     await shot('portfolio-rollup');
+  });
+});
+
+test('VS Code: after a window reload', { skip, timeout: 150_000 }, async (t) => {
+  await t.test('the preview and the portfolio come back as they were, and the log has no failure', async () => {
+    // As a person reloads: the command, which lets VS Code save the open editors first.
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input');
+    await page.keyboard.type('Developer: Reload Window');
+    const command = page.locator('.quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: /^Developer: Reload Window$/ }) }).first();
+    await until('the reload command', async () => (await command.count()) > 0);
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await command.click();
+    await reloaded;
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await until('the preview tab back', async () => (await tab(`Preview ${seedName}`).count()) > 0, 60_000);
+    await until('the portfolio tab back', async () => (await tab('Portfolio Rollup').count()) > 0, 30_000);
+    await tab(`Preview ${seedName}`).first().click();
+    await until('the restored preview with the deal', () => frameWith('ImmunoGen / Biotest TAP license', '$36,500,000', 'OptInAtPhase2'), 60_000);
+    await shot('restored-preview');
+    await tab('Portfolio Rollup').first().click();
+    await until('the restored portfolio with $449,000,000', () => frameWith('Portfolio rollup', '$449,000,000'), 30_000);
+    await shot('restored-portfolio');
+    // The extension ran in the window before the reload and in this one; when the first closed,
+    // no request failed ("provider FAILED: Starting server failed" came on every reload).
+    await until('the first window\'s extension host gone', async () =>
+      logLines(/Extension host with pid \d+ exiting/).length >= 1 && logLines(/_doActivateExtension deal-terms\.deal-terms/).length >= 2, 30_000);
+    assert.deepEqual(logLines(/deal-terms\.deal-terms\] provider FAILED|deal-terms\.deal-terms-[\d.]+\/dist\/extension\.js/), []);
+    assert.deepEqual(logLines(/Starting server failed|Request \S+ failed/, 'Deal Terms'), []);
   });
 });

@@ -121,7 +121,8 @@ describe('portfolio rollup', () => {
     assert.match(html, /<style nonce="abc">/);
     assert.match(html, /script-src 'nonce-abc'/);
     const [deal] = dealTree(portfolio);
-    assert.deepEqual([deal.label, deal.description, deal.line], ['ImmunoGen / Biotest TAP license', 'headline $36.5M', lineOf(hostile, 'ImmunoGenBiotest2006')]);
+    // The headline first: a narrow sidebar cuts the title, never the figure.
+    assert.deepEqual([deal.label, deal.description, deal.line], ['$36.5M · ImmunoGen / Biotest TAP license', undefined, lineOf(hostile, 'ImmunoGenBiotest2006')]);
     const labels = deal.children!.map((c) => `${c.kind} ${c.label}: ${c.description}`);
     assert.deepEqual(labels.slice(0, 4), [
       'party ImmunoGen: receives $36.5M · pays $0',
@@ -135,8 +136,12 @@ describe('portfolio rollup', () => {
     const portfolio = rollupPortfolio(inputs({ 'arcus.deal': example('arcus-gilead-2020.deal') }));
     const [deal] = dealTree(portfolio);
     // Committed 775M + options: TIGITReg 500M and three fee ranges' high ends, 3 × 275M.
-    assert.equal(deal.description, 'headline $2.1B');
-    assert.equal(deal.tooltip, 'ArcusGilead2020: headline $2,100,000,000 ($2.1B) (committed $775,000,000 ($775M) + contingent $0, as the headline line counts it)');
+    assert.equal(deal.label, '$2.1B · Gilead / Arcus 10-year option and co-development partnership');
+    assert.equal(deal.tooltip, [
+      'Gilead / Arcus 10-year option and co-development partnership (ArcusGilead2020)',
+      'Headline $2,100,000,000 ($2.1B), as the headline line counts it',
+      'Committed $775,000,000 + contingent $0',
+    ].join('\n'));
   });
 
   it('says "By kind" once on the portfolio page (the section heading, no caption repeating it)', () => {

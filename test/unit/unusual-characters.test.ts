@@ -165,7 +165,7 @@ describe('the characters show as visible marks in every output', () => {
     assert.equal(dealHeadlines(document)[0].title, 'Evil \\x1b[2K\\x07 Corp <U+202E>gnp.exe<U+202C>');
     const withParty = analyzeDealText(deal('D', `  party C "C${RLO}x" investor\n  payments from B to C { fee F "f${ZWSP}" 1M on signing }\n`));
     const [tree] = dealTree(rollupPortfolio(withParty.deals.map((d) => ({ uri: 'file:///d.deal', deal: d, lines: withParty.lines }))));
-    assert.equal(tree.label, 'D');
+    assert.equal(tree.label, '$2M · D');
     const shown = tree.children!.map((c) => `${c.label} ${c.tooltip ?? ''}`);
     assert.ok(shown.includes('C C<U+202E>x'), shown.join('\n'));
     assert.ok(shown.includes('f<U+200B> B → C'), shown.join('\n'));

@@ -54,7 +54,7 @@ describe('deal-terms.vsix', { skip }, () => {
   });
 
   it('holds nothing else: no sources, tests, maps, caches or dependencies', () => {
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|language-configuration\.json|images\/icon\.png|dist\/(extension|server|cli)\.js|syntaxes\/[\w.-]+\.json|docs\/[\w.-]+\.(md|png)))$/;
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|language-configuration\.json|images\/icon\.png|images\/deal-file-(light|dark)\.svg|dist\/(extension|server|cli)\.js|syntaxes\/[\w.-]+\.json|docs\/[\w.-]+\.(md|png)))$/;
     const stray = names.filter((n) => !allowed.test(n));
     assert.deepEqual(stray, []);
     assert.ok(!names.some((n) => /node_modules|\.ts$|\.map$|test|\.cache|\.vsix$/.test(n.replace(/^extension\/dist\/.*$/, ''))));
@@ -74,9 +74,10 @@ describe('deal-terms.vsix', { skip }, () => {
     }
   });
 
-  it('activates on the deal language or a workspace with .deal files and declares its icon, categories and commands', () => {
+  it('activates on the deal language, a workspace with .deal files or a restored preview or portfolio tab, and declares its icons, categories and commands', () => {
     const manifest = JSON.parse(file('extension/package.json').toString('utf8'));
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:deal', 'workspaceContains:**/*.deal']);
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:deal', 'workspaceContains:**/*.deal', 'onWebviewPanel:deal.preview', 'onWebviewPanel:deal.portfolio']);
+    for (const icon of Object.values(manifest.contributes.languages[0].icon) as string[]) assert.ok(names.includes(`extension/${icon.replace('./', '')}`), icon);
     assert.match(manifest.engines.vscode, /^\^1\.\d+\.\d+$/);
     assert.equal(manifest.icon, 'images/icon.png');
     assert.ok(manifest.categories.includes('Programming Languages'));

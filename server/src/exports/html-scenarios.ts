@@ -8,7 +8,8 @@ import { rnpvDeal } from '../engine/rnpv';
 import type { ScenarioPayment, ScenarioRollup } from '../engine/scenarios';
 import { flow, partyName, paymentLabel, dateText } from '../model/describe';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
-import { el, facts, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
+import { scenarioAnchor } from './anchors';
+import { el, esc, facts, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scheduleCharts } from './svg-charts';
 import { comparedScenarios, notComparedNote, notDetailedNote, type ShownScenarios } from './shown-scenarios';
 
@@ -17,7 +18,10 @@ export function scenariosSection(model: DealModel, shown: ShownScenarios, lineOf
   let html = comparison(model, shown.compared, lineOf);
   const notCompared = notComparedNote(shown);
   if (notCompared) html += el('p', 'note', notCompared);
-  for (const rollup of shown.detailed) html += scenarioDetail(model, rollup, lineOf);
+  // Each scenario under its own id, for a link or the preview to open at it.
+  for (const rollup of shown.detailed) {
+    html += `<div class="scenario" id="${esc(scenarioAnchor(rollup.scenario.name.text))}">${scenarioDetail(model, rollup, lineOf)}</div>`;
+  }
   for (const failure of shown.failed) {
     if (shown.only === undefined || failure.id === shown.only) html += el('p', 'note', `Scenario ${failure.id} is not rolled up: ${failure.reason}.`);
   }

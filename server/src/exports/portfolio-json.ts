@@ -2,7 +2,7 @@
 // rollup JSON writes them), and the Deals tree the editor shows (deals → parties and payments,
 // each with its figure and where it is declared). The editor only displays these nodes.
 import type { PaymentKind } from '../model/deal-model';
-import { exact, formatMoney, formatShort, Money } from '../model/money';
+import { exact, formatAmount, formatMoney, formatShort, Money } from '../model/money';
 import type { PortfolioPayment } from '../engine/portfolio-deal';
 import { visibleText } from '../language/unusual-characters';
 import { shownPortfolio, type Flow, type Portfolio, type PortfolioDealRow } from '../engine/portfolio';
@@ -72,7 +72,8 @@ export function portfolioJson(portfolio: Portfolio): PortfolioJson {
   };
 }
 
-/** One row of the Deals tree: what it says and where a click goes. */
+/** One row of the Deals tree: what it says and where a click goes. A tooltip of several lines
+ * (a deal's) reads as its first line, the title, then one line per figure. */
 export interface DealTreeNode {
   kind: 'deal' | 'party' | 'payment';
   label: string;
@@ -104,16 +105,24 @@ export function dealTree(portfolio: Portfolio): DealTreeNode[] {
     });
     // The reporting currency's figure is committed + contingent: shown where that is the headline.
     const counted = new Money(deal.headline).eq(own.headline);
-    const converted = !counted ? '' : reported && deal.currency !== portfolio.currency
-      ? ` · ${formatShort(reported.headline, portfolio.currency)}`
-      : !reported ? ` · no ${deal.currency}→${portfolio.currency} rate` : '';
+    const converted = !counted ? undefined : reported && deal.currency !== portfolio.currency
+      ? formatShort(reported.headline, portfolio.currency)
+      : !reported ? `no ${deal.currency}→${portfolio.currency} rate` : undefined;
+    const title = visibleText(deal.title ?? deal.id);
     return {
       kind: 'deal',
-      label: visibleText(deal.title ?? deal.id),
       // The deal's own headline, counted as its `headline` line states (options, equity): the
-      // figure its hover and rollup show.
-      description: `headline ${formatShort(new Money(deal.headline), deal.currency)}${converted}`,
-      tooltip: `${deal.id}: headline ${formatMoney(new Money(deal.headline), deal.currency)} (committed ${formatMoney(own.committed, deal.currency)} + contingent ${formatMoney(own.contingent, deal.currency)}${counted ? '' : ', as the headline line counts it'})`,
+      // figure its hover and rollup show. It comes first, so a narrow sidebar cuts the title,
+      // never the figure; the full title is the tooltip's first line.
+      label: `${formatShort(new Money(deal.headline), deal.currency)} · ${title}`,
+      ...(converted ? { description: converted } : {}),
+      tooltip: [
+        deal.title ? `${title} (${deal.id})` : title,
+        `Headline ${formatMoney(new Money(deal.headline), deal.currency)}${counted ? '' : ', as the headline line counts it'}`,
+        `Committed ${formatAmount(own.committed, deal.currency)} + contingent ${formatAmount(own.contingent, deal.currency)}`,
+        ...(reported && deal.currency !== portfolio.currency && counted ? [`In ${portfolio.currency}: ${formatMoney(reported.headline, portfolio.currency)}`] : []),
+        ...(!reported ? [`No ${deal.currency}→${portfolio.currency} exchange rate in the deal: left out of the portfolio totals.`] : []),
+      ].join('\n'),
       ...at(deal),
       children: [...parties, ...deal.payments.map(payment)],
     };
