@@ -49,8 +49,8 @@ describe('equity at a premium', () => {
     const hover = doHover(document, text.indexOf('equity Stock') + 8)?.markdown ?? '';
     assert.ok(hover.includes('Fair value $40,000,000 ($40M); premium $10,000,000 ($10M) (25% over market).'), hover);
     const markdown = renderMarkdown(document);
-    assert.ok(markdown.includes('on signing, premium 25% (fair value \\$40,000,000, premium \\$10,000,000)'), markdown);
-    assert.ok(markdown.includes('over 3 years (\\$20,000,000 a year)'), markdown);
+    assert.ok(markdown.includes('on signing, premium 25% (fair value $40,000,000, premium $10,000,000)'), markdown);
+    assert.ok(markdown.includes('over 3 years ($20,000,000 a year)'), markdown);
   });
 
   it('a premium as an amount, above 100%, or none at all', () => {
