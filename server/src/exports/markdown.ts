@@ -16,6 +16,9 @@ import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioPaymentLabel } from './html-scenarios';
 import { mdTable, mdText } from '../model/markdown-text';
 import { valueMarkdown } from './markdown-value';
+import { valuationMarkdown } from './markdown-valuation';
+import { exchangeRatesText } from './deal-facts';
+import { headlineAsAnnounced } from '../model/headline';
 import { valuedScenarios } from './html-value';
 import { notComparedNote, notDetailedNote, shownScenarios } from './shown-scenarios';
 
@@ -45,9 +48,12 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
   const money = (v: Decimal) => formatMoney(v, model.currency);
   const out: string[] = [`# ${mdText(deal.title?.value ?? deal.name.text)}`, '', `${mdText(deal.name.text)} · amounts in ${model.currency}`, ''];
   const partyList = deal.parties.map((p) => `${p.title?.value ?? p.name.text}${p.role ? ` (${roleText(p)})` : ''}`).join('; ');
+  const declared = deal.headline ? model.convert(deal.headline) : undefined;
   const factRows: [string, string | undefined][] = [
     ['Parties', partyList || undefined], ['Signed', dateText(deal.signed)], ['Effective', dateText(deal.effective)],
-    ['Announced', dateText(deal.announced)], ['Source', deal.source?.value],
+    ['Announced', dateText(deal.announced)], ['Development stage', deal.stage?.text], ['Source', deal.source?.value],
+    ['Headline as announced', declared ? headlineAsAnnounced(deal, formatMoney(declared, model.currency)) : undefined],
+    ['Exchange rates', exchangeRatesText(deal)],
   ];
   out.push(mdTable(['Term', 'Detail'], factRows.filter((r): r is [string, string] => !!r[1])), '');
 
@@ -90,7 +96,9 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
     out.push('');
   }
   for (const line of scenariosMarkdown(model, options.scenario)) out.push(line);
-  for (const line of valueMarkdown(model, valuedScenarios(model, shownScenarios(model, options.scenario).detailed))) out.push(line);
+  const shown = shownScenarios(model, options.scenario);
+  for (const line of valueMarkdown(model, valuedScenarios(model, shown.detailed))) out.push(line);
+  for (const line of valuationMarkdown(model, shown)) out.push(line);
   return out.join('\n');
 }
 
