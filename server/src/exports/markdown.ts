@@ -12,6 +12,7 @@ import {
   roleText, royaltyText, territoryText, tierBandHeading, tierRows, triggerText,
 } from '../model/describe';
 import { programCount } from '../model/programs';
+import { optionFeeRange } from '../model/options';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioPaymentLabel } from './html-scenarios';
 import { mdTable, mdText } from '../model/markdown-text';
@@ -85,7 +86,9 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
   }
   for (const option of deal.options) {
     out.push(`### Option ${mdText(option.title?.value ?? option.name.text)}`, '');
-    out.push(`Holder: ${mdText(partyName(model, option.holder?.text))}${option.program ? `, for ${mdText(option.program.text)}` : ''}${option.territory?.length ? `, territory ${mdText(territoryText(option.territory))}` : ''}`, '');
+    const range = optionFeeRange(option, model);
+    const fees = range.min && range.max ? `, exercise fee ${range.min.eq(range.max) ? money(range.min) : `${money(range.min)} to ${money(range.max)}`}` : '';
+    out.push(`Holder: ${mdText(partyName(model, option.holder?.text))}${option.program ? `, for ${mdText(option.program.text)}` : ''}${option.territory?.length ? `, territory ${mdText(territoryText(option.territory))}` : ''}${mdText(fees)}`, '');
     for (const e of option.exercises) out.push(`- exercise at ${mdText(e.stage.text)}${e.fee || e.feeUndisclosed ? `, fee ${mdText(exerciseFeeText(model, e))}` : ''}`);
     for (const item of model.exercisePayments.filter((p) => p.option === option)) {
       const trigger = triggerText(model, item);
