@@ -5,8 +5,8 @@
 // the HTML are each read back to show every fact with the same figure, to the cent.
 // The CSV is the payment schedule: it carries the payments (a group as its milestones and its
 // undisclosed rest, funding as its instalments), the totals as the sums of its rows, and each
-// converted payment's written amount, which the exchange rate turns into the deal's figure; the
-// option fee ranges, the rates themselves and the rNPV are not schedule rows.
+// converted payment's written amount, which the exchange rate turns into the deal's figure, and
+// each row's rNPV; the option fee ranges and the rates themselves are not schedule rows.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -251,6 +251,14 @@ for (const [name, text] of Object.entries(deals)) {
       for (const s of facts.scenarios) {
         assert.equal(cents(rows.filter((r) => r.scenario === s.label).reduce((t, r) => t.plus(r.amount), ZERO)), cents(s.amount), `scenario ${s.label}`);
       }
+      // The rNPV column: the terms' rows (one programme each) add up to the rNPV of the terms, a scenario's to its own.
+      if (facts.rnpv) {
+        const valued = terms.filter((r) => !r.name.includes('(on exercise of ')).reduce((t, r) => t.plus(new Money(r.rnpv || 0).times(count(r))), ZERO);
+        assert.equal(cents(valued), cents(facts.rnpv.terms[0].amount), 'rNPV of the terms');
+        for (const s of facts.rnpv.scenarios) {
+          assert.equal(cents(rows.filter((r) => r.scenario === s.label).reduce((t, r) => t.plus(r.rnpv || 0), ZERO)), cents(s.amount), `rNPV of scenario ${s.label}`);
+        }
+      } else assert.ok(rows.every((r) => r.rnpv === ''), 'no rNPV without a valuation');
       // A payment has one name: each scenario row (but an option fee) names a payment of the terms.
       const bare = (n: string) => n.replace(/ × \d+$/, '').replace(/ \(each of \d+ programmes\)/, '').replace(/ \(on exercise of \w+\)/, '');
       const names = new Set(terms.map((r) => bare(r.name)));

@@ -30,7 +30,7 @@ export function paymentsTable(model: DealModel): string[] {
   const addAll = (item: PaymentItem, suffix = '') => {
     add(item, paymentLabel(item), suffix);
     for (const m of item.items ?? []) add(m, `  ${paymentLabel(m)}`);
-    if (item.items && item.undisclosedRest && !item.undisclosedRest.isZero()) {
+    if (item.items?.length && item.undisclosedRest && !item.undisclosedRest.isZero()) {
       rows.push(['  undisclosed rest', '', '', formatAmount(item.undisclosedRest, model.currency)]);
     }
   };

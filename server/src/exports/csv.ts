@@ -9,14 +9,15 @@ import type { DealModel, PaymentItem } from '../model/deal-model';
 import { exact } from '../model/money';
 import { paymentKinds } from '../model/payment-kinds';
 import { dealLevelYear } from '../model/describe';
-import { originalOfRow, rowLabel, scenarioRowLabel, scenarioRowPart, type RowPart } from './schedule-rows';
+import { originalOfRow, rnpvOfRow, rnpvRowsOf, rowLabel, scenarioRowLabel, scenarioRowPart, type RowPart } from './schedule-rows';
+import type { RnpvRow } from '../engine/rnpv';
 import { fundingInstalments } from '../engine/scenarios/schedule';
 import { scenarioRollups } from '../engine/scenario-rollups';
 import { visibleText } from '../language/unusual-characters';
 
 export const csvHeader = [
   'deal', 'scenario', 'year', 'kind', 'name', 'payer', 'payee', 'amount', 'currency', 'original_amount', 'original_currency',
-  'fair_value', 'premium',
+  'fair_value', 'premium', 'rnpv',
 ] as const;
 
 /** One field, quoted when it holds a comma, a quote or a line break (RFC 4180); control and
@@ -37,15 +38,16 @@ export function renderCsv(document: AnalyzedDocument, options: RenderCsvOptions 
   for (const { model } of document.deals) {
     const deal = model.deal.name.text;
     if (options.scenario === undefined) {
-      for (const item of model.payments) for (const row of dealRows(model, deal, item)) rows.push(row);
-      for (const item of model.exercisePayments) for (const row of dealRows(model, deal, item)) rows.push(row);
+      const valued = rnpvRowsOf(model);
+      for (const item of model.payments) for (const row of dealRows(model, deal, item, valued)) rows.push(row);
+      for (const item of model.exercisePayments) for (const row of dealRows(model, deal, item, valued)) rows.push(row);
     }
     for (const rollup of scenarioRollups(model, options.scenario).rollups) {
       const scenario = rollup.scenario.name.text;
       for (const p of rollup.payments) {
         const original = p.item ? originalOfRow(model, p.item, scenarioRowPart(p)) : undefined;
         rows.push([deal, scenario, String(p.year), p.kind, scenarioRowLabel(p), p.payer ?? '', p.payee ?? '', exact(p.amount), model.currency,
-          original?.amount ?? '', original?.currency ?? '', ...equityColumns(p.item)]);
+          original?.amount ?? '', original?.currency ?? '', ...equityColumns(p.item), p.rnpv ? exact(p.rnpv) : '']);
       }
     }
   }
@@ -54,24 +56,24 @@ export function renderCsv(document: AnalyzedDocument, options: RenderCsvOptions 
 }
 
 /** A deal term as schedule rows: a milestone group is its itemized milestones and the undisclosed rest. */
-function dealRows(model: DealModel, deal: string, item: PaymentItem): string[][] {
+function dealRows(model: DealModel, deal: string, item: PaymentItem, valued: Map<PaymentItem, RnpvRow[]>): string[][] {
   if (item.items && item.node.type === 'MilestoneGroup') {
-    const rows = item.items.map((m) => dealRow(model, deal, m, undefined, m.amount));
-    if (item.undisclosedRest && !item.undisclosedRest.isZero()) rows.push(dealRow(model, deal, item, { rest: true }, item.undisclosedRest));
+    const rows = item.items.map((m) => dealRow(model, deal, m, undefined, m.amount, valued));
+    if (item.undisclosedRest && !item.undisclosedRest.isZero()) rows.push(dealRow(model, deal, item, { rest: true }, item.undisclosedRest, valued));
     return rows;
   }
   if (paymentKinds[item.kind].scenario === 'yearly-instalments' && item.amount !== undefined) {
     // Research funding is paid year by year: one row per instalment, as scenarios list it.
     return fundingInstalments(item, model).map((part) => {
-      const row = dealRow(model, deal, item, { instalment: { index: part.index, count: part.count } }, part.amount);
+      const row = dealRow(model, deal, item, { instalment: { index: part.index, count: part.count } }, part.amount, valued);
       row[2] = part.date ? String(part.date.year) : '';
       return row;
     });
   }
-  return [dealRow(model, deal, item, undefined, item.amount)];
+  return [dealRow(model, deal, item, undefined, item.amount, valued)];
 }
 
-function dealRow(model: DealModel, deal: string, item: PaymentItem, part: RowPart, amount: Decimal | undefined): string[] {
+function dealRow(model: DealModel, deal: string, item: PaymentItem, part: RowPart, amount: Decimal | undefined, valued: Map<PaymentItem, RnpvRow[]>): string[] {
   const label = rowLabel(item, part);
   const original = originalOfRow(model, item, part);
   const year = dealLevelYear(model, item);
@@ -80,7 +82,8 @@ function dealRow(model: DealModel, deal: string, item: PaymentItem, part: RowPar
   const option = item.option ?? item.group?.option;
   const shown = `${label}${count === 1 ? '' : ` (each of ${count} programmes)`}${option ? ` (on exercise of ${option.name.text})` : ''}`;
   return [deal, '', year === undefined ? '' : String(year), item.kind, shown, item.payer ?? '', item.payee ?? '',
-    amount === undefined ? '' : exact(amount), model.currency, original?.amount ?? '', original?.currency ?? '', ...equityColumns(item)];
+    amount === undefined ? '' : exact(amount), model.currency, original?.amount ?? '', original?.currency ?? '', ...equityColumns(item),
+    rnpvOfRow(valued, item, part, count)];
 }
 
 /** Equity's fair value and premium; empty for every other payment. */

@@ -8,6 +8,7 @@ import { exact, Money } from '../model/money';
 import type { DealModel, PaymentItem } from '../model/deal-model';
 import { paymentLabel } from '../model/describe';
 import type { ScenarioPayment } from '../engine/scenarios';
+import { rnpvDeal, type RnpvRow } from '../engine/rnpv';
 
 export interface Original { amount: string; currency: string }
 
@@ -54,4 +55,24 @@ export function originalOfRow(model: DealModel, item: PaymentItem, part: RowPart
     return { amount: exact(part && 'instalment' in part ? written : written.times(item.node.years.count)), currency };
   }
   return { amount: exact(written), currency };
+}
+
+/** The deal's risk-adjusted rows by the payment they value (a funding's instalments in order). */
+export function rnpvRowsOf(model: DealModel): Map<PaymentItem, RnpvRow[]> {
+  const rows = new Map<PaymentItem, RnpvRow[]>();
+  for (const row of rnpvDeal(model)?.rows ?? []) {
+    const list = rows.get(row.item);
+    if (list) list.push(row);
+    else rows.set(row.item, [row]);
+  }
+  return rows;
+}
+
+/** The rNPV of a deal row, for one programme as its amount is (a counted programme's rNPV is
+ * shared out); '' where the deal has no valuation or the row is not valued. */
+export function rnpvOfRow(rows: Map<PaymentItem, RnpvRow[]>, item: PaymentItem, part: RowPart, count: number): string {
+  const list = rows.get(item) ?? [];
+  const row = part && 'instalment' in part ? list[part.instalment.index - 1] : list[0];
+  if (!row?.rnpv) return '';
+  return exact(count === 1 ? row.rnpv : row.rnpv.div(count));
 }
