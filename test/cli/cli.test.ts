@@ -178,7 +178,7 @@ describe('deal render', () => {
     const md = deal(['render', '--format=md', acme]);
     assert.match(md.stdout, /^# Acme Bio \/ Globex Pharma oncology collaboration$/m);
     const csv = deal(['render', acme, '--format', 'csv']);
-    assert.match(csv.stdout, /^deal,scenario,year,kind,name,payer,payee,amount,currency,original_amount,original_currency,fair_value,premium\r\n/);
+    assert.match(csv.stdout, /^deal,scenario,year,kind,name,payer,payee,amount,currency,original_amount,original_currency,fair_value,premium,rnpv\r\n/);
     const json = deal(['render', acme, '--format', 'json']);
     assert.equal(JSON.parse(json.stdout).deals[0].totals.headline, '412500000');
 

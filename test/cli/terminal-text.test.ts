@@ -85,6 +85,6 @@ describe('deal render to a terminal', () => {
 
   it('--format csv shows the marks in the payment name', () => {
     const result = deal(['render', 'evil.deal', '--format', 'csv'], folderWith({ 'evil.deal': evil }));
-    assert.ok(result.stdout.includes('\r\nEvil,,2006,upfront,up<U+202E>front,B,A,1000000,USD,,,,\r\n'), result.stdout);
+    assert.ok(result.stdout.includes('\r\nEvil,,2006,upfront,up<U+202E>front,B,A,1000000,USD,,,,,\r\n'), result.stdout);
   });
 });

@@ -44,13 +44,13 @@ describe('equity at a premium', () => {
     assert.equal(stock.fairValue, '40000000');
     assert.equal(stock.premium, '10000000');
     const csv = renderCsv(document).split('\r\n');
-    assert.equal(csv[0], 'deal,scenario,year,kind,name,payer,payee,amount,currency,original_amount,original_currency,fair_value,premium');
-    assert.ok(csv.includes('KestrelNorland2025,,2025,equity,common stock,Norland,Kestrel,50000000,USD,,,40000000,10000000'), csv.join('\n'));
+    assert.equal(csv[0], 'deal,scenario,year,kind,name,payer,payee,amount,currency,original_amount,original_currency,fair_value,premium,rnpv');
+    assert.ok(csv.includes('KestrelNorland2025,,2025,equity,common stock,Norland,Kestrel,50000000,USD,,,40000000,10000000,'), csv.join('\n'));
     const hover = doHover(document, text.indexOf('equity Stock') + 8)?.markdown ?? '';
     assert.ok(hover.includes('Fair value $40,000,000 ($40M); premium $10,000,000 ($10M) (25% over market).'), hover);
     const markdown = renderMarkdown(document);
-    assert.ok(markdown.includes('on signing, premium 25% (fair value \\$40,000,000, premium \\$10,000,000)'), markdown);
-    assert.ok(markdown.includes('over 3 years (\\$20,000,000 a year)'), markdown);
+    assert.ok(markdown.includes('on signing, premium 25% (fair value $40,000,000, premium $10,000,000)'), markdown);
+    assert.ok(markdown.includes('over 3 years ($20,000,000 a year)'), markdown);
   });
 
   it('a premium as an amount, above 100%, or none at all', () => {

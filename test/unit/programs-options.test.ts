@@ -288,8 +288,8 @@ describe('programmes and options in the editor', () => {
     const md = renderMarkdown(analyzeDealText(deal(base)));
     assert.match(md, /\| AB154 \| domvanalimab \| phase2 \| 1 \|\n\| Next \| further targets \| discovery \| 3 \|/);
     assert.match(md, /\| Milestone \| Dev \| for Next \(× 3\), rest by approval \|/);
-    assert.match(md, /- exercise at phase2, fee \\\$200,000,000 \(\\\$200M\) to \\\$275,000,000 \(\\\$275M\)/);
+    assert.match(md, /- exercise at phase2, fee \$200,000,000 \(\$200M\) to \$275,000,000 \(\$275M\)/);
     assert.match(md, /- exercise at phase3, fee undisclosed/);
-    assert.match(md, /- on exercise pays: Milestone US regulatory, for AB154, rest by approval, \\\$500,000,000 \(\\\$500M\), Gilead → Arcus/);
+    assert.match(md, /- on exercise pays: Milestone US regulatory, for AB154, rest by approval, \$500,000,000 \(\$500M\), Gilead → Arcus/);
   });
 });

@@ -123,10 +123,10 @@ describe('renderHtml', () => {
 describe('renderMarkdown', () => {
   it('gives tables a memo can hold', () => {
     const md = renderMarkdown(acme);
-    assert.match(md, /^\| \\\$412,500,000 \(\\\$412\.5M\) \| \\\$50,000,000 \(\\\$50M\) \| \\\$362,500,000 \(\\\$362\.5M\) \|$/m);
-    assert.match(md, /^\| Sales milestones \| \\\$142,500,000 \(\\\$142\.5M\) \|$/m);
-    assert.match(md, /^\| Undisclosed rest \| phase3 \|  \| \\\$79,000,000 \(\\\$79M\) \|$/m);
-    assert.match(md, /^\| 2033 \| \\\$216,500,000 \(\\\$216\.5M\) \|$/m);
+    assert.match(md, /^\| \$412,500,000 \(\$412\.5M\) \| \$50,000,000 \(\$50M\) \| \$362,500,000 \(\$362\.5M\) \|$/m);
+    assert.match(md, /^\| Sales milestones \| \$142,500,000 \(\$142\.5M\) \|$/m);
+    assert.match(md, /^\| Undisclosed rest \| phase3 \|  \| \$79,000,000 \(\$79M\) \|$/m);
+    assert.match(md, /^\| 2033 \| \$216,500,000 \(\$216\.5M\) \|$/m);
   });
 
   it('escapes Markdown in names and titles', () => {

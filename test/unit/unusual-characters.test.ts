@@ -157,7 +157,7 @@ describe('the characters show as visible marks in every output', () => {
   it('CSV: marked, nothing raw', () => {
     const document = analyzeDealText(deal('D', `  payments from B to A { fee F "Evil ${RLO}fee${ESC}" 2M on signing }\n`));
     const csv = renderDocument(document, 'csv', {});
-    assert.ok(csv.includes('D,,2006,fee,Evil <U+202E>fee\\x1b,B,A,2000000,USD,,,,\r\n'), csv);
+    assert.ok(csv.includes('D,,2006,fee,Evil <U+202E>fee\\x1b,B,A,2000000,USD,,,,,\r\n'), csv);
     assert.doesNotMatch(csv, raw);
   });
 

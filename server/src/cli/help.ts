@@ -28,7 +28,8 @@ endLine/endColumn give the position just after the offending text (1-based, excl
   rollup: `deal rollup FILE [--scenario ID] [--json]
 
 Prints what each deal adds up to: headline, committed and contingent totals, each party's
-receives/pays/net, totals by kind, and per scenario its payments by party, kind and year.
+receives/pays/net, totals by kind, the exchange rates, every payment, each option with its
+fee range, per scenario its payments by party, kind and year, and with a valuation the rNPV.
 --scenario ID shows only that scenario. --json prints the rollup as JSON; every amount is an
 exact decimal string in the deal currency.`,
   value: `deal value FILE [--scenario ID] [--json]

@@ -1,5 +1,6 @@
 // The rollup as people read it in a terminal: deal totals, each party's position, totals by
-// kind, then each scenario by party, kind and year. Full figures, to the cent where there are cents.
+// kind, the payments and options of the terms, then each scenario by party, kind and year, and
+// the risk-adjusted values where there is a valuation. Full figures, to the cent where there are cents.
 import type Decimal from 'decimal.js';
 import type { AnalyzedDeal, AnalyzedDocument } from '../document/analyze';
 import type { DealModel, PaymentKind } from '../model/deal-model';
@@ -10,6 +11,7 @@ import { scenarioRollups } from '../engine/scenario-rollups';
 import type { ScenarioRollup } from '../engine/scenarios';
 import { shownDeal } from '../model/shown-figures';
 import { textTable } from './text-table';
+import { exchangeRatesLine, optionsTable, paymentsTable, rnpvTables } from './rollup-terms';
 import { headlineConvention, headlineConventionText } from '../model/headline';
 
 export function rollupTable(document: AnalyzedDocument, scenario?: string): string {
@@ -22,6 +24,7 @@ function dealTable({ model, totals }: AnalyzedDeal, only?: string): string {
   const money = (value: Decimal) => formatAmount(value, model.currency);
   const out: string[] = [];
   out.push(`${deal.title?.value ?? deal.name.text} (${deal.name.text}, ${model.currency})`);
+  for (const line of exchangeRatesLine(model)) out.push(line);
   out.push(textTable(['Deal totals', 'Amount', ''], [
     // The headline as the deal states it is counted (`including options`, `excluding equity`).
     [headlineConvention(deal).includingOptions || headlineConvention(deal).excludingEquity ? `Headline (${headlineConventionText(deal)})` : 'Headline',
@@ -33,10 +36,13 @@ function dealTable({ model, totals }: AnalyzedDeal, only?: string): string {
   out.push(textTable(['Party', 'Receives', 'Pays', 'Net'],
     [...totals.parties].map(([id, p]) => [partyName(model, id), money(p.receives), money(p.pays), money(p.net)])));
   if (totals.byKind.size) out.push(textTable(['By kind', 'Amount'], kindRows(model, totals.byKind)));
+  for (const table of paymentsTable(model)) out.push(table);
+  for (const table of optionsTable(model)) out.push(table);
 
   const { rollups, failed } = scenarioRollups(model, only);
   for (const rollup of rollups) out.push(scenarioTable(model, rollup));
   for (const failure of failed) out.push(`Scenario ${failure.id}: not rolled up (${failure.reason})`);
+  for (const table of rnpvTables(model, rollups)) out.push(table);
   return out.join('\n\n');
 }
 

@@ -8,15 +8,19 @@ import type { DealTotals } from '../model/totals';
 import { isWritten } from '../model/deal-walk';
 import { exact } from '../model/money';
 import { paymentLabel } from '../model/describe';
+import { timesCounted } from '../model/programs';
 
 /** A 0-based place in a file (where a name is written). */
 export interface PortfolioPlace { line: number; character: number }
 
 export interface PortfolioParty extends PortfolioPlace {
-  /** The party's id in the deal (`ImmunoGen`): counterparties are matched across deals by it. */
+  /** The party's id in the deal (`ImmunoGen`). */
   name: string;
-  /** Its full name where the deal gives one (`ImmunoGen, Inc.`). */
+  /** Its full name where the deal gives one (`ImmunoGen, Inc.`): counterparties are matched
+   * across deals by it, or by the ticker (see counterparties.ts). */
   title?: string;
+  /** Its `ticker` where the deal gives one (`NASDAQ:IMGN`). */
+  ticker?: string;
   receives: string;
   pays: string;
   committed: { receives: string; pays: string };
@@ -30,6 +34,8 @@ export interface PortfolioPayment extends PortfolioPlace {
   payee?: string;
   /** In the deal currency; absent where the payment has no fixed figure (royalty, undisclosed…). */
   amount?: string;
+  /** How many times the deal's totals count it (a programme with `count 2`); absent when once. */
+  count?: number;
   /** A milestone group's cap (`up to`), shown as such. */
   cap?: boolean;
   /** A group's itemized milestones. */
@@ -68,6 +74,7 @@ export function portfolioDealOf(uri: string, { model, totals }: DealFigures, lin
     parties.push({
       name,
       ...(declared?.title?.value ? { title: declared.title.value } : {}),
+      ...(declared?.ticker?.value ? { ticker: declared.ticker.value } : {}),
       ...place(declared && isWritten(declared.name) ? declared.name.span.start : deal.name.span.start),
       receives: exact(position.receives),
       pays: exact(position.pays),
@@ -85,6 +92,7 @@ export function portfolioDealOf(uri: string, { model, totals }: DealFigures, lin
       ...(item.payer ? { payer: item.payer } : {}),
       ...(item.payee ? { payee: item.payee } : {}),
       ...(item.amount !== undefined ? { amount: exact(item.amount) } : {}),
+      ...(timesCounted(model, item) !== 1 ? { count: timesCounted(model, item) } : {}),
       ...(node.type === 'MilestoneGroup' && node.cap ? { cap: true } : {}),
       ...(item.items ? { items: item.items.map(payment) } : {}),
     };

@@ -2,31 +2,35 @@
 // counterparty (a company with eight licensing deals sees what it receives and pays across all
 // of them), per payment kind, and one row per deal. A deal in another currency is converted only
 // by a rate the deal itself gives (`fx EUR = 1.08 USD`); without one it is listed apart, in its
-// own currency, and never added to the totals. Exact decimals throughout.
+// own currency, and never added to the totals. Every figure is to the cent (portfolio-cents.ts)
+// and every total the sum of the figures shown; counterparties are matched by full name or
+// ticker, never by a deal's short id (counterparties.ts).
 import type Decimal from 'decimal.js';
 import type { LineMap } from '../language/line-map';
 import type { PaymentKind } from '../model/deal-model';
-import { Money, ZERO, toCents } from '../model/money';
+import { Money, ZERO } from '../model/money';
 import { inKindOrder } from '../model/payment-kinds';
 import { portfolioDealOf, type DealFigures, type PortfolioDeal, type PortfolioFx } from './portfolio-deal';
 import { dealInCents } from './portfolio-cents';
+import { matchCounterparties, type PartyOfDeal } from './counterparties';
 
 export interface PortfolioOptions {
   /** The reporting currency (ISO code); default USD. */
   currency?: string;
-  /** As shown: every figure read and every conversion to the cent, each total the sum of the
-   * cent figures of its kinds, so the page adds up (see shown-figures.ts). */
-  inCents?: boolean;
 }
 
 /** Committed, contingent and their sum (the headline part). */
 export interface Flow { committed: Decimal; contingent: Decimal; headline: Decimal }
 
 export interface CounterpartyTotals {
-  /** The party's id, as the deals write it. */
+  /** The party's id, as the first of its deals writes it. */
   name: string;
   /** Its full name, from the first deal that gives one. */
   title?: string;
+  /** Its ticker, from the first deal that gives one. */
+  ticker?: string;
+  /** Its ids, where its deals write it under more than one (linked by full name or ticker). */
+  ids?: string[];
   /** Deals (in the reporting currency) the party is in. */
   deals: number;
   receives: Flow;
@@ -69,18 +73,16 @@ export function rollupPortfolio(deals: readonly PortfolioInput[], options: Portf
 /** The portfolio of deals already summarised (as the workspace index keeps them). */
 export function combinePortfolio(deals: readonly PortfolioDeal[], options: PortfolioOptions = {}): Portfolio {
   const currency = options.currency?.trim().toUpperCase() || 'USD';
-  const inCents = options.inCents === true;
   const sorted = [...deals].sort((a, b) => compare(a.uri, b.uri) || a.line - b.line || a.character - b.character);
-  /** In cents, each converted deal's figures in the reporting currency, payment by payment. */
+  /** Each converted deal's figures in the reporting currency, to the cent. */
   const converted = new Map<PortfolioDealRow, PortfolioDeal>();
   const rows = sorted.map((exactly): PortfolioDealRow => {
-    const deal = inCents ? dealInCents(exactly) : exactly;
+    const deal = dealInCents(exactly);
     const own = flowOf(deal);
     if (deal.currency === currency) return { deal, own, reported: own };
     const conversion = conversionInto(deal, currency);
     if (!conversion) return { deal, own };
-    if (!inCents) return { deal, own, fx: conversion.fx, reported: mapFlow(own, conversion.convert) };
-    const reported = dealInCents(exactly, (amount) => toCents(conversion.convert(amount)));
+    const reported = dealInCents(exactly, conversion.convert);
     const row = { deal, own, fx: conversion.fx, reported: flowOf(reported) };
     converted.set(row, reported);
     return row;
@@ -88,38 +90,52 @@ export function combinePortfolio(deals: readonly PortfolioDeal[], options: Portf
 
   let totals = emptyFlow();
   let counted = 0;
-  const parties = new Map<string, CounterpartyTotals>();
+  const parties: PartyOfDeal<PortfolioDealRow>[] = [];
   const kinds = new Map<PaymentKind, KindTotals>();
   for (const row of rows) {
     if (!row.reported) continue;
-    const conversion = row.deal.currency === currency || inCents ? undefined : conversionInto(row.deal, currency);
-    const into = (value: string) => (conversion ? conversion.convert(new Money(value)) : new Money(value));
     const deal = converted.get(row) ?? row.deal;
     counted++;
     totals = add(totals, row.reported);
-    for (const party of deal.parties) {
-      let entry = parties.get(party.name);
-      if (!entry) parties.set(party.name, (entry = { name: party.name, deals: 0, receives: emptyFlow(), pays: emptyFlow(), net: emptyFlow() }));
-      if (!entry.title && party.title) entry.title = party.title;
-      entry.deals++;
-      entry.receives = add(entry.receives, flow(into(party.committed.receives), into(party.contingent.receives)));
-      entry.pays = add(entry.pays, flow(into(party.committed.pays), into(party.contingent.pays)));
-    }
+    for (const party of deal.parties) parties.push({ deal: row, party });
     for (const [kind, amount] of Object.entries(deal.byKind) as [PaymentKind, string][]) {
       const entry = kinds.get(kind) ?? { kind, amount: ZERO, deals: 0 };
-      kinds.set(kind, { kind, amount: entry.amount.plus(into(amount)), deals: entry.deals + 1 });
+      kinds.set(kind, { kind, amount: entry.amount.plus(amount), deals: entry.deals + 1 });
     }
   }
-  const counterparties = [...parties.values()]
-    .map((p) => ({ ...p, net: subtract(p.receives, p.pays) }))
-    .sort((a, b) => compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.name, b.name));
+  const counterparties = matchCounterparties(parties).map(counterpartyTotals)
+    .sort((a, b) => compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.name, b.name)
+      || compare((a.title ?? '').toLowerCase(), (b.title ?? '').toLowerCase()));
   const byKind = [...inKindOrder(kinds).values()];
   return { currency, deals: rows, totals: { ...totals, deals: counted }, counterparties, byKind, apart: rows.filter((r) => !r.reported) };
 }
 
-/** The portfolio as pages and views show it: to the cent, every total adding up its rows. */
+/** One counterparty across its deals: the sums of its positions (each already to the cent). */
+function counterpartyTotals(group: PartyOfDeal<PortfolioDealRow>[]): CounterpartyTotals {
+  const first = group[0].party;
+  let receives = emptyFlow();
+  let pays = emptyFlow();
+  for (const { party } of group) {
+    receives = add(receives, flow(new Money(party.committed.receives), new Money(party.contingent.receives)));
+    pays = add(pays, flow(new Money(party.committed.pays), new Money(party.contingent.pays)));
+  }
+  const title = group.find((g) => g.party.title)?.party.title;
+  const ticker = group.find((g) => g.party.ticker)?.party.ticker;
+  const ids = [...new Set(group.map((g) => g.party.name))];
+  return {
+    name: first.name,
+    ...(title ? { title } : {}),
+    ...(ticker ? { ticker } : {}),
+    ...(ids.length > 1 ? { ids } : {}),
+    deals: new Set(group.map((g) => g.deal)).size,
+    receives, pays, net: subtract(receives, pays),
+  };
+}
+
+/** The portfolio as pages and views show it: already to the cent, every total adding up its
+ * rows (kept for callers that ask for it by name). */
 export function shownPortfolio(portfolio: Portfolio): Portfolio {
-  return combinePortfolio(portfolio.deals.map((row) => row.deal), { currency: portfolio.currency, inCents: true });
+  return portfolio;
 }
 
 export interface Conversion {
@@ -162,10 +178,6 @@ function add(a: Flow, b: Flow): Flow {
 
 function subtract(a: Flow, b: Flow): Flow {
   return flow(a.committed.minus(b.committed), a.contingent.minus(b.contingent));
-}
-
-function mapFlow(a: Flow, convert: (amount: Decimal) => Decimal): Flow {
-  return flow(convert(a.committed), convert(a.contingent));
 }
 
 function compare(a: string, b: string): number {

@@ -12,10 +12,14 @@ import {
   roleText, royaltyText, territoryText, tierBandHeading, tierRows, triggerText,
 } from '../model/describe';
 import { programCount } from '../model/programs';
+import { optionFeeRange } from '../model/options';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioPaymentLabel } from './html-scenarios';
 import { mdTable, mdText } from '../model/markdown-text';
 import { valueMarkdown } from './markdown-value';
+import { valuationMarkdown } from './markdown-valuation';
+import { exchangeRatesText } from './deal-facts';
+import { headlineAsAnnounced } from '../model/headline';
 import { valuedScenarios } from './html-value';
 import { notComparedNote, notDetailedNote, shownScenarios } from './shown-scenarios';
 
@@ -45,9 +49,12 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
   const money = (v: Decimal) => formatMoney(v, model.currency);
   const out: string[] = [`# ${mdText(deal.title?.value ?? deal.name.text)}`, '', `${mdText(deal.name.text)} · amounts in ${model.currency}`, ''];
   const partyList = deal.parties.map((p) => `${p.title?.value ?? p.name.text}${p.role ? ` (${roleText(p)})` : ''}`).join('; ');
+  const declared = deal.headline ? model.convert(deal.headline) : undefined;
   const factRows: [string, string | undefined][] = [
     ['Parties', partyList || undefined], ['Signed', dateText(deal.signed)], ['Effective', dateText(deal.effective)],
-    ['Announced', dateText(deal.announced)], ['Source', deal.source?.value],
+    ['Announced', dateText(deal.announced)], ['Development stage', deal.stage?.text], ['Source', deal.source?.value],
+    ['Headline as announced', declared ? headlineAsAnnounced(deal, formatMoney(declared, model.currency)) : undefined],
+    ['Exchange rates', exchangeRatesText(deal)],
   ];
   out.push(mdTable(['Term', 'Detail'], factRows.filter((r): r is [string, string] => !!r[1])), '');
 
@@ -79,7 +86,9 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
   }
   for (const option of deal.options) {
     out.push(`### Option ${mdText(option.title?.value ?? option.name.text)}`, '');
-    out.push(`Holder: ${mdText(partyName(model, option.holder?.text))}${option.program ? `, for ${mdText(option.program.text)}` : ''}${option.territory?.length ? `, territory ${mdText(territoryText(option.territory))}` : ''}`, '');
+    const range = optionFeeRange(option, model);
+    const fees = range.min && range.max ? `, exercise fee ${range.min.eq(range.max) ? money(range.min) : `${money(range.min)} to ${money(range.max)}`}` : '';
+    out.push(`Holder: ${mdText(partyName(model, option.holder?.text))}${option.program ? `, for ${mdText(option.program.text)}` : ''}${option.territory?.length ? `, territory ${mdText(territoryText(option.territory))}` : ''}${mdText(fees)}`, '');
     for (const e of option.exercises) out.push(`- exercise at ${mdText(e.stage.text)}${e.fee || e.feeUndisclosed ? `, fee ${mdText(exerciseFeeText(model, e))}` : ''}`);
     for (const item of model.exercisePayments.filter((p) => p.option === option)) {
       const trigger = triggerText(model, item);
@@ -90,7 +99,9 @@ function dealMarkdown({ model, totals }: AnalyzedDeal, options: RenderMarkdownOp
     out.push('');
   }
   for (const line of scenariosMarkdown(model, options.scenario)) out.push(line);
-  for (const line of valueMarkdown(model, valuedScenarios(model, shownScenarios(model, options.scenario).detailed))) out.push(line);
+  const shown = shownScenarios(model, options.scenario);
+  for (const line of valueMarkdown(model, valuedScenarios(model, shown.detailed))) out.push(line);
+  for (const line of valuationMarkdown(model, shown)) out.push(line);
   return out.join('\n');
 }
 

@@ -1,5 +1,5 @@
-// The portfolio as plain data for the protocol and scripts: exact decimal strings (as the
-// rollup JSON writes them), and the Deals tree the editor shows (deals → parties and payments,
+// The portfolio as plain data for the protocol and scripts: decimal strings (as the rollup JSON
+// writes them), to the cent as every view of the portfolio shows them, and the Deals tree the editor shows (deals → parties and payments,
 // each with its figure and where it is declared). The editor only displays these nodes.
 import type { PaymentKind } from '../model/deal-model';
 import { exact, formatAmount, formatMoney, formatShort, Money } from '../model/money';
@@ -30,7 +30,8 @@ export interface PortfolioDealJson {
 export interface PortfolioJson {
   currency: string;
   totals: FlowJson & { deals: number };
-  counterparties: { name: string; title?: string; deals: number; receives: FlowJson; pays: FlowJson; net: FlowJson }[];
+  /** Parties matched across deals by full name or ticker, never by id alone. */
+  counterparties: { name: string; title?: string; ticker?: string; ids?: string[]; deals: number; receives: FlowJson; pays: FlowJson; net: FlowJson }[];
   byKind: { kind: PaymentKind; amount: string; deals: number }[];
   deals: PortfolioDealJson[];
   /** Ids of the deals not in the totals (no rate to the reporting currency). */
@@ -63,7 +64,7 @@ export function portfolioJson(portfolio: Portfolio): PortfolioJson {
     currency: portfolio.currency,
     totals: { ...flowJson(portfolio.totals), deals: portfolio.totals.deals },
     counterparties: portfolio.counterparties.map((p) => ({
-      name: p.name, ...(p.title ? { title: p.title } : {}), deals: p.deals,
+      name: p.name, ...(p.title ? { title: p.title } : {}), ...(p.ticker ? { ticker: p.ticker } : {}), ...(p.ids ? { ids: p.ids } : {}), deals: p.deals,
       receives: flowJson(p.receives), pays: flowJson(p.pays), net: flowJson(p.net),
     })),
     byKind: portfolio.byKind.map((k) => ({ kind: k.kind, amount: exact(k.amount), deals: k.deals })),

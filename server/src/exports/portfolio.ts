@@ -6,7 +6,7 @@ import type Decimal from 'decimal.js';
 import { formatMoney } from '../model/money';
 import { capitalize } from '../model/deal-walk';
 import { kindsCounting, kindsInWords, kindTotalLabel, uncountedKindsInWords } from '../model/payment-kinds';
-import { shownPortfolio, type Portfolio, type PortfolioDealRow } from '../engine/portfolio';
+import { shownPortfolio, type CounterpartyTotals, type Portfolio, type PortfolioDealRow } from '../engine/portfolio';
 import { cspMeta } from './html';
 import { el, esc, section, table, type Cell } from './html-kit';
 import { termSheetCss } from './html-style';
@@ -35,6 +35,12 @@ export function apartReason(row: PortfolioDealRow, currency: string): string {
   return `${deal.id} is in ${deal.currency} and gives no exchange rate to ${currency}: add \`fx ${deal.currency} = … ${currency}\` to the deal to count it.`;
 }
 
+/** A counterparty by its full name and id(s): `Ipsen S.A. (Ipsen)`. */
+export function counterpartyName(p: CounterpartyTotals): string {
+  const ids = (p.ids ?? [p.name]).join(', ');
+  return p.title && p.title !== ids ? `${p.title} (${ids})` : ids;
+}
+
 function counting(portfolio: Portfolio): string {
   const files = new Set(portfolio.deals.map((r) => r.deal.uri)).size;
   const deals = portfolio.deals.length;
@@ -54,7 +60,7 @@ export function renderPortfolioHtml(exactly: Portfolio, options: RenderPortfolio
 
   const parties = table(['Counterparty', 'Deals', 'Receives', 'Pays', 'Net', 'Net committed', 'Net contingent'],
     portfolio.counterparties.map((p): Cell[] => [
-      p.title && p.title !== p.name ? `${p.title} (${p.name})` : p.name, String(p.deals),
+      counterpartyName(p), String(p.deals),
       money(p.receives.headline), money(p.pays.headline), money(p.net.headline), money(p.net.committed), money(p.net.contingent),
     ]), { numeric: [1, 2, 3, 4, 5, 6], caption: 'Per counterparty, across its deals' });
   const kinds = portfolio.byKind.length
@@ -105,7 +111,7 @@ export function renderPortfolioMarkdown(exactly: Portfolio, options: Pick<Render
   const { totals } = portfolio;
   out.push(mdTable(['Headline value', 'Committed', 'Contingent', 'Deals'], [[money(totals.headline), money(totals.committed), money(totals.contingent), String(totals.deals)]], [0, 1, 2, 3]), '');
   out.push('## Counterparties', '', mdTable(['Counterparty', 'Deals', 'Receives', 'Pays', 'Net'],
-    portfolio.counterparties.map((p) => [p.name, String(p.deals), money(p.receives.headline), money(p.pays.headline), money(p.net.headline)]), [1, 2, 3, 4]), '');
+    portfolio.counterparties.map((p) => [counterpartyName(p), String(p.deals), money(p.receives.headline), money(p.pays.headline), money(p.net.headline)]), [1, 2, 3, 4]), '');
   if (portfolio.byKind.length) {
     out.push('## By kind', '', mdTable(['Kind', 'Deals', 'Amount'], portfolio.byKind.map((k) => [kindTotalLabel(k.kind), String(k.deals), money(k.amount)]), [1, 2]), '');
   }

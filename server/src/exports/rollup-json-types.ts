@@ -11,6 +11,8 @@ export interface DealJson {
   title?: string;
   currency: string;
   signed?: string;
+  /** The deal's exchange rates as written: `fx EUR = 1.10 USD` is `{ from: "EUR", rate: "1.1", to: "USD" }`. */
+  fx?: { from: string; rate: Amount; to: string }[];
   totals: {
     committed: Amount; contingent: Amount; headline: Amount;
     /** Payments inside options' `on exercise` blocks (a group its cap), times their programme's count. */

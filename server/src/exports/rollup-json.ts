@@ -40,6 +40,7 @@ function dealJson({ model, totals }: AnalyzedDeal, options: RollupJsonOptions): 
     ...(deal.title ? { title: deal.title.value } : {}),
     currency: model.currency,
     ...(deal.signed ? { signed: deal.signed.text } : {}),
+    ...(deal.fx.length ? { fx: deal.fx.map((fx) => ({ from: fx.from.text, rate: exact(fx.rate), to: fx.to.text })) } : {}),
     totals: {
       committed: exact(totals.committed),
       contingent: exact(totals.contingent),

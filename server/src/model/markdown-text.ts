@@ -3,8 +3,9 @@
 // control character. Checked against VS Code's Markdown (hovers, preview) and GitHub's.
 import { visibleText } from '../language/unusual-characters';
 
-/** Markdown syntax, `$` (math in some renderers) and `~` (strikethrough). */
-const markup = /[\\`*_[\]<>|#$~]/g;
+/** Markdown syntax and `~` (strikethrough). Not `$`: CommonMark gives it no meaning, and
+ * `\$36,500,000` would show its backslash wherever Markdown is read as text. */
+const markup = /[\\`*_[\]<>|#~]/g;
 /** `&amp;`, `&#x202E;`: an entity would show as another character than the one written. */
 const entity = /&(?=#?[A-Za-z0-9]+;)/g;
 /** A run of text between spaces and the characters that end a bare link. */
