@@ -140,64 +140,7 @@ export const rnpvDeal = modelFacet((model: DealModel): DealRnpv | undefined => {
   const basis = valuationBasis(model);
   if (!basis) return undefined;
   const rows: RnpvRow[] = [];
-  const launch = commercialStage(model.stages);
-  const add = (item: PaymentItem, label: string, one: Decimal, stage: string | undefined, date: ast.DateLit | undefined) => {
-    const contingent = !committedKinds.includes(item.kind);
-    // A programme's payment: P runs from the programme's own stage, once per programme it stands for.
-    const program = item.program ?? item.group?.program;
-    const times = timesCounted(model, item);
-    const amount = times === 1 ? one : one.times(times);
-    const probability = contingent ? probabilityOfReaching(model, stage, program) : new Money(1);
-    const row: RnpvRow = {
-      label, kind: item.kind, item, payer: item.payer, payee: item.payee, amount, stage: contingent ? stage : undefined,
-      probability, date, contingent,
-    };
-    if (date) row.years = yearsFromValuation(basis, date);
-    row.rnpv = riskAdjust(basis, amount, probability, date);
-    rows.push(row);
-  };
-
-  for (const item of model.payments) {
-    if (!isCounted(item)) continue;
-    const amount = item.amount!; // one programme's: `add` counts it once per programme
-    const rule = paymentKinds[item.kind].scenario;
-    switch (rule) {
-      case 'yearly-instalments':
-        for (const part of fundingInstalments(item, model)) {
-          add(item, `${labelOf(item)} instalment ${part.index} of ${part.count}`, part.amount, undefined, part.date);
-        }
-        break;
-      case 'at-its-stage':
-        if (item.node.type !== 'MilestoneGroup') {
-          add(item, labelOf(item), amount, item.node.at?.text, ownDate(item, model));
-          break;
-        }
-        for (const milestone of item.items ?? []) {
-          if (milestone.amount === undefined) continue;
-          // A sales milestone of the group depends on launch, like any sales milestone.
-          const stage = milestone.node.type === 'SalesMilestone' ? launch : milestone.node.at?.text ?? item.node.by?.text;
-          add(milestone, labelOf(milestone), milestone.amount, stage, ownDate(milestone, model) ?? ownDate(item, model));
-        }
-        if (item.undisclosedRest?.gt(0)) {
-          add(item, `${labelOf(item)} undisclosed rest`, item.undisclosedRest, item.node.by?.text, ownDate(item, model));
-        }
-        break;
-      case 'sales-threshold':
-        add(item, labelOf(item), amount, launch, ownDate(item, model));
-        break;
-      case 'on-its-date':
-        add(item, labelOf(item), amount, item.node.at?.text, ownDate(item, model));
-        break;
-      case 'royalty-on-sales':
-      case 'on-exercise':
-      case 'listed-unvalued':
-        break; // no deal-level figure, so never counted here
-      default: {
-        const _exhaustive: never = rule;
-        return _exhaustive;
-      }
-    }
-  }
+  for (const item of model.payments) rnpvRowsInto(rows, model, basis, item);
 
   const parties = new Map<string, RnpvPosition>();
   for (const party of model.parties.keys()) parties.set(party, { receives: ZERO, pays: ZERO, net: ZERO });
@@ -216,6 +159,75 @@ export const rnpvDeal = modelFacet((model: DealModel): DealRnpv | undefined => {
     unvalued: rows.filter((row) => row.rnpv === undefined),
   };
 });
+
+/** The rNPV rows of one top-level payment (a group's: one per milestone and its undisclosed
+ * rest), or none when the deal has no valuation: what a payment's hover shows, without valuing
+ * the rest of the deal. */
+export function rnpvRowsOf(model: DealModel, item: PaymentItem): RnpvRow[] {
+  const basis = valuationBasis(model);
+  const rows: RnpvRow[] = [];
+  if (basis) rnpvRowsInto(rows, model, basis, item);
+  return rows;
+}
+
+function rnpvRowsInto(rows: RnpvRow[], model: DealModel, basis: ValuationBasis, item: PaymentItem): void {
+  const launch = commercialStage(model.stages);
+  const add = (item: PaymentItem, label: string, one: Decimal, stage: string | undefined, date: ast.DateLit | undefined) => {
+    const contingent = !committedKinds.includes(item.kind);
+    // A programme's payment: P runs from the programme's own stage, once per programme it stands for.
+    const program = item.program ?? item.group?.program;
+    const times = timesCounted(model, item);
+    const amount = times === 1 ? one : one.times(times);
+    const probability = contingent ? probabilityOfReaching(model, stage, program) : new Money(1);
+    const row: RnpvRow = {
+      label, kind: item.kind, item, payer: item.payer, payee: item.payee, amount, stage: contingent ? stage : undefined,
+      probability, date, contingent,
+    };
+    if (date) row.years = yearsFromValuation(basis, date);
+    row.rnpv = riskAdjust(basis, amount, probability, date);
+    rows.push(row);
+  };
+
+  if (!isCounted(item)) return;
+  const amount = item.amount!; // one programme's: `add` counts it once per programme
+  const rule = paymentKinds[item.kind].scenario;
+  switch (rule) {
+    case 'yearly-instalments':
+      for (const part of fundingInstalments(item, model)) {
+        add(item, `${labelOf(item)} instalment ${part.index} of ${part.count}`, part.amount, undefined, part.date);
+      }
+      break;
+    case 'at-its-stage':
+      if (item.node.type !== 'MilestoneGroup') {
+        add(item, labelOf(item), amount, item.node.at?.text, ownDate(item, model));
+        break;
+      }
+      for (const milestone of item.items ?? []) {
+        if (milestone.amount === undefined) continue;
+        // A sales milestone of the group depends on launch, like any sales milestone.
+        const stage = milestone.node.type === 'SalesMilestone' ? launch : milestone.node.at?.text ?? item.node.by?.text;
+        add(milestone, labelOf(milestone), milestone.amount, stage, ownDate(milestone, model) ?? ownDate(item, model));
+      }
+      if (item.undisclosedRest?.gt(0)) {
+        add(item, `${labelOf(item)} undisclosed rest`, item.undisclosedRest, item.node.by?.text, ownDate(item, model));
+      }
+      break;
+    case 'sales-threshold':
+      add(item, labelOf(item), amount, launch, ownDate(item, model));
+      break;
+    case 'on-its-date':
+      add(item, labelOf(item), amount, item.node.at?.text, ownDate(item, model));
+      break;
+    case 'royalty-on-sales':
+    case 'on-exercise':
+    case 'listed-unvalued':
+      break; // no deal-level figure, so never counted here
+    default: {
+      const _exhaustive: never = rule;
+      return _exhaustive;
+    }
+  }
+}
 
 function positionOf(parties: Map<string, RnpvPosition>, name: string): RnpvPosition {
   let position = parties.get(name);

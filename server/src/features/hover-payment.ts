@@ -8,7 +8,7 @@ import type { PaymentItem, PaymentKind } from '../model/deal-model';
 import { dateText, heading, md, moneyIn, paragraphs, table, territories, writtenAmount } from './hover-format';
 import { formatMoney, formatPercent, formatNumber } from '../model/money';
 import { commercialStage, probabilityOfReaching } from '../model/probability';
-import { rnpvDeal } from '../engine/rnpv';
+import { rnpvRowsOf } from '../engine/rnpv';
 import { capitalize } from '../model/deal-walk';
 import { kindLabel, paymentKinds, paymentWord } from '../model/payment-kinds';
 import { programCount } from '../model/programs';
@@ -158,7 +158,8 @@ function risk({ model }: AnalyzedDeal, item: PaymentItem): string | undefined {
     const stage = node.type === 'SalesMilestone' ? commercialStage(model.stages) : node.type === 'MilestoneGroup' ? node.by?.text : node.at?.text;
     const probability = stage ? probabilityOfReaching(model, stage, item.program ?? item.group?.program) : undefined;
     if (stage && probability) lines.push(`Probability of reaching ${md(stage)}: ${formatPercent(probability.times(100).toDecimalPlaces(2))}.`);
-    const rows = rnpvDeal(model)?.rows.filter((row) => row.item === item && row.rnpv !== undefined) ?? [];
+    // Only this payment is valued (its group, for a milestone): not the whole deal after each edit.
+    const rows = rnpvRowsOf(model, item.group ?? item).filter((row) => row.item === item && row.rnpv !== undefined);
     for (const row of rows) {
       const label = rows.length > 1 || node.type === 'MilestoneGroup' ? ` of ${md(row.label)}` : '';
       lines.push(`rNPV${label}: ${formatMoney(row.rnpv!, model.currency)}${row.date ? ` (expected ${dateText(row.date)})` : ''}.`);

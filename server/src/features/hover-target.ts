@@ -17,7 +17,7 @@ export type HoverTarget =
 /** The target under `offset` in one deal, if any. */
 export function findHoverTarget(model: DealModel, text: string, offset: number): HoverTarget | undefined {
   let best: HoverTarget | undefined;
-  for (const target of targetsOf(model.deal, text)) {
+  for (const target of targetsOf(model.deal, text, offset)) {
     if (!covers(target.span, offset)) continue;
     if (!best || width(target.span) < width(best.span) || (width(target.span) === width(best.span) && offset < target.span.end)) {
       best = target;
@@ -38,7 +38,7 @@ function written(name: ast.Name | undefined): name is ast.Name {
   return !!name && typeof name.text === 'string' && name.text.length > 0 && !!name.span;
 }
 
-function* targetsOf(deal: ast.Deal, text: string): Generator<HoverTarget> {
+function* targetsOf(deal: ast.Deal, text: string, offset: number): Generator<HoverTarget> {
   if (text.startsWith('deal', deal.span.start)) {
     yield { kind: 'deal', span: { start: deal.span.start, end: deal.span.start + 4 } };
   }
@@ -51,16 +51,19 @@ function* targetsOf(deal: ast.Deal, text: string): Generator<HoverTarget> {
     if (written(program.stage)) yield stage(program.stage);
   }
   for (const license of deal.licenses) yield* parties(license.from, license.to);
-  for (const block of deal.paymentBlocks) yield* blockTargets(block);
-  for (const option of deal.options) yield* optionTargets(option);
+  for (const block of deal.paymentBlocks) yield* blockTargets(block, offset);
+  for (const option of deal.options) yield* optionTargets(option, offset);
   for (const scenario of deal.scenarios) yield* scenarioTargets(scenario);
 }
 
-function* blockTargets(block: ast.PaymentBlock): Generator<HoverTarget> {
+function* blockTargets(block: ast.PaymentBlock, offset: number): Generator<HoverTarget> {
   yield* parties(block.from, block.to);
   yield* programs(block.program);
-  for (const payment of block.payments) yield* paymentTargets(payment);
+  // A payment's targets all lie inside it: a long deal's other payments are not looked at.
+  for (const payment of block.payments) if (!wellFormed(payment.span) || covers(payment.span, offset)) yield* paymentTargets(payment);
 }
+
+const wellFormed = (span: ast.Span | undefined): span is ast.Span => !!span && span.end > span.start;
 
 function* paymentTargets(payment: ast.Payment): Generator<HoverTarget> {
   const target = (span: ast.Span): HoverTarget => ({ kind: 'payment', payment, span });
@@ -78,7 +81,7 @@ function* paymentTargets(payment: ast.Payment): Generator<HoverTarget> {
   if (payment.type === 'Royalty' && payment.tiersSpan) yield target(payment.tiersSpan);
 }
 
-function* optionTargets(option: ast.OptionDecl): Generator<HoverTarget> {
+function* optionTargets(option: ast.OptionDecl, offset: number): Generator<HoverTarget> {
   if (written(option.name)) yield { kind: 'option', name: option.name.text, span: option.name.span };
   if (written(option.holder)) yield party_(option.holder);
   yield* programs(option.program);
@@ -88,7 +91,7 @@ function* optionTargets(option: ast.OptionDecl): Generator<HoverTarget> {
     for (const fee of [exercise.fee, exercise.feeMax]) if (fee && written(option.name)) yield { kind: 'option', name: option.name.text, span: fee.span };
     if (exercise.feeUndisclosed && written(option.name)) yield { kind: 'option', name: option.name.text, span: exercise.feeUndisclosed };
   }
-  for (const block of option.paymentBlocks ?? []) yield* blockTargets(block);
+  for (const block of option.paymentBlocks ?? []) yield* blockTargets(block, offset);
   for (const developer of option.developers ?? []) yield* parties(developer.party);
   for (const effect of option.effects) {
     if (effect.type === 'ForfeitUnearned' && written(effect.group)) yield paymentRef(effect.group);
