@@ -74,6 +74,10 @@ describe('editor intelligence over the protocol', () => {
   it('completes the parties after `from `', async () => {
     const items = await server.request<CompletionItem[]>('textDocument/completion', { ...doc, position: positionOf(seed, at(seed, 'payments from Biotest', 'Biotest')) });
     assert.deepEqual(items.map((i) => i.label), ['ImmunoGen', 'Biotest']);
+    assert.deepEqual(items.map((i) => i.documentation), [
+      { kind: 'markdown', value: 'A party of this deal: ImmunoGen, Inc.' },
+      { kind: 'markdown', value: 'A party of this deal: Biotest AG.' },
+    ]);
   });
 
   it('formats: the seed is canonical, so no edits; a squeezed line gets its layout back', async () => {
