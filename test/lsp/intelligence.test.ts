@@ -71,6 +71,14 @@ describe('editor intelligence over the protocol', () => {
     );
   });
 
+  it('refuses to rename a built-in stage before the rename box opens, in a sentence the editor shows at the cursor', async () => {
+    await assert.rejects(
+      server.request('textDocument/prepareRename', { ...doc, position: positionOf(seed, at(seed, 'reach approval', 'approval') + 2) }),
+      (error: ResponseError<void>) => error.code === LSPErrorCodes.RequestFailed
+        && error.message === "'approval' is a built-in stage: to use other stage names, declare them in a `stages { ... }` block.",
+    );
+  });
+
   it('completes the parties after `from `', async () => {
     const items = await server.request<CompletionItem[]>('textDocument/completion', { ...doc, position: positionOf(seed, at(seed, 'payments from Biotest', 'Biotest')) });
     assert.deepEqual(items.map((i) => i.label), ['ImmunoGen', 'Biotest']);

@@ -64,6 +64,18 @@ describe('completion at the start of a line, in each kind of block', () => {
     assert.deepEqual(offered(seed, '      goods 20% of sales'), ['development', 'goods', 'commercial']);
   });
 
+  it('in a stages block, a valuation and a royalty\'s tiers', () => {
+    const at = (marked: string) => {
+      const offset = marked.indexOf('<|>');
+      return doComplete(analyzeDealText(marked.replace('<|>', '')), offset).map((i) => (i.kind === 'keyword' ? i.label : `${i.kind}: ${i.label}`));
+    };
+    assert.deepEqual(at('deal D {\n  stages {\n    phase1 success 60%\n    <|>\n  }\n}\n'),
+      ['stage: discovery', 'stage: preclinical', 'stage: phase2', 'stage: phase3', 'stage: filing', 'stage: approval', 'stage: launch']);
+    assert.deepEqual(at('deal D {\n  valuation {\n    discount 10%\n    <|>\n  }\n}\n'), ['as', 'discount']);
+    // A tier starts with its rate: no keyword starts a line there (`above` ends the line above).
+    assert.deepEqual(at('deal D {\n  party A "a" licensor\n  party B "b" licensee\n  payments from B to A {\n    royalty R on net_sales {\n      5% up to 100M\n      <|>\n    }\n  }\n}\n'), []);
+  });
+
   it('after the amount, on the same line, the clauses that continue it are still offered', () => {
     const { text, offset } = newLineBefore(seed, '    milestones Development');
     const onLine = `${text.slice(0, offset)}upfront 2M ${text.slice(offset)}`;
