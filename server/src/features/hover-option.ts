@@ -3,7 +3,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { AnalyzedDeal } from '../document/analyze';
-import { leftOutOfPositions, partyPositions } from './incomplete-figures';
+import { isParty, leftOutOfPositions, partyPositions } from './incomplete-figures';
 import { figureList, figureRow, heading, md, moneyIn, paragraphs, territories, writtenAmount } from './hover-format';
 import { formatPercent } from '../model/money';
 import { optionFeeRange } from '../model/options';
@@ -23,7 +23,7 @@ export function describeOption({ model }: AnalyzedDeal, name: string, text: stri
   try {
     const fees = optionFeeRange(option, model);
     if (fees.min && fees.max) {
-      const who = fees.payer ? ` paid by ${md(fees.payer)}${fees.payee ? ` to ${md(fees.payee)}` : ''}` : '';
+      const who = fees.payer ? ` paid by ${shownName(model, fees.payer)}${fees.payee ? ` to ${shownName(model, fees.payee)}` : ''}` : '';
       range = `Exercise fee ${fees.min.eq(fees.max) ? money(fees.min) : `${money(fees.min)} to ${money(fees.max)}`}${who}.`;
     }
   } catch {
@@ -140,4 +140,9 @@ export function describeStage({ model }: AnalyzedDeal, name: string): string | u
     stage.success ? `Probability of moving on to the next stage: ${percent(stage.success)}.` : 'The last stage.',
     reach && index > from ? `Probability of reaching it from ${md(current ?? '')}: ${percent(reach)}.` : index === from ? 'The deal\'s current stage.' : `Before the deal's current stage ${md(current ?? '')}.`,
   );
+}
+
+/** A payer or payee as a hover shows it: a name that is not a party is never shown as one. */
+function shownName(model: AnalyzedDeal['model'], name: string): string {
+  return isParty(model, name) ? md(name) : `'${md(name)}' (not a party)`;
 }

@@ -36,7 +36,7 @@ export function optionValueHover(model: DealModel, option: ast.OptionDecl): stri
     const economics = scenarioEconomicsOf(model, scenario);
     for (const exercise of economics?.exercises ?? []) {
       if (exercise.option !== option || !exercise.happens) continue;
-      const gains = [...exercise.gain].map(([party, g]) => `${md(party)} ${g.gt(0) ? '+' : ''}${money(toCents(g))}`).join(', ');
+      const gains = partyPositions(model, exercise.gain).map(([party, g]) => `${md(party)} ${g.gt(0) ? '+' : ''}${money(toCents(g))}`).join(', ');
       const words = decisionWords(model, exercise);
       out.push(`In ${md(scenario.name.text)}: gain ${gains}.${words ? ` ${words}` : ''}`);
     }
