@@ -67,15 +67,16 @@ export class HeadlineStatus implements vscode.Disposable {
     }
     const line = editor.selection.active.line;
     const deal = this.headlines.find((h) => h.startLine <= line && line <= h.endLine) ?? this.headlines[0];
-    this.item.text = `${deal.errors ? '$(warning)' : '$(graph)'} ${deal.headline}`;
+    this.item.text = `${deal.errors ? '$(warning)' : '$(graph)'} ${deal.headline}${deal.incomplete ? ' incomplete' : ''}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown('**').appendText(deal.title).appendMarkdown('**\n\n')
       .appendText(`Headline value ${deal.headlineFull}: committed ${deal.committed} + contingent ${deal.contingent}.`);
-    if (deal.errors) tooltip.appendMarkdown('\n\n').appendText(`The file has ${deal.errors} error${deal.errors === 1 ? '' : 's'}: the figures may be incomplete.`);
+    if (deal.incomplete) tooltip.appendMarkdown('\n\n').appendText(`${deal.incomplete}.`);
+    else if (deal.errors) tooltip.appendMarkdown('\n\n').appendText(`The file has ${deal.errors} error${deal.errors === 1 ? '' : 's'}: the figures may be incomplete.`);
     if (this.headlines.length > 1) tooltip.appendMarkdown('\n\n').appendText(`${this.headlines.length} deals in this file; this one holds the cursor.`);
     tooltip.appendMarkdown('\n\n').appendText('Click for the payment rollup.');
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `Deal headline value ${deal.headlineFull}` };
+    this.item.accessibilityInformation = { label: `Deal headline value ${deal.headlineFull}${deal.incomplete ? `. ${deal.incomplete}` : ''}` };
     this.item.show();
   }
 
@@ -89,5 +90,6 @@ export class HeadlineStatus implements vscode.Disposable {
 function isHeadline(value: unknown): value is DealHeadlineSummary {
   const h = value as DealHeadlineSummary;
   return typeof h === 'object' && h !== null && typeof h.headline === 'string' && typeof h.title === 'string'
-    && Number.isInteger(h.startLine) && Number.isInteger(h.endLine) && Number.isInteger(h.errors);
+    && Number.isInteger(h.startLine) && Number.isInteger(h.endLine) && Number.isInteger(h.errors)
+    && (h.incomplete === undefined || typeof h.incomplete === 'string');
 }

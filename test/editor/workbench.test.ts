@@ -262,6 +262,10 @@ test('VS Code: the seed example, its checks, hover and preview', { skip, timeout
     assert.match(problem, /Did you mean 'Biotest'\?/);
     await until('a red squiggle', async () => (await page.locator('.editor-instance .squiggly-error').count()) > 0);
     await page.keyboard.press('Escape'); // the word suggestions would hide the squiggle
+    // The figures say they are incomplete, and the misspelt name is not shown as a party.
+    await until('the status bar says the figures are incomplete', async () => (await statusItem('$36.5M incomplete').count()) > 0);
+    await until('the payments lens names the misspelt payer as not a party', async () =>
+      (await page.locator('.codelens-decoration', { hasText: "'Biotes' (not a party) pays ImmunoGen $36.5M" }).count()) > 0);
     await shot('misspelt-party');
     await page.keyboard.press('Control+Z');
     await until('the problem gone after undo', async () => {

@@ -6,11 +6,15 @@ import { after, before, describe, it } from 'node:test';
 import type {
   CodeAction, CodeLens, CompletionItem, InlayHint, Location, SemanticTokens, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { LSPErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
 import type { DealServer } from './client';
 import { offsetOf as at, positionOf, rangeOf, seed, seedUri as uri } from './seed-example';
 import { startBundledServer, type ServerSession } from './session';
 
 const doc = { textDocument: { uri } };
+/** The seed with its upfront in euros: the one amount that gets an inlay hint. */
+const inEuros = seed.replace('currency USD', 'currency USD\n  fx EUR = 1.10 USD').replace('upfront 1M', 'upfront EUR 1M');
+const eurosUri = uri.replace(/\.deal$/, '-eur.deal');
 
 describe('editor intelligence over the protocol', () => {
   let session: ServerSession;
@@ -63,13 +67,25 @@ describe('editor intelligence over the protocol', () => {
   it('refuses to rename a party to a keyword, with the reason', async () => {
     await assert.rejects(
       server.request('textDocument/rename', { ...doc, position: positionOf(seed, at(seed, 'party Biotest', 'Biotest')), newName: 'royalty' }),
-      /'royalty' is a keyword of the deal language: choose another party name\./,
+      (error: ResponseError<void>) => error.code === LSPErrorCodes.RequestFailed && error.message === "'royalty' is a keyword: choose another party name.",
+    );
+  });
+
+  it('refuses to rename a built-in stage before the rename box opens, in a sentence the editor shows at the cursor', async () => {
+    await assert.rejects(
+      server.request('textDocument/prepareRename', { ...doc, position: positionOf(seed, at(seed, 'reach approval', 'approval') + 2) }),
+      (error: ResponseError<void>) => error.code === LSPErrorCodes.RequestFailed
+        && error.message === "'approval' is a built-in stage: to use other stage names, declare them in a `stages { ... }` block.",
     );
   });
 
   it('completes the parties after `from `', async () => {
     const items = await server.request<CompletionItem[]>('textDocument/completion', { ...doc, position: positionOf(seed, at(seed, 'payments from Biotest', 'Biotest')) });
     assert.deepEqual(items.map((i) => i.label), ['ImmunoGen', 'Biotest']);
+    assert.deepEqual(items.map((i) => i.documentation), [
+      { kind: 'markdown', value: 'A party of this deal: ImmunoGen, Inc.' },
+      { kind: 'markdown', value: 'A party of this deal: Biotest AG.' },
+    ]);
   });
 
   it('formats: the seed is canonical, so no edits; a squeezed line gets its layout back', async () => {
@@ -114,9 +130,13 @@ describe('editor intelligence over the protocol', () => {
     ]);
     assert.equal(lenses[0].command?.command, 'deal.showRollup');
     assert.deepEqual(lenses[4].command?.arguments, [uri, found[4].data.scenario]);
+    // The group's itemized sum against its cap is its CodeLens: no inlay hint repeats it.
     const hints = await server.request<InlayHint[]>('textDocument/inlayHint', { ...doc, range: rangeOf(seed, 0, seed.length) });
-    const brace = seed.indexOf('{', at(seed, 'milestones Development'));
-    assert.deepEqual(hints.map((h) => [h.position, h.label]), [[positionOf(seed, brace + 1), 'itemized $0 / cap $35.5M']]);
+    assert.deepEqual(hints, []);
+    await server.open(eurosUri, inEuros, 1);
+    const euroHints = await server.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: eurosUri }, range: rangeOf(inEuros, 0, inEuros.length) });
+    const afterAmount = inEuros.indexOf('EUR 1M') + 'EUR 1M'.length;
+    assert.deepEqual(euroHints.map((h) => [h.position, h.label]), [[positionOf(inEuros, afterAmount), '= $1.1M']]);
   });
 
   it('gives five integers per semantic token', async () => {
@@ -136,8 +156,9 @@ describe('figures follow the settings', () => {
     });
     try {
       await server.open(uri, seed, 1);
+      await server.open(eurosUri, inEuros, 1);
       assert.deepEqual(await server.request('textDocument/codeLens', doc), []);
-      assert.deepEqual(await server.request('textDocument/inlayHint', { ...doc, range: rangeOf(seed, 0, seed.length) }), []);
+      assert.deepEqual(await server.request('textDocument/inlayHint', { textDocument: { uri: eurosUri }, range: rangeOf(inEuros, 0, inEuros.length) }), []);
       // Formatting is still on: it has its own setting.
       assert.deepEqual(await server.request('textDocument/formatting', { ...doc, options: { tabSize: 2, insertSpaces: true } }), []);
     } finally {

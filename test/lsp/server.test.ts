@@ -100,8 +100,8 @@ describe('language server over stdio', () => {
     const hover = await server.hover(uri, positionOf(seed, start + 3));
     const text = markdown(hover);
     assert.match(text, /\*\*Milestone group Development\*\*/);
-    assert.ok(text.includes('| Cap (up to) | $35,500,000 ($35.5M) |'), text);
-    assert.ok(text.includes('| Undisclosed rest | $35,500,000 ($35.5M) |'), text);
+    assert.ok(text.includes('- Cap (up to): $35,500,000 ($35.5M)'), text);
+    assert.ok(text.includes('- Undisclosed rest: $35,500,000 ($35.5M)'), text);
     assert.deepEqual(hover!.range, rangeOf(seed, start, 'Development'.length));
   });
 
@@ -109,8 +109,8 @@ describe('language server over stdio', () => {
     const start = offsetOf(seed, 'deal ImmunoGenBiotest2006', 'ImmunoGen');
     const text = markdown(await server.hover(uri, positionOf(seed, start)));
     assert.ok(text.includes('Headline **$36,500,000 ($36.5M)** = committed $1,000,000 ($1M) + contingent $35,500,000 ($35.5M)'), text);
-    assert.ok(text.includes('| ImmunoGen | $36,500,000 ($36.5M) | $0 | $36,500,000 ($36.5M) |'), text);
-    assert.ok(text.includes('| Biotest | $0 | $36,500,000 ($36.5M) | -$36,500,000 (-$36.5M) |'), text);
+    assert.ok(text.includes('- ImmunoGen: receives $36,500,000 ($36.5M) · pays $0 · net $36,500,000 ($36.5M)'), text);
+    assert.ok(text.includes('- Biotest: receives $0 · pays $36,500,000 ($36.5M) · net -$36,500,000 (-$36.5M)'), text);
   });
 
   it('answers no hover on blank space or an unknown document', async () => {

@@ -39,16 +39,16 @@ describe('hover on the seed deal', () => {
     includesAll(hover.markdown, [
       '**Milestone group Development** — development and commercial milestones',
       'Biotest → ImmunoGen',
-      '| Cap (up to) | $35,500,000 ($35.5M) |',
-      '| Itemized (0 milestones) | nothing itemized |',
-      '| Undisclosed rest | $35,500,000 ($35.5M) |',
+      '- Cap (up to): $35,500,000 ($35.5M)',
+      '- Itemized (0 milestones): nothing itemized',
+      '- Undisclosed rest: $35,500,000 ($35.5M)',
       'earned when a scenario reaches approval',
     ]);
   });
 
   it('shows the group where an option refers to it', () => {
     const text = hoverText(seed, 'forfeit unearned Devel<|>opment');
-    includesAll(text, ['**Milestone group Development**', '| Undisclosed rest | $35,500,000 ($35.5M) |']);
+    includesAll(text, ['**Milestone group Development**', '- Undisclosed rest: $35,500,000 ($35.5M)']);
   });
 
   it('gives the deal headline, declared against computed, and each party', () => {
@@ -57,8 +57,8 @@ describe('hover on the seed deal', () => {
         '**Deal ImmunoGenBiotest2006** — ImmunoGen / Biotest TAP license',
         'Headline **$36,500,000 ($36.5M)** = committed $1,000,000 ($1M) + contingent $35,500,000 ($35.5M)',
         'Declared headline $36,500,000 ($36.5M) matches the terms.',
-        '| ImmunoGen | $36,500,000 ($36.5M) | $0 | $36,500,000 ($36.5M) |',
-        '| Biotest | $0 | $36,500,000 ($36.5M) | -$36,500,000 (-$36.5M) |',
+        '- ImmunoGen: receives $36,500,000 ($36.5M) · pays $0 · net $36,500,000 ($36.5M)',
+        '- Biotest: receives $0 · pays $36,500,000 ($36.5M) · net -$36,500,000 (-$36.5M)',
         'By kind: Upfront $1,000,000 ($1M); Milestones $35,500,000 ($35.5M)',
       ]);
     }
@@ -68,9 +68,9 @@ describe('hover on the seed deal', () => {
     for (const marked of ['party Bio<|>test', 'payments from Bio<|>test']) {
       includesAll(hoverText(seed, marked), [
         '**Party Biotest** — Biotest AG',
-        '| Committed | $0 | $1,000,000 ($1M) | -$1,000,000 (-$1M) |',
-        '| Contingent | $0 | $35,500,000 ($35.5M) | -$35,500,000 (-$35.5M) |',
-        '| **Total** | $0 | $36,500,000 ($36.5M) | -$36,500,000 (-$36.5M) |',
+        '- Committed: receives $0 · pays $1,000,000 ($1M) · net -$1,000,000 (-$1M)',
+        '- Contingent: receives $0 · pays $35,500,000 ($35.5M) · net -$35,500,000 (-$35.5M)',
+        '- **Total**: receives $0 · pays $36,500,000 ($36.5M) · net -$36,500,000 (-$36.5M)',
       ]);
     }
   });
@@ -80,7 +80,7 @@ describe('hover on the seed deal', () => {
       '**Option OptIn** — US co-development and co-commercialization',
       'Holder ImmunoGen · territory US',
       'Exercise fee $5,000,000 ($5M) to $15,000,000 ($15M) paid by ImmunoGen to Biotest.',
-      '| phase2 | $5,000,000 ($5M) |',
+      '- Exercise at phase2: fee $5,000,000 ($5M)',
       '- forfeits the unearned milestones of Development (up to $35,500,000 ($35.5M))',
       '- shares costs ImmunoGen 50%, Biotest 50% in US',
     ]);
@@ -91,9 +91,9 @@ describe('hover on the seed deal', () => {
     includesAll(hoverText(seed, 'scenario OptIn<|>AtPhase2'), [
       '**Scenario OptInAtPhase2** — ImmunoGen opts in at phase 2',
       'Reaches approval · exercises OptIn at phase2',
-      '| ImmunoGen | $1,000,000 ($1M) | $5,000,000 ($5M) | -$4,000,000 (-$4M) |',
-      '| Biotest | $5,000,000 ($5M) | $1,000,000 ($1M) | $4,000,000 ($4M) |',
-      '| 2006 | $1,000,000 ($1M) |',
+      '- ImmunoGen: receives $1,000,000 ($1M) · pays $5,000,000 ($5M) · net -$4,000,000 (-$4M)',
+      '- Biotest: receives $5,000,000 ($5M) · pays $1,000,000 ($1M) · net $4,000,000 ($4M)',
+      '- 2006: $1,000,000 ($1M)',
     ]);
     includesAll(hoverText(seed, 'exercise Opt<|>In at phase2'), ['**Option OptIn**']);
   });
@@ -130,20 +130,20 @@ describe('hover on the Acme/Globex deal', () => {
 
   it('itemizes a group with a converted milestone', () => {
     includesAll(hoverText(acme, 'milestones D<|>ev'), [
-      '| Cap (up to) | $120,000,000 ($120M) |',
-      '| Itemized (3 milestones) | $41,000,000 ($41M) |',
-      '| Undisclosed rest | $79,000,000 ($79M) |',
-      '| Ph2 | At phase2, expected 2026 | $11,000,000 ($11M) |',
+      '- Cap (up to): $120,000,000 ($120M)',
+      '- Itemized (3 milestones): $41,000,000 ($41M)',
+      '- Undisclosed rest: $79,000,000 ($79M)',
+      '- Ph2: $11,000,000 ($11M) — at phase2, expected 2026',
     ]);
   });
 
   it('tabulates royalty tiers as marginal bands', () => {
     includesAll(hoverText(acme, 'royalty Tie<|>red'), [
       'Each rate applies to the slice of annual sales inside its band.',
-      '| Annual net\\_sales | Rate |\n| --- | ---: |\n'
-        + '| up to $250,000,000 ($250M) | 8% |\n'
-        + '| $250,000,000 ($250M) to $750,000,000 ($750M) | 10% |\n'
-        + '| above $750,000,000 ($750M) | 12% |',
+      'Rates by annual net\\_sales:\n'
+        + '- up to $250,000,000 ($250M): 8%\n'
+        + '- $250,000,000 ($250M) to $750,000,000 ($750M): 10%\n'
+        + '- above $750,000,000 ($750M): 12%',
       'Term 10 years.',
     ]);
   });
@@ -151,7 +151,7 @@ describe('hover on the Acme/Globex deal', () => {
   it('gives the headline of the larger deal', () => {
     includesAll(hoverText(acme, 'deal Acme<|>Globex2024'), [
       'Headline **$412,500,000 ($412.5M)** = committed $50,000,000 ($50M) + contingent $362,500,000 ($362.5M)',
-      '| Acme | $412,500,000 ($412.5M) | $0 | $412,500,000 ($412.5M) |',
+      '- Acme: receives $412,500,000 ($412.5M) · pays $0 · net $412,500,000 ($412.5M)',
     ]);
   });
 
@@ -167,8 +167,8 @@ describe('hover on the Acme/Globex deal', () => {
   it('gives the scenario totals by year', () => {
     includesAll(hoverText(acme, 'scenario Suc<|>cess'), [
       'Total paid in this scenario: **$607,500,000 ($607.5M)**',
-      '| Acme | $607,500,000 ($607.5M) | $0 | $607,500,000 ($607.5M) |',
-      '| 2033 | $216,500,000 ($216.5M) |',
+      '- Acme: receives $607,500,000 ($607.5M) · pays $0 · net $607,500,000 ($607.5M)',
+      '- 2033: $216,500,000 ($216.5M)',
     ]);
   });
 

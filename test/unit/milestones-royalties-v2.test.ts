@@ -218,7 +218,7 @@ describe('a milestone group holding sales milestones', () => {
 
   it('shows the sales milestone inside its group: hover, outline, Markdown, CSV and JSON', () => {
     const hover = hoverAt(doc, 'Dev "development');
-    assert.ok(hover.includes('| FirstSales | When annual net\\_sales reach $500,000,000 ($500M) | $25,000,000 ($25M) |'), hover);
+    assert.ok(hover.includes('- FirstSales: $25,000,000 ($25M) — when annual net\\_sales reach $500,000,000 ($500M)'), hover);
     const outline = findDocumentSymbols(doc)[0].children.find((c) => c.kind === 'payments')!.children.find((c) => c.name === 'Dev')!;
     assert.deepEqual(outline.children.map((c) => [c.name, c.detail]), [['Ph3', 'milestone · $50M'], ['FirstSales', 'sales-milestone · $25M']]);
     const md = renderMarkdown(doc);
@@ -329,7 +329,7 @@ describe('royalty tiers on cumulative sales', () => {
   it('hover, outline and Markdown say the tiers are on cumulative sales', () => {
     const hover = hoverAt(doc, 'Royalties on cumulative');
     assert.ok(hover.includes('Tiers apply to cumulative sales (all years so far)'), hover);
-    assert.ok(hover.includes('| Cumulative net\\_sales | Rate |'), hover);
+    assert.ok(hover.includes('Rates by cumulative net\\_sales:'), hover);
     const outline = findDocumentSymbols(doc)[0].children.find((c) => c.kind === 'payments')!.children.find((c) => c.name === 'Royalties')!;
     assert.equal(outline.detail, 'royalty · 2 tiers on cumulative sales');
     assert.ok(renderMarkdown(doc).includes('### Royalties: tiered on cumulative net sales (2 tiers, marginal)'));
@@ -370,7 +370,7 @@ describe('royalty rates given as a range', () => {
     const flat = hoverAt(doc, 'Flat 18%');
     assert.ok(flat.includes('18% to 22% of annual net\\_sales. Scenarios count the midpoint, 20%.'), flat);
     const tiered = hoverAt(doc, 'Tiered on');
-    assert.ok(tiered.includes('| up to $500,000,000 ($500M) | 22% to 26% |'), tiered);
+    assert.ok(tiered.includes('- up to $500,000,000 ($500M): 22% to 26%'), tiered);
     assert.ok(tiered.includes('A rate range counts at its midpoint.'), tiered);
     const outline = findDocumentSymbols(doc)[0].children.find((c) => c.kind === 'payments')!.children;
     assert.equal(outline[0].detail, 'royalty · 18% to 22%');

@@ -35,23 +35,27 @@ describe('rename', () => {
   });
 
   it('refuses a keyword, a name that is not an identifier, a currency code and a clash', () => {
-    assert.deepEqual(renameSymbol(document, offsets[0], 'royalty'), { error: "'royalty' is a keyword of the deal language: choose another party name." });
-    assert.deepEqual(renameSymbol(document, offsets[0], 'Acme Bio'), {
-      error: "'Acme Bio' cannot be a party name: use letters, digits and _ only, starting with a letter or _ (no spaces).",
-    });
-    assert.deepEqual(renameSymbol(document, offsets[0], 'EUR'), { error: "'EUR' is a currency code: a party named so would read as an amount's currency." });
-    assert.deepEqual(renameSymbol(document, offsets[0], 'Globex'), { error: "'Globex' is already the name of a party in this deal: choose another name." });
+    // One short sentence each: the editor shows a refused new name in a notification, which cuts long text.
+    const refusals = [
+      ['royalty', "'royalty' is a keyword: choose another party name."],
+      ['Acme Bio', "'Acme Bio' cannot be a party name: letters, digits and _ only."],
+      ['2Acme', "A party name cannot start with a digit: '2Acme'."],
+      ['EUR', "'EUR' is a currency code: choose another party name."],
+      ['Globex', "'Globex' is already a party in this deal: choose another name."],
+    ];
+    for (const [name, error] of refusals) {
+      assert.deepEqual(renameSymbol(document, offsets[0], name), { error });
+      assert.ok(error.length <= 70, error);
+    }
   });
 
   it('refuses a payment name taken by a milestone (one namespace)', () => {
-    assert.deepEqual(renameSymbol(document, offsets[2], 'M1'), {
-      error: "'M1' is already the name of a payment in this deal (payments, milestones and milestone groups share one set of names): choose another name.",
-    });
+    assert.deepEqual(renameSymbol(document, offsets[2], 'M1'), { error: "'M1' is already a payment in this deal: choose another name." });
   });
 
-  it('refuses to rename a built-in stage', () => {
+  it('refuses to rename a built-in stage before the rename box opens', () => {
     assert.deepEqual(prepareRename(document, offsets[1]), {
-      error: "'phase1' is a built-in stage: to use other stage names, declare them in a `stages { ... }` block first.",
+      error: "'phase1' is a built-in stage: to use other stage names, declare them in a `stages { ... }` block.",
     });
   });
 

@@ -5,7 +5,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import { carriedDealFacet, dealAt, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
-import type { PaymentItem } from '../model/deal-model';
+import type { DealModel, PaymentItem } from '../model/deal-model';
 import { isWritten } from '../model/deal-walk';
 import { formatFooting, formatShort, sum } from '../model/money';
 import { shownDeal } from '../model/shown-figures';
@@ -13,6 +13,7 @@ import { scenarioRollupOf } from '../engine/scenario-rollups';
 import { givesCosts } from '../engine/economics';
 import { scenarioValueLens } from './hover-value';
 import { committedKinds, isCounted } from '../model/totals';
+import { incompleteFigures, isParty, partyPositions } from './incomplete-figures';
 
 export interface DealCodeLens {
   /** The line the lens stands above: the declaration's first line. */
@@ -43,12 +44,19 @@ export function findCodeLenses(document: AnalyzedDocument): DealCodeLens[] {
   return out;
 }
 
-/** Every lens, a scenario's without its title (see FoundCodeLens). */
+/** Every lens, a scenario's without its title (see FoundCodeLens). While a deal has errors, a
+ * lens above it says what its figures leave out, and every figure says it is incomplete. */
 export function findCodeLensesOnDemand(document: AnalyzedDocument): FoundCodeLens[] {
   const out: FoundCodeLens[] = [];
-  for (const deal of document.deals) for (const lens of lensesOf(deal).lenses) out.push(lens);
+  for (const deal of document.deals) {
+    const incomplete = incompleteFigures(document, deal);
+    if (incomplete) out.push({ span: deal.model.deal.span, title: incomplete });
+    for (const lens of lensesOf(deal).lenses) out.push(incomplete && lens.title !== undefined ? { ...lens, title: markedIncomplete(lens.title) } : lens);
+  }
   return out;
 }
+
+const markedIncomplete = (title: string) => `${title} · figures incomplete`;
 
 /** A lens's title: its own, or for a scenario's lens, found now (undefined when the scenario's
  * value cannot be worked out: the lens is then left out). */
@@ -57,9 +65,11 @@ export function titleOfLens(document: AnalyzedDocument, lens: FoundCodeLens): st
   const exact = dealAt(document, lens.span.start);
   const scenario = exact?.model.scenarios.get(lens.scenario);
   if (!exact || !scenario) return undefined;
-  if (lens.figures === 'value') return scenarioValueLens(exact.model, scenario);
   const analyzed = shownDeal(exact);
-  return scenarioTitle(analyzed, scenario, (value) => formatShort(value, analyzed.model.currency));
+  const title = lens.figures === 'value'
+    ? scenarioValueLens(exact.model, scenario)
+    : scenarioTitle(analyzed, scenario, (value) => formatShort(value, analyzed.model.currency));
+  return title !== undefined && incompleteFigures(document, exact) ? markedIncomplete(title) : title;
 }
 
 /** Each milestone group's lens title, by the group as resolved: after an edit inside one payment
@@ -83,7 +93,7 @@ const lensesOf = carriedDealFacet((exact: AnalyzedDeal, earlier: { lenses: Found
   const itemOf = new Map(analyzed.model.payments.map((item) => [item.node, item]));
   for (const block of deal.paymentBlocks) {
     const items = block.payments.map((node) => itemOf.get(node)).filter((item): item is PaymentItem => item !== undefined);
-    lens(block.span, blockTitle(block, items, analyzed.model.currency));
+    lens(block.span, blockTitle(block, items, analyzed.model));
     for (const item of items) {
       if (item.node.type !== 'MilestoneGroup') continue;
       const title = earlier?.groups.get(item) ?? groupTitle(item, analyzed.model.currency, money);
@@ -101,12 +111,18 @@ const lensesOf = carriedDealFacet((exact: AnalyzedDeal, earlier: { lenses: Found
   return { lenses: out.sort((a, b) => a.span.start - b.span.start), groups };
 });
 
-function blockTitle(block: ast.PaymentBlock, items: PaymentItem[], currency: string): string {
+/** A name as a lens shows it: one that is not a party is never shown as one. */
+function named(model: DealModel, name: string): string {
+  return isParty(model, name) ? name : `'${name}' (not a party)`;
+}
+
+function blockTitle(block: ast.PaymentBlock, items: PaymentItem[], model: DealModel): string {
+  const currency = model.currency;
   const counted = items.filter(isCounted);
   const committed = sum(counted.filter((i) => committedKinds.includes(i.kind)).map((i) => i.amount));
   const contingent = sum(counted.filter((i) => !committedKinds.includes(i.kind)).map((i) => i.amount));
   const total = committed.plus(contingent);
-  const who = isWritten(block.from) && isWritten(block.to) ? `${block.from.text} pays ${block.to.text}` : 'These payments total';
+  const who = isWritten(block.from) && isWritten(block.to) ? `${named(model, block.from.text)} pays ${named(model, block.to.text)}` : 'These payments total';
   const unvalued = items.filter((i) => !isCounted(i)).length;
   const rest = unvalued > 0 ? ` · ${unvalued} more without a fixed figure` : '';
   const shown = formatFooting(total, [committed, contingent], currency);
@@ -128,6 +144,6 @@ function groupTitle(group: PaymentItem, currency: string, money: (v: Decimal) =>
 
 function scenarioTitle(analyzed: AnalyzedDeal, scenario: ast.Scenario, money: (v: Decimal) => string): string {
   const rollup = scenarioRollupOf(analyzed.model, scenario);
-  const parties = [...rollup.parties].map(([name, p]) => `${name} receives ${money(p.receives)} · pays ${money(p.pays)}`);
+  const parties = partyPositions(analyzed.model, rollup.parties).map(([name, p]) => `${name} receives ${money(p.receives)} · pays ${money(p.pays)}`);
   return parties.length > 0 ? parties.join(' | ') : `Total ${money(rollup.total)}`;
 }

@@ -7,13 +7,16 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { Span } from '../language/ast';
 import { isoCurrencyCodes } from '../language/currencies';
 import { dealParser } from '../language/parser';
-import { dealLexer, Identifier, kw, StringLiteral, UnterminatedString } from '../language/tokens';
+import { dealLexer, Identifier, kw, StringLiteral, UnterminatedString, type KeywordName } from '../language/tokens';
 import { dealAt, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
 import { dealNameTables } from '../model/names';
 import { capitalize } from '../model/deal-walk';
 import { kindLabel, paymentWord } from '../model/payment-kinds';
 import { visibleText } from '../language/unusual-characters';
 import { snippetsFor } from './completion-snippets';
+import { atLineStart, blockStart, startingTerms } from './completion-line-start';
+import { keywordDocs } from './keyword-docs';
+import { mdText as md } from '../model/markdown-text';
 
 export type CompletionKind =
   | 'keyword' | 'party' | 'stage' | 'payment' | 'group' | 'option' | 'currency' | 'role'
@@ -30,6 +33,8 @@ export interface DealCompletion {
   span: Span;
   /** Names first, then keywords, then snippets. */
   sortText: string;
+  /** What it means, in a line (Markdown). */
+  documentation: string;
 }
 
 /** What fills a name slot of a rule, by the occurrence index of its `Identifier` (undefined: a
@@ -81,31 +86,73 @@ export function doComplete(document: AnalyzedDocument, offset: number, options: 
   let paths: ReturnType<ReturnType<typeof dealParser>['computeContentAssist']>;
   try {
     paths = dealParser().computeContentAssist('dealFile', before);
+    // On a line of its own, only what starts a term of the block the cursor is in.
+    if (atLineStart(text, span.start)) paths = startingTerms(paths, dealParser().computeContentAssist('dealFile', blockStart(before)));
   } catch {
     return [];
   }
   const out: DealCompletion[] = [];
   const seen = new Set<string>();
-  const add = (label: string, kind: CompletionKind, detail?: string, insertText = label, snippet = false) => {
+  const add = (label: string, kind: CompletionKind, documentation: string, detail?: string, insertText = label, snippet = false) => {
     const key = `${kind}:${label}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ label, kind, ...(detail ? { detail } : {}), insertText, snippet, span, sortText: `${sortOrder[kind]}${label}` });
+    out.push({ label, kind, ...(detail ? { detail } : {}), insertText, snippet, span, sortText: `${sortOrder[kind]}${label}`, documentation });
   };
+  let taken: ReadonlySet<string> | undefined;
   for (const path of paths) {
     // Terms after a deal's closing brace are only parsed there to recover from a stray `}`.
     if (path.ruleStack.includes('afterDeal')) continue;
+    const rule = path.ruleStack[path.ruleStack.length - 1];
     const keyword = keywordOf(path.nextTokenType);
     if (keyword) {
-      add(keyword, 'keyword');
-      for (const snippet of snippetsFor(keyword, deal?.model)) add(snippet.label, 'snippet', snippet.detail, snippet.body, true);
+      if (!holdsInGroup(path.ruleStack)) continue;
+      add(keyword, 'keyword', keywordDocs[keyword as KeywordName] ?? `The keyword \`${keyword}\`.`);
+      taken ??= namesInUse(document, deal);
+      for (const snippet of snippetsFor(keyword, deal?.model, rule, taken)) add(snippet.label, 'snippet', snippet.documentation, snippet.detail, snippet.body, true);
     } else if (path.nextTokenType === Identifier) {
-      const rule = path.ruleStack[path.ruleStack.length - 1];
       const slot = nameSlots[rule]?.[path.nextTokenOccurrence];
-      if (slot) for (const [label, kind, detail] of namesFor(slot, deal)) add(label, kind, detail);
+      if (slot) for (const [label, kind, detail] of namesFor(slot, deal)) add(label, kind, nameDoc(kind, label, deal, detail), detail);
     }
   }
   return out;
+}
+
+/** A milestone group holds milestones and sales milestones only: another payment there is an error. */
+function holdsInGroup(ruleStack: string[]): boolean {
+  const at = ruleStack.indexOf('groupItem');
+  return at < 0 || ['milestone', 'salesMilestone'].includes(ruleStack[at + 2]);
+}
+
+/** Every name a new term must not take: the deal's names, and the file's deal names. */
+function namesInUse(document: AnalyzedDocument, deal: AnalyzedDeal | undefined): ReadonlySet<string> {
+  const names = new Set(document.deals.map((d) => d.model.deal.name.text));
+  if (deal) {
+    const tables = dealNameTables(deal.model);
+    for (const list of [tables.parties, tables.stages, tables.payments, tables.groups, tables.options, tables.scenarios, tables.programs]) {
+      for (const name of list) names.add(name);
+    }
+    for (const license of deal.model.deal.licenses) if (license.name?.text) names.add(license.name.text);
+  }
+  return names;
+}
+
+/** A name's documentation: what it is in this deal. */
+function nameDoc(kind: CompletionKind, label: string, deal: AnalyzedDeal | undefined, detail: string | undefined): string {
+  const titled = detail ? `: ${md(detail.replace(/\.$/, ''))}` : '';
+  switch (kind) {
+    case 'party': return `A party of this deal${titled}.`;
+    case 'stage': return deal?.model.deal.stages ? 'A stage of this deal.' : 'A built-in development stage.';
+    case 'payment': return `A payment of this deal${titled}.`;
+    case 'group': return 'A milestone group of this deal.';
+    case 'option': return `An option of this deal${titled}.`;
+    case 'program': return `A programme of this deal${titled}.`;
+    case 'currency': return `The ISO 4217 currency code ${label}${deal?.model.currency === label ? ', the deal currency' : ''}.`;
+    case 'role': return `The party's role: ${label}.`;
+    case 'territory': return `The territory ${md(label)}.`;
+    case 'measure': return 'Annual net sales, as scenarios give them.';
+    case 'keyword': case 'snippet': return label;
+  }
 }
 
 function keywordOf(type: TokenType): string | undefined {

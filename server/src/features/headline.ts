@@ -6,6 +6,7 @@ import { formatMoney, formatShort } from '../model/money';
 // the deal under the cursor. The title shows control and invisible characters as marks.
 import { visibleText } from '../language/unusual-characters';
 import { shownDeal } from '../model/shown-figures';
+import { incompleteFigures } from './incomplete-figures';
 
 export interface DealHeadline {
   deal: string;
@@ -22,12 +23,17 @@ export interface DealHeadline {
   endLine: number;
   /** Errors in the file: the figures may be incomplete. */
   errors: number;
+  /** While the deal itself has errors: `Figures incomplete: 1 error in the deal — $36.5M paid
+   * by 'Biotets', not a party`. */
+  incomplete?: string;
 }
 
 export function dealHeadlines(document: AnalyzedDocument): DealHeadline[] {
   const errors = document.diagnostics.filter((d) => d.severity === 'error').length;
-  return document.deals.map(shownDeal).map(({ model, totals }) => {
+  return document.deals.map((analyzed) => {
+    const { model, totals } = shownDeal(analyzed);
     const deal = model.deal;
+    const incomplete = incompleteFigures(document, analyzed);
     return {
       deal: deal.name.text,
       title: visibleText(deal.title?.value || deal.name.text),
@@ -39,6 +45,7 @@ export function dealHeadlines(document: AnalyzedDocument): DealHeadline[] {
       startLine: document.lines.positionAt(deal.span.start).line,
       endLine: document.lines.positionAt(deal.span.end).line,
       errors,
+      ...(incomplete ? { incomplete } : {}),
     };
   });
 }

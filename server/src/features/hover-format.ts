@@ -15,10 +15,17 @@ export function heading(what: string, name: string | undefined, title?: ast.Stri
   return title?.value ? `**${named}** — ${md(title.value)}` : `**${named}**`;
 }
 
-/** A Markdown table; `right` marks the columns holding figures. */
-export function table(header: string[], rows: string[][], right: boolean[] = header.map((_, i) => i > 0)): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map((_, i) => (right[i] ? '---:' : '---'))), ...rows.map(line)].join('\n');
+/**
+ * Rows of figures, one line each: a Markdown list, which reads the same rendered (VS Code) and
+ * raw (editors that show hover Markdown as text), where a table's cells run together.
+ */
+export function figureList(rows: string[]): string {
+  return rows.map((row) => `- ${row}`).join('\n');
+}
+
+/** `ImmunoGen: receives $1M · pays $0 · net $1M`: a label and its labelled figures. */
+export function figureRow(label: string, figures: [string, string][]): string {
+  return `${label}: ${figures.map(([name, value]) => `${name} ${value}`).join(' · ')}`;
 }
 
 /** Figures of one deal, in its currency. */

@@ -3,7 +3,8 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { AnalyzedDeal } from '../document/analyze';
-import { heading, md, moneyIn, paragraphs, table, territories, writtenAmount } from './hover-format';
+import { isParty, leftOutOfPositions, partyPositions } from './incomplete-figures';
+import { figureList, figureRow, heading, md, moneyIn, paragraphs, territories, writtenAmount } from './hover-format';
 import { formatPercent } from '../model/money';
 import { optionFeeRange } from '../model/options';
 import { kindLabel } from '../model/payment-kinds';
@@ -22,19 +23,17 @@ export function describeOption({ model }: AnalyzedDeal, name: string, text: stri
   try {
     const fees = optionFeeRange(option, model);
     if (fees.min && fees.max) {
-      const who = fees.payer ? ` paid by ${md(fees.payer)}${fees.payee ? ` to ${md(fees.payee)}` : ''}` : '';
+      const who = fees.payer ? ` paid by ${shownName(model, fees.payer)}${fees.payee ? ` to ${shownName(model, fees.payee)}` : ''}` : '';
       range = `Exercise fee ${fees.min.eq(fees.max) ? money(fees.min) : `${money(fees.min)} to ${money(fees.max)}`}${who}.`;
     }
   } catch {
-    // Without the fee range the exercise table below still gives every fee.
+    // Without the fee range the exercise lines below still give every fee.
   }
   const exercises = option.exercises.length
-    ? table(['Exercise at', 'Fee'], option.exercises.map((e) => [
-      md(e.stage?.text ?? ''),
-      e.feeUndisclosed ? 'undisclosed'
-        : e.fee && e.feeMax ? `${writtenAmount(model, text, e.fee)} to ${writtenAmount(model, text, e.feeMax)}`
-          : e.fee ? writtenAmount(model, text, e.fee) : 'no fee',
-    ]))
+    ? figureList(option.exercises.map((e) => `Exercise at ${md(e.stage?.text ?? '')}: ${
+      e.feeUndisclosed ? 'fee undisclosed'
+        : e.fee && e.feeMax ? `fee ${writtenAmount(model, text, e.fee)} to ${writtenAmount(model, text, e.feeMax)}`
+          : e.fee ? `fee ${writtenAmount(model, text, e.fee)}` : 'no fee'}`))
     : undefined;
   const payments = model.exercisePayments.filter((item) => item.option === option).map((item) => {
     const figure = item.amount === undefined ? '' : ` ${item.node.type === 'MilestoneGroup' ? 'up to ' : ''}${money(item.amount)}`;
@@ -104,16 +103,19 @@ export function describeScenario({ model }: AnalyzedDeal, name: string): string 
     const rollup = scenarioRollupOf(model, scenario);
     const money = moneyIn(model);
     const withRnpv = [...rollup.parties.values()].some((p) => p.rnpv !== undefined);
-    const parties = [...rollup.parties].map(([party, p]) => [
-      md(party), money(p.receives), money(p.pays), money(p.net), ...(withRnpv ? [p.rnpv ? money(p.rnpv) : '—'] : []),
-    ]);
-    const years = [...rollup.byYear].map(([year, value]) => [md(String(year)), money(value)]);
+    const parties = partyPositions(model, rollup.parties).map(([party, p]) => figureRow(md(party), [
+      ['receives', money(p.receives)], ['pays', money(p.pays)], ['net', money(p.net)],
+      ...(withRnpv ? [['net rNPV', p.rnpv ? money(p.rnpv) : '—'] as [string, string]] : []),
+    ]));
+    const leftOut = leftOutOfPositions(model, rollup.parties, (n) => `'${md(n)}'`);
+    const years = [...rollup.byYear].map(([year, value]) => `${md(String(year))}: ${money(value)}`);
     const unattributed = rollup.unattributed.map((u) => `${md(u.group.name ?? 'group')} ${money(u.amount)}`).join('; ');
     const forfeited = rollup.forfeited.map((f) => `${md(f.label)}${f.amount ? ` ${money(f.amount)}` : ''}`).join('; ');
     figures = [
       `Total paid in this scenario: **${money(rollup.total)}**`,
-      parties.length ? table(['Party', 'Receives', 'Pays', 'Net', ...(withRnpv ? ['Net rNPV'] : [])], parties) : undefined,
-      years.length ? table(['Year', 'Amount'], years) : undefined,
+      parties.length ? figureList(parties) : undefined,
+      leftOut.length ? `Left out of the parties' positions: ${leftOut.join('; ')}.` : undefined,
+      years.length ? `By year:\n${figureList(years)}` : undefined,
       unattributed && `Undisclosed rests not counted (no \`by\` stage): ${unattributed}.`,
       forfeited && `Forfeited by exercising: ${forfeited}.`,
     ];
@@ -138,4 +140,9 @@ export function describeStage({ model }: AnalyzedDeal, name: string): string | u
     stage.success ? `Probability of moving on to the next stage: ${percent(stage.success)}.` : 'The last stage.',
     reach && index > from ? `Probability of reaching it from ${md(current ?? '')}: ${percent(reach)}.` : index === from ? 'The deal\'s current stage.' : `Before the deal's current stage ${md(current ?? '')}.`,
   );
+}
+
+/** A payer or payee as a hover shows it: a name that is not a party is never shown as one. */
+function shownName(model: AnalyzedDeal['model'], name: string): string {
+  return isParty(model, name) ? md(name) : `'${md(name)}' (not a party)`;
 }

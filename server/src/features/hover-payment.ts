@@ -5,11 +5,12 @@ import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import type { AnalyzedDeal } from '../document/analyze';
 import type { PaymentItem, PaymentKind } from '../model/deal-model';
-import { dateText, heading, md, moneyIn, paragraphs, table, territories, writtenAmount } from './hover-format';
+import { dateText, figureList, heading, md, moneyIn, paragraphs, territories, writtenAmount } from './hover-format';
 import { formatMoney, formatPercent, formatNumber } from '../model/money';
 import { commercialStage, probabilityOfReaching } from '../model/probability';
 import { rnpvRowsOf } from '../engine/rnpv';
 import { capitalize } from '../model/deal-walk';
+import { isParty } from './incomplete-figures';
 import { kindLabel, paymentKinds, paymentWord } from '../model/payment-kinds';
 import { programCount } from '../model/programs';
 import { countedRate, rateText } from '../model/rate-range';
@@ -71,11 +72,11 @@ function describeGroup(deal: AnalyzedDeal, item: PaymentItem, node: ast.Mileston
   const { model } = deal;
   const money = moneyIn(model);
   const items = item.items ?? [];
-  const rows: string[][] = [];
-  if (node.cap) rows.push(['Cap (up to)', writtenAmount(model, text, node.cap)]);
+  const rows: string[] = [];
+  if (node.cap) rows.push(`Cap (up to): ${writtenAmount(model, text, node.cap)}`);
   const count = `${items.length} milestone${items.length === 1 ? '' : 's'}`;
-  rows.push([`Itemized (${count})`, items.length ? money(item.itemized!) : 'nothing itemized']);
-  if (item.undisclosedRest !== undefined) rows.push(['Undisclosed rest', money(item.undisclosedRest)]);
+  rows.push(`Itemized (${count}): ${items.length ? money(item.itemized!) : 'nothing itemized'}`);
+  if (item.undisclosedRest !== undefined) rows.push(`Undisclosed rest: ${money(item.undisclosedRest)}`);
 
   const over = item.amount && item.itemized?.gt(item.amount)
     ? `The itemized milestones exceed the cap by ${money(item.itemized.minus(item.amount))}.`
@@ -84,16 +85,16 @@ function describeGroup(deal: AnalyzedDeal, item: PaymentItem, node: ast.Mileston
     ? `The undisclosed rest is earned when a scenario reaches ${md(node.by.text)}.`
     : 'With no `by` stage, scenarios report the undisclosed rest as unattributed and leave it out of their totals.';
   const list = items.length
-    ? table(['Milestone', 'Due', 'Amount'], items.map((m) => [
-      md(m.name ?? (m.node.title?.value || '(unnamed)')),
-      (due(m.node) ?? salesTrigger(model, m.node))?.replace(/\.$/, '') ?? '',
-      m.amount ? money(m.amount) : m.node.undisclosed ? 'undisclosed' : '—',
-    ]), [false, false, true])
+    ? `Milestones:\n${figureList(items.map((m) => {
+      const when = (due(m.node) ?? salesTrigger(model, m.node))?.replace(/\.$/, '');
+      const amount = m.amount ? money(m.amount) : m.node.undisclosed ? 'undisclosed' : '—';
+      return `${md(m.name ?? (m.node.title?.value || '(unnamed)'))}: ${amount}${when ? ` — ${lowerFirst(when)}` : ''}`;
+    }))}`
     : undefined;
   return paragraphs(
     heading(capitalize(paymentWord(node.type)), item.name, node.title),
     parties(item, deal.model),
-    table(['', 'Amount'], rows),
+    figureList(rows),
     over,
     list,
     rest,
@@ -120,9 +121,9 @@ function describeRoyalty(deal: AnalyzedDeal, item: PaymentItem, node: ast.Royalt
       if (tier.upTo) band = previous ? `${amount(previous)} to ${amount(tier.upTo)}` : `up to ${amount(tier.upTo)}`;
       else band = previous ? `above ${amount(previous)}` : 'all sales';
       previous = tier.upTo ?? previous;
-      return [band, rateText(tier)];
+      return `${band}: ${rateText(tier)}`;
     });
-    tiers = table([node.cumulative ? `Cumulative ${base}` : `Annual ${base}`, 'Rate'], rows);
+    tiers = `Rates by ${node.cumulative ? 'cumulative' : 'annual'} ${base}:\n${figureList(rows)}`;
     if (node.cumulative) {
       rates = node.total
         ? 'Tiers apply to cumulative sales (all years so far): the rate of the band the cumulative total reaches at a year\'s end applies to all of that year\'s sales.'
@@ -183,11 +184,17 @@ function parties(item: PaymentItem, model: AnalyzedDeal['model']): string | unde
   const count = programCount(model, program);
   const option = item.option ?? item.group?.option;
   const parts = [
-    item.payer || item.payee ? `${md(item.payer ?? '?')} → ${md(item.payee ?? '?')}` : undefined,
+    item.payer || item.payee ? `${who(model, item.payer)} → ${who(model, item.payee)}` : undefined,
     program !== undefined ? `for programme ${md(program)}${count === 1 ? '' : ` (× ${count}: counts ${count} times in the deal totals)`}` : undefined,
     option ? `owed only once option ${md(option.name.text)} is exercised` : undefined,
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** A payer or payee: a name that is not a party is never shown as one. */
+function who(model: AnalyzedDeal['model'], name: string | undefined): string {
+  if (name === undefined) return '?';
+  return isParty(model, name) ? md(name) : `'${md(name)}' (not a party)`;
 }
 
 /** `On signing.`, `On 2007-01-15.`, `At phase3, expected 2011.` */
@@ -219,3 +226,5 @@ function classification(kind: PaymentKind): string | undefined {
     }
   }
 }
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);

@@ -6,7 +6,7 @@ import { kindLabel } from '../model/payment-kinds';
 import { programCount, paymentsOfProgram } from '../model/programs';
 import { committedKinds, contingentKinds, countedAmount, isCounted } from '../model/totals';
 import { ZERO } from '../model/money';
-import { heading, md, moneyIn, paragraphs, table } from './hover-format';
+import { figureList, heading, md, moneyIn, paragraphs } from './hover-format';
 
 /** At most this many payments are listed; the totals count them all. */
 const listed = 12;
@@ -29,11 +29,9 @@ export function describeProgram({ model }: AnalyzedDeal, name: string): string |
     else if (contingentKinds.includes(item.kind)) contingent = contingent.plus(amount);
   }
   const figure = (item: PaymentItem) => (item.amount === undefined ? '—' : money(item.amount));
-  const rows = items.slice(0, listed).map((item) => [
-    md(item.name ?? item.node.title?.value ?? item.kind),
-    kindLabel(item.kind) + (item.option ? ` (on exercise of ${md(item.option.name.text)})` : ''),
-    figure(item),
-  ]);
+  const each = count === 1 ? '' : ' each programme';
+  const rows = items.slice(0, listed).map((item) =>
+    `${md(item.name ?? item.node.title?.value ?? item.kind)} (${kindLabel(item.kind)}${item.option ? `, on exercise of ${md(item.option.name.text)}` : ''}): ${figure(item)}${item.amount === undefined ? '' : each}`);
   const more = items.length > listed ? `…and ${items.length - listed} more.` : undefined;
   const times = count === 1 ? '' : ` × ${count}`;
   return paragraphs(
@@ -42,7 +40,7 @@ export function describeProgram({ model }: AnalyzedDeal, name: string): string |
       program.stage?.text ? `Stage ${md(program.stage.text)} (its risk starts here)` : 'Stage: the deal\'s current stage',
       count === 1 ? undefined : `stands for ${count} alike programmes: each amount counts ${count} times`,
     ].filter(Boolean).join(' · '),
-    rows.length ? table(['Payment', 'Kind', times ? 'Each programme' : 'Amount'], rows, [false, false, true]) : 'No payment belongs to it yet: add `for ' + md(name) + '` to a payment, group or option.',
+    rows.length ? figureList(rows) : 'No payment belongs to it yet: add `for ' + md(name) + '` to a payment, group or option.',
     more,
     options.length ? `Options on it: ${options.join(', ')}.` : undefined,
     rows.length ? `In the deal totals${times}: committed ${money(committed)} · contingent ${money(contingent)}${onExercise.isZero() ? '' : ` · on exercise ${money(onExercise)}`}.` : undefined,

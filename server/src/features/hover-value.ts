@@ -6,7 +6,8 @@ import type { DealModel } from '../model/deal-model';
 import { formatShort, toCents } from '../model/money';
 import { scenarioEconomicsOf, scenarioValueOf } from '../engine/economics';
 import { decisionWords, pieShare as share } from '../engine/economics/decision-words';
-import { md, moneyIn, table } from './hover-format';
+import { figureList, figureRow, md, moneyIn } from './hover-format';
+import { partyPositions } from './incomplete-figures';
 
 /** The scenario's value paragraphs; none where it gives no costs. */
 export function scenarioValueHover(model: DealModel, scenario: ast.Scenario): string[] {
@@ -15,13 +16,14 @@ export function scenarioValueHover(model: DealModel, scenario: ast.Scenario): st
   const money = moneyIn(model);
   const project = economics.totals.projectValue;
   const rnpv = economics.rnpv;
-  const rows = [...economics.parties].map(([party, v]) => [
-    md(party), money(toCents(v.profit)), money(toCents(v.costs)), `**${money(toCents(v.value))}**`, share(v.value, project),
-    ...(rnpv ? [money(rnpv.value.get(party) ?? v.value)] : []),
-  ]);
+  const rows = partyPositions(model, economics.parties).map(([party, v]) => figureRow(md(party), [
+    ['value', `**${money(toCents(v.value))}**`], ['share', share(v.value, project)],
+    ['profit', money(toCents(v.profit))], ['costs', money(toCents(v.costs))],
+    ...(rnpv ? [['value rNPV', money(rnpv.value.get(party) ?? v.value)] as [string, string]] : []),
+  ]));
   return [
     `Value to each party (nominal, pre-tax): project value **${money(toCents(project))}**`,
-    table(['Party', 'Profit', 'Costs', 'Value', 'Share', ...(rnpv ? ['Value rNPV'] : [])], rows),
+    figureList(rows),
     ...economics.exercises.map((e) => decisionWords(model, e)).filter((w): w is string => !!w),
   ];
 }
@@ -34,7 +36,7 @@ export function optionValueHover(model: DealModel, option: ast.OptionDecl): stri
     const economics = scenarioEconomicsOf(model, scenario);
     for (const exercise of economics?.exercises ?? []) {
       if (exercise.option !== option || !exercise.happens) continue;
-      const gains = [...exercise.gain].map(([party, g]) => `${md(party)} ${g.gt(0) ? '+' : ''}${money(toCents(g))}`).join(', ');
+      const gains = partyPositions(model, exercise.gain).map(([party, g]) => `${md(party)} ${g.gt(0) ? '+' : ''}${money(toCents(g))}`).join(', ');
       const words = decisionWords(model, exercise);
       out.push(`In ${md(scenario.name.text)}: gain ${gains}.${words ? ` ${words}` : ''}`);
     }
@@ -47,5 +49,5 @@ export function scenarioValueLens(model: DealModel, scenario: ast.Scenario): str
   // The value alone: the lens is asked for after every edit, the exercises' break-evens are not.
   const value = scenarioValueOf(model, scenario);
   if (!value) return undefined;
-  return `Value: ${[...value.parties].map(([party, v]) => `${party} ${formatShort(toCents(v.value), model.currency)}`).join(' · ')}`;
+  return `Value: ${partyPositions(model, value.parties).map(([party, v]) => `${party} ${formatShort(toCents(v.value), model.currency)}`).join(' · ')}`;
 }

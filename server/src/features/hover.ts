@@ -4,7 +4,7 @@ import { agrees } from '../checks/amounts';
 import { describeHeadlineCount } from '../model/headline';
 import type { Span } from '../language/ast';
 import { dealAt, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
-import { heading, md, moneyIn, paragraphs, table, writtenAmount, dateText } from './hover-format';
+import { figureList, figureRow, heading, md, moneyIn, paragraphs, writtenAmount, dateText } from './hover-format';
 import { describeOption, describeScenario, describeStage } from './hover-option';
 import { describePayment } from './hover-payment';
 import { describeProgram } from './hover-program';
@@ -13,6 +13,7 @@ import { emptyPosition } from '../model/totals';
 import { capitalize } from '../model/deal-walk';
 import { kindTotalLabel, uncountedKindsInWords } from '../model/payment-kinds';
 import { shownDeal } from '../model/shown-figures';
+import { incompleteFigures, partyPositions } from './incomplete-figures';
 
 export interface DealHover {
   markdown: string;
@@ -26,13 +27,16 @@ export function doHover(document: AnalyzedDocument, offset: number): DealHover |
   const deal = shownDeal(analyzed);
   const target = findHoverTarget(deal.model, document.text, offset);
   if (!target) return undefined;
-  const markdown = describe(target, deal, document.text);
+  // While the deal has errors, every hover says so first, and what the figures leave out.
+  const incomplete = incompleteFigures(document, analyzed, (name) => `'${md(name)}'`);
+  const described = describe(target, deal, document.text, !!incomplete);
+  const markdown = described && incomplete ? paragraphs(`**${incomplete}.**`, described) : described;
   return markdown ? { markdown, span: target.span } : undefined;
 }
 
-function describe(target: HoverTarget, deal: AnalyzedDeal, text: string): string | undefined {
+function describe(target: HoverTarget, deal: AnalyzedDeal, text: string, incomplete: boolean): string | undefined {
   switch (target.kind) {
-    case 'deal': return describeDeal(deal, text);
+    case 'deal': return describeDeal(deal, text, incomplete);
     case 'party': return describeParty(deal, target.name);
     case 'payment': {
       const item = target.payment
@@ -56,8 +60,9 @@ function findItem(deal: AnalyzedDeal, node: object) {
   return undefined;
 }
 
-/** Headline, committed and contingent, declared against computed, and each party's position. */
-function describeDeal({ model, totals }: AnalyzedDeal, text: string): string {
+/** Headline, committed and contingent, declared against computed, and each party's position
+ * (names that are not parties left out: the hover's first line names them). */
+function describeDeal({ model, totals }: AnalyzedDeal, text: string, incomplete: boolean): string {
   const money = moneyIn(model);
   const deal = model.deal;
   const counted = totals.headlineCount
@@ -73,12 +78,13 @@ function describeDeal({ model, totals }: AnalyzedDeal, text: string): string {
     const value = model.convert(deal.headline);
     const written = writtenAmount(model, text, deal.headline);
     if (!value) declared = `Declared headline ${written}.`;
+    else if (incomplete) declared = `Declared headline ${written}: checked against the terms once the errors are fixed.`;
     else if (value.eq(totals.headline)) declared = `Declared headline ${written} matches the terms.`;
     else if (agrees(value, totals.headline, about)) declared = `Declared headline about ${written} is within 5% of the computed ${money(totals.headline)}.`;
     else declared = `Declared headline ${written} differs from the computed ${money(totals.headline)} by ${money(value.minus(totals.headline).abs())}.`;
   }
 
-  const rows = [...totals.parties].map(([name, p]) => [md(name), money(p.receives), money(p.pays), money(p.net)]);
+  const rows = partyPositions(model, totals.parties).map(([name, p]) => figureRow(md(name), [['receives', money(p.receives)], ['pays', money(p.pays)], ['net', money(p.net)]]));
   const byKind = [...totals.byKind].map(([kind, value]) => `${kindTotalLabel(kind)} ${money(value)}`).join('; ');
   const facts = [
     deal.signed && `signed ${dateText(deal.signed)}`,
@@ -89,7 +95,7 @@ function describeDeal({ model, totals }: AnalyzedDeal, text: string): string {
     facts,
     headline,
     declared,
-    rows.length ? table(['Party', 'Receives', 'Pays', 'Net'], rows) : undefined,
+    rows.length ? figureList(rows) : undefined,
     byKind && `By kind: ${byKind}`,
     `${capitalize(uncountedKindsInWords())} are not in these totals; scenarios count them.`,
   );
@@ -100,6 +106,15 @@ function describeParty({ model, totals }: AnalyzedDeal, name: string): string | 
   const party = model.parties.get(name);
   const position = totals.parties.get(name);
   if (!party && !position) return undefined;
+  if (!party) {
+    const p = position ?? emptyPosition();
+    const money = moneyIn(model);
+    const flows = [p.pays.isZero() ? undefined : `pays ${money(p.pays)}`, p.receives.isZero() ? undefined : `receives ${money(p.receives)}`].filter(Boolean);
+    return paragraphs(
+      `**'${md(name)}' is not a party of this deal**: correct the name or declare the party.`,
+      flows.length ? `What the terms give it is left out of the parties' positions: it ${flows.join(' and ')}.` : undefined,
+    );
+  }
   const p = position ?? emptyPosition();
   const money = moneyIn(model);
   const facts = [
@@ -108,11 +123,11 @@ function describeParty({ model, totals }: AnalyzedDeal, name: string): string | 
     party?.country?.text && md(party.country.text),
   ].filter(Boolean).join(' · ');
   const row = (label: string, receives: typeof p.receives, pays: typeof p.pays) =>
-    [label, money(receives), money(pays), money(receives.minus(pays))];
+    figureRow(label, [['receives', money(receives)], ['pays', money(pays)], ['net', money(receives.minus(pays))]]);
   return paragraphs(
     heading('Party', name, party?.title),
     facts,
-    table(['', 'Receives', 'Pays', 'Net'], [
+    figureList([
       row('Committed', p.committed.receives, p.committed.pays),
       row('Contingent', p.contingent.receives, p.contingent.pays),
       row('**Total**', p.receives, p.pays),

@@ -1,6 +1,9 @@
 // Rename a party, stage, payment, milestone group, option, scenario, license or deal: the
 // declaration and every reference in its deal change together. Refused, with a reason a deal
-// person understands, where the new name would not parse or would clash with another name.
+// person understands, where the new name would not parse or would clash with another name. What
+// cannot be renamed at all is refused before the rename box opens (the editor shows the reason
+// at the cursor); a new name is refused in one short sentence (the editor shows it in a
+// notification, which cuts long text).
 import type { Span } from '../language/ast';
 import { isCurrencyCode } from '../language/currencies';
 import { keywordNames } from '../language/tokens';
@@ -40,34 +43,28 @@ export function renameSymbol(document: AnalyzedDocument, offset: number, newName
 }
 
 function cannotRename(document: AnalyzedDocument, symbol: DealSymbol): string | undefined {
-  if (symbol.namespace === 'currency') {
-    return `'${symbol.name}' is a currency code (ISO 4217), not a name of this deal: it cannot be renamed.`;
-  }
+  if (symbol.namespace === 'currency') return `'${symbol.name}' is a currency code, not a name: it cannot be renamed.`;
   if (symbol.namespace === 'stage' && !declarationOf(document, symbol)) {
-    return `'${symbol.name}' is a built-in stage: to use other stage names, declare them in a \`stages { ... }\` block first.`;
+    return `'${symbol.name}' is a built-in stage: to use other stage names, declare them in a \`stages { ... }\` block.`;
   }
-  if (!declarationOf(document, symbol)) {
-    return `'${symbol.name}' is not declared in this deal, so there is nothing to rename: declare it first (or fix the name).`;
-  }
+  if (!declarationOf(document, symbol)) return `'${symbol.name}' is not declared in this deal: declare it or fix the name first.`;
   return undefined;
 }
 
 function invalidName(document: AnalyzedDocument, symbol: DealSymbol, newName: string): string | undefined {
   const kind = what[symbol.namespace];
   if (!identifier.test(newName)) {
-    return `'${newName}' cannot be a ${kind} name: use letters, digits and _ only, starting with a letter or _ (no spaces).`;
+    return /^[0-9]/.test(newName)
+      ? `A ${kind} name cannot start with a digit: '${newName}'.`
+      : `'${newName}' cannot be a ${kind} name: letters, digits and _ only.`;
   }
-  if (keywords.has(newName)) return `'${newName}' is a keyword of the deal language: choose another ${kind} name.`;
-  if (isCurrencyCode(newName)) return `'${newName}' is a currency code: a ${kind} named so would read as an amount's currency.`;
+  if (keywords.has(newName)) return `'${newName}' is a keyword: choose another ${kind} name.`;
+  if (isCurrencyCode(newName)) return `'${newName}' is a currency code: choose another ${kind} name.`;
   if (newName === symbol.name) return undefined;
   const clash = symbol.namespace === 'deal'
     ? indexSymbols(document).symbols.find((s) => s.declaration && s.namespace === 'deal' && s.name === newName)
     : declaredNames(document, symbol.deal, symbol.namespace).find((s) => s.name === newName);
-  if (clash) {
-    const place = symbol.namespace === 'deal' ? 'in this file' : 'in this deal';
-    const shared = symbol.namespace === 'payment' ? ' (payments, milestones and milestone groups share one set of names)' : '';
-    return `'${newName}' is already the name of a ${kindOf(clash)} ${place}${shared}: choose another name.`;
-  }
+  if (clash) return `'${newName}' is already a ${kindOf(clash)} ${symbol.namespace === 'deal' ? 'in this file' : 'in this deal'}: choose another name.`;
   return undefined;
 }
 

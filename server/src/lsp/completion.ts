@@ -1,5 +1,5 @@
 // textDocument/completion: keywords the grammar allows at the cursor, names by context, snippets.
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Connection } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver/node';
 import { doComplete, type CompletionKind } from '../features/completion';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
@@ -21,6 +21,7 @@ export function registerCompletion(connection: Connection, documents: DealDocume
       kind: kinds[item.kind],
       ...(item.detail ? { detail: item.detail } : {}),
       sortText: item.sortText,
+      documentation: { kind: MarkupKind.Markdown, value: item.documentation },
       textEdit: { range: toRange(analysis, item.span), newText: item.insertText },
       insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     }));

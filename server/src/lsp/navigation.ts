@@ -1,6 +1,6 @@
 // Definition, references, document highlights and rename: names and where they are used.
 import {
-  DocumentHighlightKind, ResponseError, type Connection, type DocumentHighlight, type Location,
+  DocumentHighlightKind, LSPErrorCodes, ResponseError, type Connection, type DocumentHighlight, type Location,
   type Range, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { findDefinition } from '../features/definition';
@@ -9,6 +9,10 @@ import { prepareRename, renameSymbol } from '../features/rename';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
 import { toOffset, toRange, toTextEdits } from './spans';
+
+/** A refused rename: a request that failed for a reason the editor shows as it is, not a
+ * malformed request and not a fault of the server (nothing is logged). */
+const refused = (reason: string) => new ResponseError<void>(LSPErrorCodes.RequestFailed, reason);
 
 export function registerNavigation(connection: Connection, documents: DealDocuments): void {
   const analysed = (uri: string) => documents.analysisByUri(uri);
@@ -39,7 +43,7 @@ export function registerNavigation(connection: Connection, documents: DealDocume
     const analysis = analysed(params.textDocument.uri);
     if (!analysis) return null;
     const result = prepareRename(analysis, toOffset(analysis, params.position));
-    if ('error' in result) return new ResponseError(-32600, result.error);
+    if ('error' in result) return refused(result.error);
     return { range: toRange(analysis, result.span), placeholder: result.placeholder };
   }));
 
@@ -47,7 +51,7 @@ export function registerNavigation(connection: Connection, documents: DealDocume
     const analysis = analysed(params.textDocument.uri);
     if (!analysis) return null;
     const result = renameSymbol(analysis, toOffset(analysis, params.position), params.newName);
-    if ('error' in result) return new ResponseError(-32600, result.error);
+    if ('error' in result) return refused(result.error);
     return { changes: { [params.textDocument.uri]: toTextEdits(analysis, result.edits) } };
   }));
 }
