@@ -8,6 +8,7 @@ import { valueSection } from '../../server/src/exports/html-value';
 import { scenarioValueText } from '../../server/src/cli/value-table';
 import { Money } from '../../server/src/model/money';
 import { costedSeed } from './costed-seed';
+import { plainCells } from './plain-cells';
 
 const valued = costedSeed;
 
@@ -34,7 +35,7 @@ describe('value outputs', () => {
 
   it('the preview section shows the same figures, the words and both charts', () => {
     const { model, rollup, economics } = valued();
-    const html = valueSection(model, [{ rollup, economics }]);
+    const html = plainCells(valueSection(model, [{ rollup, economics }]));
     assert.match(html, /<h2>Value to each party<\/h2>/);
     assert.match(html, /Project value <strong>\$150,000,000 \(\$150M\)<\/strong>/);
     assert.match(html, /<td>ImmunoGen, Inc\.<\/td><td class="num">\$1,000,000 \(\$1M\)<\/td><td class="num">\$5,000,000 \(\$5M\)<\/td><td class="num">\$75,000,000 \(\$75M\)<\/td><td class="num">\$35,000,000 \(\$35M\)<\/td><td class="num">\$36,000,000 \(\$36M\)<\/td><td class="num">24%<\/td>/);
