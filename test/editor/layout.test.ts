@@ -115,6 +115,28 @@ describe('the term sheet fits the width it is shown at', { skip }, () => {
     });
   }
 
+  it('chart labels are at least 11 px when a chart is shown 500 px wide', async () => {
+    for (const file of ['immunogen-biotest-2006.deal', 'acme-globex-2024.deal', 'kestrel-norland-2025.deal']) {
+      const page = await open(renderHtml(analyzeDealText(text(file))), `charts-${file}.html`, 1000);
+      const sizes = await page.evaluate(() => {
+        for (const box of Array.from(document.querySelectorAll<HTMLElement>('.chart-box'))) {
+          box.style.flex = 'none';
+          box.style.width = '500px';
+        }
+        return Array.from(document.querySelectorAll<SVGTextElement>('svg.chart text')).map((t) => {
+          const svg = t.ownerSVGElement!;
+          return { shown: svg.getBoundingClientRect().width, px: parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM()!.a, text: t.textContent };
+        });
+      });
+      assert.ok(sizes.length > 10, `${file}: ${sizes.length} labels`);
+      assert.deepEqual(sizes.filter((s) => Math.round(s.shown) !== 500), [], `${file}: every chart shown 500 px wide`);
+      const small = sizes.filter((s) => s.px < 11);
+      assert.deepEqual(small, [], `${file}: labels under 11 px`);
+      await page.locator('.charts').first().screenshot({ path: join(out, `charts-${file.replace(/\.deal$/, '')}-500.png`) });
+      await page.close();
+    }
+  });
+
   it('the portfolio of every example at 420, 520 and 1000 px', async () => {
     const inputs = examples.flatMap((file) => {
       const document = analyzeDealText(text(file));

@@ -86,7 +86,8 @@ a.source-link { color: var(--accent); }
 svg.chart { width: 100%; height: auto; overflow: visible; }
 svg.chart .grid { stroke: var(--border); stroke-width: 1; }
 svg.chart .grid.zero { stroke: var(--fg); }
-svg.chart .tick { fill: var(--muted); font-size: 11px; }
+svg.chart .tick { fill: var(--muted); font-size: 15px; }
+svg.chart .grid.apart { stroke-dasharray: 4 3; }
 svg.chart .line { fill: none; stroke-width: 2.5; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 2px 0; font-size: 0.9em; }
 .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 5px; border-radius: 2px; }
