@@ -11,6 +11,7 @@ import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioAnchor } from './anchors';
 import { el, esc, facts, figure, negative, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scheduleCharts } from './svg-charts';
+import { labelWords, optionWords, quotedAsCode, restWords, rowWords, scenarioPaymentWords } from './reader-words';
 import { comparedScenarios, notComparedNote, notDetailedNote, type ShownScenarios } from './shown-scenarios';
 
 export function scenariosSection(model: DealModel, shown: ShownScenarios, lineOf: LineOf = noLines): string {
@@ -51,7 +52,7 @@ function scenarioDetail(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf
   html += facts([
     ['Reaches', rollup.reach ?? scenario.reach?.text],
     ['Timeline', scenario.timeline.map((t) => `${t.stage.text} ${dateText(t.date)}`).join(', ') || undefined],
-    ['Options exercised', rollup.exercises.map((e) => `${e.option.name.text}${e.stage ? ` at ${e.stage}` : ''}${e.happens ? '' : ' (not reached)'}`).join(', ') || undefined],
+    ['Options exercised', rollup.exercises.map((e) => `${optionWords(e.option)}${e.stage ? ` at ${e.stage}` : ''}${e.happens ? '' : ' (not reached)'}`).join(', ') || undefined],
     ['Total of all payments', money(rollup.total)],
   ]);
   const hasRnpv = [...rollup.parties.values()].some((p) => p.rnpv);
@@ -63,16 +64,18 @@ function scenarioDetail(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf
   html += scheduleByYear(model, rollup);
   html += paymentList(model, rollup, lineOf);
   for (const u of rollup.unattributed) {
-    html += el('p', 'note', `Not counted: the undisclosed rest of ${u.group.node.title?.value ?? u.group.name ?? 'a milestone group'}, ${money(u.amount)}, has no \`by\` stage.`);
+    html += el('p', 'note', `Not counted: ${restWords(u.group)}, ${money(u.amount)}, as no stage is given by which it is earned.`);
   }
-  for (const u of rollup.unvalued) html += el('p', 'note', `Listed, not counted: ${u.label} (${u.reason}).`);
+  for (const u of rollup.unvalued) {
+    html += el('p', 'note', raw(`Listed, not counted: ${esc(labelWords(model, u.label, u.item))} (${quotedAsCode(u.reason, esc)}).`));
+  }
   for (const share of rollup.sharing) {
     const shares = share.shares.map((x) => `${partyName(model, x.party)} ${formatPercent(x.percent)}`).join(', ');
-    html += el('p', 'note', `Shared ${share.what} after exercising ${share.option.name.text}: ${shares}${share.territory?.length ? ` in ${share.territory.join(', ')}` : ''}.`);
+    html += el('p', 'note', `Shared ${share.what} after exercising ${optionWords(share.option)}: ${shares}${share.territory?.length ? ` in ${share.territory.join(', ')}` : ''}.`);
   }
   if (rollup.forfeited.length) {
     html += `<p>Forfeited by exercising an option:</p><ul class="effects">${rollup.forfeited
-      .map((f) => `<li>${el('span', undefined, `${f.label}${f.amount ? ` (${money(f.amount)})` : ''}`)}</li>`).join('')}</ul>`;
+      .map((f) => `<li>${el('span', undefined, `${rowWords(model, f.label)}${f.amount ? ` (${money(f.amount)})` : ''}`)}</li>`).join('')}</ul>`;
   }
   return html;
 }
@@ -105,7 +108,7 @@ function paymentList(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): 
       : '';
     return [
       p.year === 'unscheduled' ? 'Unscheduled' : String(p.year),
-      `${scenarioPaymentLabel(p)}${sales}${tiers}`,
+      `${scenarioPaymentWords(model, p)}${sales}${tiers}`,
       kindLabel(p.kind),
       flow(model, p.payer, p.payee),
       figure(p.amount, model.currency),
@@ -118,7 +121,7 @@ function paymentList(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): 
 
 export function valuationSection(model: DealModel, shown: ShownScenarios): string {
   const rnpv = rnpvDeal(model);
-  if (!rnpv) return model.deal.valuation ? section('valuation', 'Valuation (rNPV)', el('p', 'note', 'No valuation date: add `as of DATE` or a `signed` date.')) : '';
+  if (!rnpv) return model.deal.valuation ? section('valuation', 'Valuation (rNPV)', el('p', 'note', 'No valuation date: the valuation needs an as-of date, or the deal a signing date.')) : '';
   const money = (v: Decimal) => formatMoney(v, model.currency);
   let html = facts([
     ['As of', dateText(rnpv.basis.asOf)],
@@ -127,7 +130,7 @@ export function valuationSection(model: DealModel, shown: ShownScenarios): strin
     ['rNPV of the deal terms', `${money(rnpv.total)} (committed ${money(rnpv.committed)}, contingent ${money(rnpv.contingent)})`],
   ]);
   html += table(['Payment', 'Stage', 'Probability', 'Date', 'Amount', 'rNPV'], rnpv.rows.map((row): Cell[] => [
-    row.label, row.stage ?? 'committed', row.probability ? formatPercent(row.probability.times(100).toDecimalPlaces(2)) : '—',
+    rowWords(model, row.label, row.item), row.stage ?? 'committed', row.probability ? formatPercent(row.probability.times(100).toDecimalPlaces(2)) : '—',
     dateText(row.date) ?? '—', figure(row.amount, model.currency), row.rnpv ? figure(row.rnpv, model.currency) : 'not valued',
   ]), { numeric: [2, 4, 5], caption: 'Deal terms, risk-adjusted', foot: ['Total', '', '', '', '', figure(rnpv.total, model.currency)] });
   const parties = [...rnpv.parties.keys()];

@@ -91,7 +91,7 @@ function groupHtml(model: DealModel, group: PaymentItem, lineOf: LineOf): string
   const heading = `${paymentLabel(group)} — ${cap}, ${flow(model, group.payer, group.payee)}`;
   const note = node.by
     ? `The undisclosed rest is earned when the programme reaches ${node.by.text}.`
-    : group.undisclosedRest && !group.undisclosedRest.isZero() ? 'No `by` stage: scenarios report the undisclosed rest without counting it.' : '';
+    : group.undisclosedRest && !group.undisclosedRest.isZero() ? 'No stage is given by which the undisclosed rest is earned: scenarios list it without counting it.' : '';
   return el('h3', undefined, heading, lineOf(node.span)) + table(['Milestone', 'Stage', 'Expected', 'Territory', 'Written as', `Amount (${model.currency})`], rows, {
     numeric: [4, 5], rowClasses: classes, rowLines: lines, foot: ['Total', '', '', '', '', fig(group.amount)],
   }) + (note ? el('p', 'note', note) : '');

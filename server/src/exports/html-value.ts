@@ -11,6 +11,7 @@ import type { ScenarioEconomics } from '../engine/economics/types';
 import { scenarioEconomicsOf } from '../engine/economics';
 import type { ScenarioRollup } from '../engine/scenarios';
 import { el, esc, figure, table, type LineOf, noLines } from './html-kit';
+import { optionWords } from './reader-words';
 import { axes, chartedParties, legend, netByPartyAndYear, partyLinesChart, px, runningTotals, scale, span, svg } from './svg-charts';
 
 export interface ValuedScenario { rollup: ScenarioRollup; economics: ScenarioEconomics }
@@ -46,7 +47,7 @@ function scenarioValue(model: DealModel, { rollup, economics }: ValuedScenario, 
     ? table(['In rNPV', 'Value', 'Share'], [...economics.rnpv.value].map(([id, v]) => [partyName(model, id), fig(v), pieShare(v, economics.rnpv!.projectValue)]),
       { numeric: [1, 2], foot: ['Project value', fig(economics.rnpv.projectValue), ''] })
     : '';
-  const decisions = economics.exercises.map((e) => decisionWords(model, e)).filter((w): w is string => !!w);
+  const decisions = economics.exercises.map((e) => decisionWords(model, e, optionWords(e.option))).filter((w): w is string => !!w);
   const words = decisions.length ? `<ul class="decisions">${decisions.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : '';
   const charts = `<div class="charts">${pieChart(model, economics)}${cashChart(model, rollup, economics)}</div>`;
   return heading + pie + lines + rnpv + words + charts;
