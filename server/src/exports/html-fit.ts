@@ -43,7 +43,7 @@ export function textWidth(text: string, bold = false): number {
 /** The narrowest a cell can be: its longest word, or all of it where it does not wrap. */
 function minWidth(text: string, nowrap: boolean, bold: boolean): number {
   const words = nowrap ? [text] : text.split(/\s+/);
-  return Math.max(0, ...words.map((w) => textWidth(w, bold)));
+  return words.reduce((widest, w) => Math.max(widest, textWidth(w, bold)), 0);
 }
 
 /** Padding and border of a cell, in em (8 px each side and a 1 px border, at 13 px type). */
@@ -52,14 +52,14 @@ const cellEdges = 1.4;
 /** The width in em a table needs at each layout, from its cells. */
 export function tableWidths(header: (string | Html)[], rows: (string | Html)[][], foot: (string | Html)[] | undefined, numeric: ReadonlySet<number>): Record<keyof FitText, number> {
   const all = foot ? [...rows, foot] : rows;
-  const columns = Math.max(header.length, ...all.map((r) => r.length));
+  const columns = all.reduce((most, r) => Math.max(most, r.length), header.length);
   const need = { wide: 0, full: 0, short: 0 };
   for (let i = 0; i < columns; i++) {
     const nowrap = numeric.has(i);
     const head = header[i] === undefined ? 0 : minWidth(cellText(header[i]).full, false, true);
     for (const level of ['wide', 'full', 'short'] as const) {
       const width = (row: (string | Html)[], bold: boolean) => (row[i] === undefined ? 0 : minWidth(cellText(row[i])[level], nowrap, bold));
-      const body = Math.max(0, ...rows.map((r) => width(r, false)), foot ? width(foot, true) : 0);
+      const body = rows.reduce((widest, r) => Math.max(widest, width(r, false)), foot ? width(foot, true) : 0);
       need[level] += Math.max(head, body) + cellEdges;
     }
   }
