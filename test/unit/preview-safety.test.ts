@@ -39,8 +39,10 @@ function hostileDeal(payload: string): string {
 `;
 }
 
-/** Tags with an event-handler attribute, script tags, and anything loaded from elsewhere. */
-const handlerAttribute = /<[a-z][^>]*\son[a-z]+\s*=/i;
+/** Tags with an event-handler attribute (outside the quoted value of another attribute, where
+ * a table cell's column name may hold the payload as text), script tags, and anything loaded
+ * from elsewhere. */
+const handlerAttribute = /<[a-z](?:[^>"']|"[^"]*"|'[^']*')*?\son[a-z]+\s*=/i;
 const remote = /(?:src|href|action|xlink:href)\s*=\s*["']?\s*(?:https?:|\/\/|javascript:|data:text\/html)|url\(\s*['"]?\s*(?:https?:|\/\/)|@import/i;
 
 function tagsOf(html: string, name: string): string[] {

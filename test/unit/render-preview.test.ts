@@ -46,12 +46,20 @@ describe('scenario charts', () => {
     assert.equal((bars.match(/<rect class="bar k-[a-z-]+"/g) ?? []).length, segments.length);
   });
 
-  it('says what it cannot draw: payments with no year', () => {
+  it('draws the payments with no year as a column of their own, and one year as bars', () => {
     const html = renderHtml(immunogen.doc, { scenario: 'Partnered' });
-    assert.match(html, /<p class="note">Not charted: \$35,500,000 \(\$35\.5M\) of payments with no year\.<\/p>/);
-    assert.equal(titles(charts(html)[0])[0], 'Cumulative net position per party, in 2006');
-    // The unscheduled milestones get no bar, and so no legend entry.
-    assert.match(html, /<ul class="legend"><li><span class="swatch k-upfront"><\/span>Upfront<\/li><\/ul><\/figure>/);
+    assert.match(html, /<p class="note">Payments with no year, \$35,500,000 \(\$35\.5M\), are the last column of the bars; the cumulative positions leave them out\.<\/p>/);
+    const [cumulative, bars] = charts(html);
+    // One dated year: a bar per party, not a line of one point.
+    assert.equal(titles(cumulative)[0], 'Cumulative net position per party, in 2006');
+    assert.equal((cumulative.match(/<polyline/g) ?? []).length, 0);
+    assert.deepEqual(titles(cumulative).slice(1), ['ImmunoGen, Inc., end of 2006: $1,000,000 ($1M)', 'Biotest AG, end of 2006: -$1,000,000 (-$1M)']);
+    assert.equal((cumulative.match(/<rect class="bar p\d"/g) ?? []).length, 2);
+    // The unscheduled milestones are a column of their own, `no year`, with a legend entry.
+    assert.equal(titles(bars)[0], 'Payments per year by kind, in 2006, and those with no year');
+    assert.deepEqual(titles(bars).slice(1), ['2006, Upfront: $1,000,000 ($1M)', 'No year, Milestones: $35,500,000 ($35.5M)']);
+    assert.match(bars, />no year<\/text>/);
+    assert.match(html, /<ul class="legend"><li><span class="swatch k-upfront"><\/span>Upfront<\/li><li><span class="swatch k-milestone"><\/span>Milestones<\/li><\/ul><\/figure>/);
   });
 
   it('picks round ticks that cover the range', () => {

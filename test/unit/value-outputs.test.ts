@@ -8,6 +8,7 @@ import { valueSection } from '../../server/src/exports/html-value';
 import { scenarioValueText } from '../../server/src/cli/value-table';
 import { Money } from '../../server/src/model/money';
 import { costedSeed } from './costed-seed';
+import { plainCells } from './plain-cells';
 
 const valued = costedSeed;
 
@@ -34,11 +35,11 @@ describe('value outputs', () => {
 
   it('the preview section shows the same figures, the words and both charts', () => {
     const { model, rollup, economics } = valued();
-    const html = valueSection(model, [{ rollup, economics }]);
+    const html = plainCells(valueSection(model, [{ rollup, economics }]));
     assert.match(html, /<h2>Value to each party<\/h2>/);
     assert.match(html, /Project value <strong>\$150,000,000 \(\$150M\)<\/strong>/);
     assert.match(html, /<td>ImmunoGen, Inc\.<\/td><td class="num">\$1,000,000 \(\$1M\)<\/td><td class="num">\$5,000,000 \(\$5M\)<\/td><td class="num">\$75,000,000 \(\$75M\)<\/td><td class="num">\$35,000,000 \(\$35M\)<\/td><td class="num">\$36,000,000 \(\$36M\)<\/td><td class="num">24%<\/td>/);
-    assert.match(html, /<li>Exercising OptIn at phase2 costs ImmunoGen, Inc\. \$500K at these sales; it pays off from 1\.01× these sales\.<\/li>/);
+    assert.match(html, /<li>Exercising US co-development and co-commercialization at phase2 costs ImmunoGen, Inc\. \$500K at these sales; it pays off from 1\.01× these sales\.<\/li>/);
     assert.match(html, /<title>Value to each party<\/title>/);
     // Cash position: ImmunoGen ends 2017 at +$36M (its value: equity is not in this deal).
     assert.match(html, /<title>Cash position per party, 2006 to 2017<\/title>/);
@@ -55,7 +56,7 @@ describe('value in Markdown', () => {
     assert.ok(!md.includes('\\$'), 'a $ is written as it is');
     const plain = md;
     assert.match(plain, /\| ImmunoGen, Inc\. \| \$1,000,000 \(\$1M\) \| \$5,000,000 \(\$5M\) \| \$75,000,000 \(\$75M\) \| \$35,000,000 \(\$35M\) \| \$36,000,000 \(\$36M\) \| 24% \|/);
-    assert.match(plain, /- Exercising OptIn at phase2 costs ImmunoGen, Inc\. \$500K at these sales; it pays off from 1\.01× these sales\./);
+    assert.match(plain, /- Exercising US co-development and co-commercialization at phase2 costs ImmunoGen, Inc\. \$500K at these sales; it pays off from 1\.01× these sales\./);
   });
 });
 

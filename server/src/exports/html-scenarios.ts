@@ -9,8 +9,9 @@ import type { ScenarioPayment, ScenarioRollup } from '../engine/scenarios';
 import { flow, partyName, paymentLabel, dateText } from '../model/describe';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
 import { scenarioAnchor } from './anchors';
-import { el, esc, facts, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
+import { el, esc, facts, figure, negative, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scheduleCharts } from './svg-charts';
+import { labelWords, optionWords, quotedAsCode, restWords, rowWords, scenarioPaymentWords } from './reader-words';
 import { comparedScenarios, notComparedNote, notDetailedNote, type ShownScenarios } from './shown-scenarios';
 
 export function scenariosSection(model: DealModel, shown: ShownScenarios, lineOf: LineOf = noLines): string {
@@ -38,7 +39,7 @@ function comparison(model: DealModel, rollups: ScenarioRollup[], lineOf: LineOf)
     r.scenario.title?.value ? raw(`${el('strong', undefined, r.scenario.name.text)}<br>${el('span', 'note', r.scenario.title.value)}`) : r.scenario.name.text,
     r.reach ?? '',
     ...parties.map((p) => signed(model, r.parties.get(p)?.net)),
-    formatMoney(r.total, model.currency),
+    figure(r.total, model.currency),
   ]);
   const numeric = parties.map((_, i) => i + 2).concat(parties.length + 2);
   return table(header, rows, { numeric, caption: 'Scenario comparison', rowLines: rollups.map((r) => lineOf(r.scenario.span)) });
@@ -51,28 +52,30 @@ function scenarioDetail(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf
   html += facts([
     ['Reaches', rollup.reach ?? scenario.reach?.text],
     ['Timeline', scenario.timeline.map((t) => `${t.stage.text} ${dateText(t.date)}`).join(', ') || undefined],
-    ['Options exercised', rollup.exercises.map((e) => `${e.option.name.text}${e.stage ? ` at ${e.stage}` : ''}${e.happens ? '' : ' (not reached)'}`).join(', ') || undefined],
+    ['Options exercised', rollup.exercises.map((e) => `${optionWords(e.option)}${e.stage ? ` at ${e.stage}` : ''}${e.happens ? '' : ' (not reached)'}`).join(', ') || undefined],
     ['Total of all payments', money(rollup.total)],
   ]);
   const hasRnpv = [...rollup.parties.values()].some((p) => p.rnpv);
   html += table(['Party', 'Receives', 'Pays', 'Net', ...(hasRnpv ? ['rNPV'] : [])],
     [...rollup.parties].map(([id, p]): Cell[] => [
-      partyName(model, id), money(p.receives), money(p.pays), signed(model, p.net), ...(hasRnpv ? [p.rnpv ? signed(model, p.rnpv) : '—'] : []),
+      partyName(model, id), figure(p.receives, model.currency), figure(p.pays, model.currency), signed(model, p.net), ...(hasRnpv ? [p.rnpv ? signed(model, p.rnpv) : '—'] : []),
     ]), { numeric: hasRnpv ? [1, 2, 3, 4] : [1, 2, 3] });
   html += scheduleCharts(model, rollup);
   html += scheduleByYear(model, rollup);
   html += paymentList(model, rollup, lineOf);
   for (const u of rollup.unattributed) {
-    html += el('p', 'note', `Not counted: the undisclosed rest of ${u.group.node.title?.value ?? u.group.name ?? 'a milestone group'}, ${money(u.amount)}, has no \`by\` stage.`);
+    html += el('p', 'note', `Not counted: ${restWords(u.group)}, ${money(u.amount)}, as no stage is given by which it is earned.`);
   }
-  for (const u of rollup.unvalued) html += el('p', 'note', `Listed, not counted: ${u.label} (${u.reason}).`);
+  for (const u of rollup.unvalued) {
+    html += el('p', 'note', raw(`Listed, not counted: ${esc(labelWords(model, u.label, u.item))} (${quotedAsCode(u.reason, esc)}).`));
+  }
   for (const share of rollup.sharing) {
     const shares = share.shares.map((x) => `${partyName(model, x.party)} ${formatPercent(x.percent)}`).join(', ');
-    html += el('p', 'note', `Shared ${share.what} after exercising ${share.option.name.text}: ${shares}${share.territory?.length ? ` in ${share.territory.join(', ')}` : ''}.`);
+    html += el('p', 'note', `Shared ${share.what} after exercising ${optionWords(share.option)}: ${shares}${share.territory?.length ? ` in ${share.territory.join(', ')}` : ''}.`);
   }
   if (rollup.forfeited.length) {
     html += `<p>Forfeited by exercising an option:</p><ul class="effects">${rollup.forfeited
-      .map((f) => `<li>${el('span', undefined, `${f.label}${f.amount ? ` (${money(f.amount)})` : ''}`)}</li>`).join('')}</ul>`;
+      .map((f) => `<li>${el('span', undefined, `${rowWords(model, f.label)}${f.amount ? ` (${money(f.amount)})` : ''}`)}</li>`).join('')}</ul>`;
   }
   return html;
 }
@@ -86,7 +89,7 @@ function scheduleByYear(model: DealModel, rollup: ScenarioRollup): string {
     const key = `${p.year}|${p.kind}`;
     cellOf.set(key, (cellOf.get(key) ?? new Money(0)).plus(p.amount));
   }
-  const short = (v: Decimal | undefined) => (v === undefined ? '' : formatAmount(v, model.currency));
+  const short = (v: Decimal | undefined): Cell => (v === undefined ? '' : figure(v, model.currency, { paren: false }));
   const rows = [...rollup.byYear].map(([year, total]): Cell[] => [
     year === 'unscheduled' ? 'Unscheduled' : year, ...kinds.map((k) => short(cellOf.get(`${year}|${k}`))), short(total),
   ]);
@@ -105,11 +108,11 @@ function paymentList(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): 
       : '';
     return [
       p.year === 'unscheduled' ? 'Unscheduled' : String(p.year),
-      `${scenarioPaymentLabel(p)}${sales}${tiers}`,
+      `${scenarioPaymentWords(model, p)}${sales}${tiers}`,
       kindLabel(p.kind),
       flow(model, p.payer, p.payee),
-      formatMoney(p.amount, model.currency),
-      ...(hasRnpv ? [p.rnpv ? formatMoney(p.rnpv, model.currency) : '—'] : []),
+      figure(p.amount, model.currency),
+      ...(hasRnpv ? [p.rnpv ? figure(p.rnpv, model.currency) : '—'] : []),
     ];
   });
   return table(['Year', 'Payment', 'Kind', 'Payer → payee', 'Amount', ...(hasRnpv ? ['rNPV'] : [])], rows,
@@ -118,7 +121,7 @@ function paymentList(model: DealModel, rollup: ScenarioRollup, lineOf: LineOf): 
 
 export function valuationSection(model: DealModel, shown: ShownScenarios): string {
   const rnpv = rnpvDeal(model);
-  if (!rnpv) return model.deal.valuation ? section('valuation', 'Valuation (rNPV)', el('p', 'note', 'No valuation date: add `as of DATE` or a `signed` date.')) : '';
+  if (!rnpv) return model.deal.valuation ? section('valuation', 'Valuation (rNPV)', el('p', 'note', 'No valuation date: the valuation needs an as-of date, or the deal a signing date.')) : '';
   const money = (v: Decimal) => formatMoney(v, model.currency);
   let html = facts([
     ['As of', dateText(rnpv.basis.asOf)],
@@ -127,19 +130,19 @@ export function valuationSection(model: DealModel, shown: ShownScenarios): strin
     ['rNPV of the deal terms', `${money(rnpv.total)} (committed ${money(rnpv.committed)}, contingent ${money(rnpv.contingent)})`],
   ]);
   html += table(['Payment', 'Stage', 'Probability', 'Date', 'Amount', 'rNPV'], rnpv.rows.map((row): Cell[] => [
-    row.label, row.stage ?? 'committed', row.probability ? formatPercent(row.probability.times(100).toDecimalPlaces(2)) : '—',
-    dateText(row.date) ?? '—', money(row.amount), row.rnpv ? money(row.rnpv) : 'not valued',
-  ]), { numeric: [2, 4, 5], caption: 'Deal terms, risk-adjusted', foot: ['Total', '', '', '', '', money(rnpv.total)] });
+    rowWords(model, row.label, row.item), row.stage ?? 'committed', row.probability ? formatPercent(row.probability.times(100).toDecimalPlaces(2)) : '—',
+    dateText(row.date) ?? '—', figure(row.amount, model.currency), row.rnpv ? figure(row.rnpv, model.currency) : 'not valued',
+  ]), { numeric: [2, 4, 5], caption: 'Deal terms, risk-adjusted', foot: ['Total', '', '', '', '', figure(rnpv.total, model.currency)] });
   const parties = [...rnpv.parties.keys()];
   html += table(['Party', 'Receives', 'Pays', 'Net'], parties.map((p): Cell[] => {
     const position = rnpv.parties.get(p)!;
-    return [partyName(model, p), money(position.receives), money(position.pays), signed(model, position.net)];
+    return [partyName(model, p), figure(position.receives, model.currency), figure(position.pays, model.currency), signed(model, position.net)];
   }), { numeric: [1, 2, 3], caption: 'Per party, risk-adjusted' });
   const withRnpv = shown.compared.filter((r) => r.rnpv);
   if (withRnpv.length) {
     const which = shown.notCompared.length ? ` (the first ${comparedScenarios} of ${shown.count}, as in the comparison)` : '';
     html += table(['Scenario', ...parties.map((p) => `${partyName(model, p)} rNPV`), 'All payments rNPV'],
-      withRnpv.map((r): Cell[] => [r.scenario.name.text, ...parties.map((p) => signed(model, r.parties.get(p)?.rnpv)), money(r.rnpv!)]),
+      withRnpv.map((r): Cell[] => [r.scenario.name.text, ...parties.map((p) => signed(model, r.parties.get(p)?.rnpv)), figure(r.rnpv!, model.currency)]),
       { numeric: parties.map((_, i) => i + 1).concat(parties.length + 1), caption: `Per scenario, risk-adjusted${which}` });
   }
   return section('valuation', 'Valuation (rNPV)', html);
@@ -148,8 +151,8 @@ export function valuationSection(model: DealModel, shown: ShownScenarios): strin
 /** A net figure, marked when negative so a paying position stands out. */
 function signed(model: DealModel, value: Decimal | undefined): Cell {
   if (value === undefined) return '—';
-  const text = formatMoney(value, model.currency);
-  return value.isNegative() && !value.isZero() ? raw(el('span', 'neg', text)) : text;
+  const text = figure(value, model.currency);
+  return value.isNegative() && !value.isZero() ? negative(text) : text;
 }
 
 /** The deal's own title for a payment where the engine used its bare name (`Ph1` → `first patient dosed in phase 1`). */

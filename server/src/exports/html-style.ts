@@ -3,6 +3,7 @@
 // print rules give black on white with tables kept whole. Each kind's colour is its entry in
 // the table of payment kinds.
 import { kindOrder, paymentKinds } from '../model/payment-kinds';
+import { fitCss } from './html-fit';
 
 const kindColours = kindOrder.map((kind) => `.${paymentKinds[kind].style.className} { --c: var(--${paymentKinds[kind].style.colour}); }`).join('\n');
 
@@ -40,6 +41,7 @@ body {
   font-size: var(--vscode-font-size, 14px); line-height: 1.45;
 }
 main { max-width: 1100px; margin: 0 auto; }
+@media screen and (max-width: 600px) { body { padding: 12px 14px; } }
 h1 { font-size: 1.7em; margin: 0 0 4px; }
 h2 { font-size: 1.2em; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--border); }
 h3 { font-size: 1.05em; margin: 18px 0 8px; }
@@ -48,16 +50,17 @@ h3 { font-size: 1.05em; margin: 18px 0 8px; }
 caption { text-align: left; caption-side: top; padding: 4px 0; font-style: italic; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 12px 0; }
 .facts dt { color: var(--muted); }
-.facts dd { margin: 0; }
+.facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .parties { list-style: none; padding: 0; margin: 0; }
 .role { display: inline-block; margin-left: 6px; padding: 0 6px; border: 1px solid var(--border); border-radius: 8px; font-size: 0.85em; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
 .table-wrap { overflow-x: auto; }
-table.compact { width: auto; min-width: 420px; }
+table.compact { width: auto; min-width: min(420px, 100%); }
 th, td { border: 1px solid var(--border); padding: 5px 8px; text-align: left; vertical-align: top; }
 thead th { background: var(--head-bg); font-weight: 600; }
 tfoot td { font-weight: 600; border-top: 2px solid var(--fg); }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { white-space: normal; }
 tr.sub td:first-child { padding-left: 24px; }
 tr.rest td { font-style: italic; color: var(--muted); }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
@@ -83,7 +86,8 @@ a.source-link { color: var(--accent); }
 svg.chart { width: 100%; height: auto; overflow: visible; }
 svg.chart .grid { stroke: var(--border); stroke-width: 1; }
 svg.chart .grid.zero { stroke: var(--fg); }
-svg.chart .tick { fill: var(--muted); font-size: 11px; }
+svg.chart .tick { fill: var(--muted); font-size: 15px; }
+svg.chart .grid.apart { stroke-dasharray: 4 3; }
 svg.chart .line { fill: none; stroke-width: 2.5; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 2px 0; font-size: 0.9em; }
 .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 5px; border-radius: 2px; }
@@ -91,6 +95,7 @@ svg.chart .line { fill: none; stroke-width: 2.5; }
 ${kindColours}
 .swatch, svg.chart .bar, svg.chart .dot { fill: var(--c); background: var(--c); }
 svg.chart .line { stroke: var(--c); }
+${fitCss}
 @media print {
   :root { --fg: #000; --bg: #fff; --muted: #444; --border: #999; --head-bg: #eee; --accent: #000; }
   body { padding: 0; font-size: 10.5pt; }

@@ -10,7 +10,7 @@ import {
   partyName, paymentLabel, royaltyText, territoryText, tierBandHeading, tierRows, triggerText,
 } from '../model/describe';
 import { kindLabel } from '../model/payment-kinds';
-import { el, facts, noLines, section, table, type Cell, type LineOf } from './html-kit';
+import { el, facts, figure, joined, noLines, section, table, type Cell, type LineOf } from './html-kit';
 
 export function grantSection(model: DealModel, lineOf: LineOf = noLines): string {
   const licenses = model.deal.licenses.map((license) => licenseHtml(model, license, lineOf)).join('');
@@ -32,14 +32,35 @@ function licenseHtml(model: DealModel, license: ast.License, lineOf: LineOf): st
   ]);
 }
 
+/** The amount as written, where it is in another currency than the deal's. */
+function writtenCell(model: DealModel, item: PaymentItem): Cell {
+  if (!originalAmount(model, item)) return '';
+  return figure(new Money(item.written!.value), item.writtenCurrency!, { paren: false });
+}
+
+/** The amount in the deal currency, or why there is none. */
+function amountCell(model: DealModel, item: PaymentItem): Cell {
+  return item.amount !== undefined ? figure(item.amount, model.currency) : dealAmount(model, item);
+}
+
+/** An option's exercise fee: a figure, a range of figures, or words. */
+function feeCell(model: DealModel, exercise: ast.OptionExercise): Cell {
+  const one = (written: ast.Money): Cell => {
+    const converted = model.convert(written);
+    return converted ? figure(converted, model.currency) : exerciseFeeText(model, { ...exercise, fee: written, feeMax: undefined });
+  };
+  if (exercise.feeUndisclosed || !exercise.fee) return exerciseFeeText(model, exercise);
+  return exercise.feeMax ? joined(one(exercise.fee), ' to ', one(exercise.feeMax)) : one(exercise.fee);
+}
+
 export function economicsSection(model: DealModel, lineOf: LineOf = noLines): string {
   if (!model.payments.length) return '';
   const rows = model.payments.map((item): Cell[] => [
     kindLabel(item.kind),
     paymentLabel(item),
     triggerText(model, item),
-    originalAmount(model, item),
-    dealAmount(model, item),
+    writtenCell(model, item),
+    amountCell(model, item),
     flow(model, item.payer, item.payee),
   ]);
   return section('economics', 'Economics', table(
@@ -55,13 +76,14 @@ export function milestonesSection(model: DealModel, lineOf: LineOf = noLines): s
 function groupHtml(model: DealModel, group: PaymentItem, lineOf: LineOf): string {
   const node = group.node as ast.MilestoneGroup;
   const money = (v: Money | undefined) => (v === undefined ? '—' : formatMoney(v, model.currency));
+  const fig = (v: Money | undefined): Cell => (v === undefined ? '—' : figure(v, model.currency));
   const rows: Cell[][] = (group.items ?? []).map((m) => [
-    paymentLabel(m), groupItemTrigger(model, m), dateText(m.node.expected) ?? '', territoryText(m.node.territory), originalAmount(model, m), dealAmount(model, m),
+    paymentLabel(m), groupItemTrigger(model, m), dateText(m.node.expected) ?? '', territoryText(m.node.territory), writtenCell(model, m), amountCell(model, m),
   ]);
   const classes: (string | undefined)[] = rows.map(() => undefined);
   const lines = (group.items ?? []).map((m) => lineOf(m.node.span));
   if (group.undisclosedRest && !group.undisclosedRest.isZero()) {
-    rows.push(['Undisclosed rest', node.by?.text ?? '', '', '', '', money(group.undisclosedRest)]);
+    rows.push(['Undisclosed rest', node.by?.text ?? '', '', '', '', fig(group.undisclosedRest)]);
     classes.push('rest');
     lines.push(lineOf(node.span));
   }
@@ -69,9 +91,9 @@ function groupHtml(model: DealModel, group: PaymentItem, lineOf: LineOf): string
   const heading = `${paymentLabel(group)} — ${cap}, ${flow(model, group.payer, group.payee)}`;
   const note = node.by
     ? `The undisclosed rest is earned when the programme reaches ${node.by.text}.`
-    : group.undisclosedRest && !group.undisclosedRest.isZero() ? 'No `by` stage: scenarios report the undisclosed rest without counting it.' : '';
+    : group.undisclosedRest && !group.undisclosedRest.isZero() ? 'No stage is given by which the undisclosed rest is earned: scenarios list it without counting it.' : '';
   return el('h3', undefined, heading, lineOf(node.span)) + table(['Milestone', 'Stage', 'Expected', 'Territory', 'Written as', `Amount (${model.currency})`], rows, {
-    numeric: [4, 5], rowClasses: classes, rowLines: lines, foot: ['Total', '', '', '', '', money(group.amount)],
+    numeric: [4, 5], rowClasses: classes, rowLines: lines, foot: ['Total', '', '', '', '', fig(group.amount)],
   }) + (note ? el('p', 'note', note) : '');
 }
 
@@ -96,12 +118,12 @@ export function optionsSection(model: DealModel, lineOf: LineOf = noLines): stri
     const money = (v: Money) => formatMoney(v, model.currency);
     const rows: Cell[][] = range.fees.map((fee) => [
       `at ${fee.stage}`,
-      exerciseFeeText(model, fee.exercise),
+      feeCell(model, fee.exercise),
       fee.exercise.fee || fee.exercise.feeUndisclosed ? flow(model, fee.payer, fee.payee) : '',
     ]);
     const payments = model.exercisePayments.filter((item) => item.option === option);
     const paid = payments.length ? table(['Kind', 'Payment', 'Trigger', `Amount (${model.currency})`, 'Payer → payee'],
-      payments.map((item): Cell[] => [kindLabel(item.kind), paymentLabel(item), triggerText(model, item), dealAmount(model, item), flow(model, item.payer, item.payee)]),
+      payments.map((item): Cell[] => [kindLabel(item.kind), paymentLabel(item), triggerText(model, item), amountCell(model, item), flow(model, item.payer, item.payee)]),
       { numeric: [3], className: 'compact', caption: 'Payments on exercise', rowLines: payments.map((item) => lineOf(item.node.span)) }) : '';
     const developers = (option.developers ?? []).map((d) => el('li', undefined,
       `${partyName(model, d.party.text)} develops${d.territory?.length ? ` in ${territoryText(d.territory)}` : ''}`, lineOf(d.span))).join('');

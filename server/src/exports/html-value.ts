@@ -10,7 +10,8 @@ import { decisionWords, pieShare } from '../engine/economics/decision-words';
 import type { ScenarioEconomics } from '../engine/economics/types';
 import { scenarioEconomicsOf } from '../engine/economics';
 import type { ScenarioRollup } from '../engine/scenarios';
-import { el, esc, table, type LineOf, noLines } from './html-kit';
+import { el, esc, figure, table, type LineOf, noLines } from './html-kit';
+import { optionWords } from './reader-words';
 import { axes, chartedParties, legend, netByPartyAndYear, partyLinesChart, px, runningTotals, scale, span, svg } from './svg-charts';
 
 export interface ValuedScenario { rollup: ScenarioRollup; economics: ScenarioEconomics }
@@ -37,15 +38,16 @@ function scenarioValue(model: DealModel, { rollup, economics }: ValuedScenario, 
   const project = economics.totals.projectValue;
   const heading = el('h3', undefined, `${scenario.name.text}${scenario.title ? `: ${scenario.title.value}` : ''}`, lineOf(scenario.span));
   const pie = `<p>Project value <strong>${esc(money(project))}</strong> (operating profit ${esc(money(economics.totals.operatingProfit))} − development ${esc(money(economics.totals.development))}).</p>`;
+  const fig = (value: Decimal) => figure(toCents(value), model.currency);
   const lines = table(['Party', 'Receives', 'Pays', 'Profit', 'Costs', 'Value', 'Share'],
     [...economics.parties].map(([id, v]) => [
-      partyName(model, id), money(v.receives), money(v.pays), money(v.profit), money(v.costs), money(v.value), pieShare(v.value, project),
+      partyName(model, id), fig(v.receives), fig(v.pays), fig(v.profit), fig(v.costs), fig(v.value), pieShare(v.value, project),
     ]), { numeric: [1, 2, 3, 4, 5, 6] });
   const rnpv = economics.rnpv
-    ? table(['In rNPV', 'Value', 'Share'], [...economics.rnpv.value].map(([id, v]) => [partyName(model, id), money(v), pieShare(v, economics.rnpv!.projectValue)]),
-      { numeric: [1, 2], foot: ['Project value', money(economics.rnpv.projectValue), ''] })
+    ? table(['In rNPV', 'Value', 'Share'], [...economics.rnpv.value].map(([id, v]) => [partyName(model, id), fig(v), pieShare(v, economics.rnpv!.projectValue)]),
+      { numeric: [1, 2], foot: ['Project value', fig(economics.rnpv.projectValue), ''] })
     : '';
-  const decisions = economics.exercises.map((e) => decisionWords(model, e)).filter((w): w is string => !!w);
+  const decisions = economics.exercises.map((e) => decisionWords(model, e, optionWords(e.option))).filter((w): w is string => !!w);
   const words = decisions.length ? `<ul class="decisions">${decisions.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : '';
   const charts = `<div class="charts">${pieChart(model, economics)}${cashChart(model, rollup, economics)}</div>`;
   return heading + pie + lines + rnpv + words + charts;

@@ -9,7 +9,7 @@ import { capitalize } from '../model/deal-walk';
 import { partyName, roleText, dateText } from '../model/describe';
 import { kindsCounting, kindsInWords, kindTotalLabel, uncountedKindsInWords } from '../model/payment-kinds';
 import { shownDeal } from '../model/shown-figures';
-import { esc, el, facts, lineAttr, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
+import { esc, el, facts, figure, lineAttr, noLines, raw, section, table, type Cell, type LineOf } from './html-kit';
 import { scenariosSection, valuationSection } from './html-scenarios';
 import { valueSection, valuedScenarios } from './html-value';
 import { termSheetCss } from './html-style';
@@ -123,13 +123,14 @@ function summarySection({ model, totals }: AnalyzedDeal): string {
     + `${card('Committed', totals.committed, kindsInWords(kindsCounting('committed')))}`
     + `${card('Contingent', totals.contingent, `${kindsInWords(kindsCounting('contingent'))}; a group counts its cap`)}`
     + `${model.exercisePayments.length ? card('On exercise', totals.onExercise, 'payments once an option is exercised; not in the headline') : ''}</div>`;
+  const fig = (v: Decimal) => figure(v, model.currency);
   const parties = table(['Party', 'Receives', 'Pays', 'Net', 'Committed in', 'Contingent in'],
     [...totals.parties].map(([id, p]): Cell[] => [
-      partyName(model, id), money(p.receives), money(p.pays), money(p.net), money(p.committed.receives), money(p.contingent.receives),
+      partyName(model, id), fig(p.receives), fig(p.pays), fig(p.net), fig(p.committed.receives), fig(p.contingent.receives),
     ]), { numeric: [1, 2, 3, 4, 5], caption: 'Per party (deal terms, before scenarios)' });
   const byKind = totals.byKind.size
-    ? table(['Kind', 'Amount'], [...totals.byKind].map(([k, v]): Cell[] => [kindTotalLabel(k), money(v)]),
-      { numeric: [1], caption: 'By kind', foot: byKindFoot(model.deal, totals, money), className: 'compact' })
+    ? table(['Kind', 'Amount'], [...totals.byKind].map(([k, v]): Cell[] => [kindTotalLabel(k), fig(v)]),
+      { numeric: [1], caption: 'By kind', foot: byKindFoot<Cell>(model.deal, totals, fig), className: 'compact' })
     : '';
   const note = el('p', 'note', `${capitalize(uncountedKindsInWords())} have no deal-level figure: they count in scenarios.`);
   return section('summary', 'Summary', cards + parties + byKind + note);

@@ -6,6 +6,7 @@ import { partyName } from '../model/describe';
 import { mdTable, mdText } from '../model/markdown-text';
 import { formatMoney, toCents } from '../model/money';
 import { decisionWords, pieShare as share } from '../engine/economics/decision-words';
+import { optionWords } from './reader-words';
 import type { ValuedScenario } from './html-value';
 
 export function valueMarkdown(model: DealModel, valued: readonly ValuedScenario[]): string[] {
@@ -27,7 +28,7 @@ export function valueMarkdown(model: DealModel, valued: readonly ValuedScenario[
         [...[...rnpv.value].map(([id, v]) => [partyName(model, id), money(v), share(v, rnpv.projectValue)]), ['Project value', money(rnpv.projectValue), '']], [1, 2]), '');
     }
     for (const exercise of economics.exercises) {
-      const words = decisionWords(model, exercise);
+      const words = decisionWords(model, exercise, optionWords(exercise.option));
       if (words) out.push(`- ${mdText(words)}`);
     }
     out.push('');

@@ -14,7 +14,7 @@ import {
 import { programCount } from '../model/programs';
 import { optionFeeRange } from '../model/options';
 import { kindLabel, kindTotalLabel } from '../model/payment-kinds';
-import { scenarioPaymentLabel } from './html-scenarios';
+import { scenarioPaymentWords } from './reader-words';
 import { mdTable, mdText } from '../model/markdown-text';
 import { valueMarkdown } from './markdown-value';
 import { valuationMarkdown } from './markdown-valuation';
@@ -144,7 +144,7 @@ function scenarioDetail(model: DealModel, rollup: ScenarioRollup): string[] {
     mdTable(['Year', 'Amount'], [...rollup.byYear].map(([y, v]) => [y === 'unscheduled' ? 'Unscheduled' : y, money(v)]), [1]), '',
     mdTable(['Year', 'Payment', 'Kind', 'Payer → payee', 'Amount'], rollup.payments.map((p) => [
       p.year === 'unscheduled' ? 'Unscheduled' : String(p.year),
-      `${scenarioPaymentLabel(p)}${p.royalty ? ` on ${money(p.royalty.sales)} sales (${p.royalty.tiers.map((t) => formatPercent(t.rate.times(100))).join(', ')})` : ''}`,
+      `${scenarioPaymentWords(model, p)}${p.royalty ? ` on ${money(p.royalty.sales)} sales (${p.royalty.tiers.map((t) => formatPercent(t.rate.times(100))).join(', ')})` : ''}`,
       kindLabel(p.kind), flow(model, p.payer, p.payee), money(p.amount),
     ]), [4]), '',
   ];

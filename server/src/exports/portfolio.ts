@@ -8,7 +8,7 @@ import { capitalize } from '../model/deal-walk';
 import { kindsCounting, kindsInWords, kindTotalLabel, uncountedKindsInWords } from '../model/payment-kinds';
 import { shownPortfolio, type CounterpartyTotals, type Portfolio, type PortfolioDealRow } from '../engine/portfolio';
 import { cspMeta } from './html';
-import { el, esc, section, table, type Cell } from './html-kit';
+import { el, esc, figure, joined, section, table, type Cell } from './html-kit';
 import { termSheetCss } from './html-style';
 import { mdTable, mdText } from '../model/markdown-text';
 
@@ -58,21 +58,22 @@ export function renderPortfolioHtml(exactly: Portfolio, options: RenderPortfolio
     + `${card('Committed', totals.committed, kindsInWords(kindsCounting('committed')))}`
     + `${card('Contingent', totals.contingent, `${kindsInWords(kindsCounting('contingent'))}; a group counts its cap`)}</div>`;
 
+  const fig = (v: Decimal) => figure(v, portfolio.currency);
   const parties = table(['Counterparty', 'Deals', 'Receives', 'Pays', 'Net', 'Net committed', 'Net contingent'],
     portfolio.counterparties.map((p): Cell[] => [
       counterpartyName(p), String(p.deals),
-      money(p.receives.headline), money(p.pays.headline), money(p.net.headline), money(p.net.committed), money(p.net.contingent),
+      fig(p.receives.headline), fig(p.pays.headline), fig(p.net.headline), fig(p.net.committed), fig(p.net.contingent),
     ]), { numeric: [1, 2, 3, 4, 5, 6], caption: 'Per counterparty, across its deals' });
   const kinds = portfolio.byKind.length
-    ? table(['Kind', 'Deals', 'Amount'], portfolio.byKind.map((k): Cell[] => [kindTotalLabel(k.kind), String(k.deals), money(k.amount)]),
+    ? table(['Kind', 'Deals', 'Amount'], portfolio.byKind.map((k): Cell[] => [kindTotalLabel(k.kind), String(k.deals), fig(k.amount)]),
       // The section's heading says "By kind": no caption repeating it.
-      { numeric: [1, 2], foot: ['Headline', '', money(totals.headline)], className: 'compact' })
+      { numeric: [1, 2], foot: ['Headline', '', fig(totals.headline)], className: 'compact' })
     : '';
   const deals = table(['Deal', 'File', 'Currency', 'Headline', 'Committed', 'Contingent', `Headline in ${portfolio.currency}`],
     portfolio.deals.map((row): Cell[] => {
-      const own = (v: Decimal) => formatMoney(v, row.deal.currency);
+      const own = (v: Decimal) => figure(v, row.deal.currency);
       const reported = row.reported
-        ? money(row.reported.headline) + (row.fx ? ` (1 ${row.fx.from} = ${row.fx.rate} ${row.fx.to})` : '')
+        ? joined(fig(row.reported.headline), row.fx ? ` (1 ${row.fx.from} = ${row.fx.rate} ${row.fx.to})` : '')
         : 'not converted';
       return [row.deal.title ? `${row.deal.title} (${row.deal.id})` : row.deal.id, fileLabel(row.deal.uri), row.deal.currency,
         own(row.own.headline), own(row.own.committed), own(row.own.contingent), reported];

@@ -1,5 +1,8 @@
 // Inline SVG charts of a scenario's schedule: each party's cumulative net position over the
-// years, and one bar per year stacked by kind of payment. Pure functions producing markup: every
+// years (a line per party, or bars side by side for one or two years, where a line would be two
+// dots), and one bar per year stacked by kind of payment, with the payments that have no year in
+// a column of their own. Labels are drawn at 15 units of a 640-unit-wide chart: 11.7 px when the
+// chart is shown 500 px wide. Pure functions producing markup: every
 // text goes through `esc`, colours come from CSS classes (the stylesheet maps them to VS Code's
 // chart colours), and no style attribute is written, so a webview's strict policy allows them.
 // Amounts stay Decimal; only pixel positions are plain numbers.
@@ -12,8 +15,8 @@ import { kindOrder, kindTotalLabel, paymentKinds } from '../model/payment-kinds'
 import { esc } from './html-kit';
 
 const width = 640;
-const height = 240;
-const margin = { left: 64, right: 12, top: 12, bottom: 28 };
+const height = 260;
+const margin = { left: 84, right: 12, top: 12, bottom: 34 };
 const plotWidth = width - margin.left - margin.right;
 const plotHeight = height - margin.top - margin.bottom;
 
@@ -62,8 +65,9 @@ export function scale(values: Decimal[], count: number): Scale {
 
 export const px = (n: number) => n.toFixed(1);
 
-/** Gridlines with amount labels, and the year labels under the plot. */
-export function axes(s: Scale, years: number[], currency: string): string {
+/** Gridlines with amount labels, and the year labels under the plot (a label may be words:
+ * `no year`). */
+export function axes(s: Scale, years: readonly (number | string)[], currency: string): string {
   const grid = s.ticks.map((t) => {
     const y = px(s.y(t));
     return `<line class="grid${t.isZero() ? ' zero' : ''}" x1="${margin.left}" x2="${width - margin.right}" y1="${y}" y2="${y}"/>`
@@ -71,7 +75,7 @@ export function axes(s: Scale, years: number[], currency: string): string {
   }).join('');
   // Label every year while they fit, else every other (or every fifth) one.
   const every = years.length <= 12 ? 1 : years.length <= 24 ? 2 : 5;
-  const labels = years.map((year, i) => (i % every
+  const labels = years.map((year, i) => (i % every && typeof year === 'number'
     ? ''
     : `<text class="tick" x="${px(s.x(i))}" y="${height - 8}" text-anchor="middle">${year}</text>`)).join('');
   return grid + labels;
@@ -139,16 +143,35 @@ export function runningTotals(yearly: ReadonlyMap<number, Decimal>, years: reado
   return years.map((year) => (total = total.plus(yearly.get(year) ?? ZERO)));
 }
 
-/** One line per party over the years, with a dot and its figure at each year, and a legend. */
+/** Up to this many years, positions are drawn as bars: a line of one or two points reads as nothing. */
+export const fewYears = 2;
+
+/** One line per party over the years, with a dot and its figure at each year, and a legend;
+ * for one or two years, a bar per party and year instead. */
 export function partyLinesChart(
   model: DealModel, years: readonly number[], drawn: readonly { party: string; values: Decimal[] }[],
   label: string, caption: string, figure: (value: Decimal) => string,
 ): string {
   const s = scale(drawn.flatMap((d) => d.values), years.length);
+  const tip = (party: string, i: number, v: Decimal) => `<title>${esc(`${partyName(model, party)}, end of ${years[i]}: ${figure(v)}`)}</title>`;
+  if (years.length <= fewYears) {
+    // One or two years: each party's position as a bar, side by side within the year.
+    const group = Math.min(s.band * 0.8, drawn.length * 48);
+    const barWidth = group / Math.max(1, drawn.length);
+    const bars = drawn.map(({ party, values }, k) => values.map((v, i) => {
+      const top = s.y(v.gt(0) ? v : ZERO);
+      const bottom = s.y(v.gt(0) ? ZERO : v);
+      return `<rect class="bar p${k % 6}" x="${px(s.x(i) - group / 2 + k * barWidth + 1)}" y="${px(top)}" width="${px(Math.max(1, barWidth - 2))}" `
+        + `height="${px(Math.max(0.5, bottom - top))}">${tip(party, i, v)}</rect>`;
+    }).join('')).join('');
+    return `<figure class="chart-box">${svg(label, axes(s, [...years], model.currency) + bars)}`
+      + `<figcaption>${esc(label)} (${esc(caption)})</figcaption>`
+      + legend(drawn.map((d, k) => ({ className: `p${k % 6}`, label: partyName(model, d.party) })))
+      + '</figure>';
+  }
   const lines = drawn.map(({ party, values }, k) => {
     const points = values.map((v, i) => `${px(s.x(i))},${px(s.y(v))}`).join(' ');
-    const dots = values.map((v, i) => `<circle class="dot p${k % 6}" cx="${px(s.x(i))}" cy="${px(s.y(v))}" r="3">`
-      + `<title>${esc(`${partyName(model, party)}, end of ${years[i]}: ${figure(v)}`)}</title></circle>`).join('');
+    const dots = values.map((v, i) => `<circle class="dot p${k % 6}" cx="${px(s.x(i))}" cy="${px(s.y(v))}" r="3">${tip(party, i, v)}</circle>`).join('');
     return `<polyline class="line p${k % 6}" points="${points}"/>${dots}`;
   }).join('');
   return `<figure class="chart-box">${svg(label, axes(s, [...years], model.currency) + lines)}`
@@ -164,50 +187,59 @@ function largestLast<T extends { values: Decimal[] }>(series: T[], count: number
   return series.filter((t) => kept.has(t));
 }
 
-/** One bar per year, stacked by kind of payment, whoever pays. */
+/** One bar per year, stacked by kind of payment, whoever pays; the payments with no year in a
+ * last column of their own, `no year`. */
 export function yearlyBarsChart(model: DealModel, rollup: ScenarioRollup): string {
   const years = chartYears(rollup);
-  if (!years.length) return '';
   const amount = new Map<string, Decimal>();
   const charted = new Set<PaymentKind>();
   for (const p of rollup.payments) {
-    if (p.year === 'unscheduled') continue;
     const key = `${p.year}|${p.kind}`;
     amount.set(key, (amount.get(key) ?? ZERO).plus(p.amount));
     charted.add(p.kind);
   }
-  // Only the kinds drawn: a kind paid only in unscheduled years has no bar, so no legend entry.
-  const kinds = kindOrder.filter((k) => charted.has(k));
-  const totals = years.map((year) => kinds.reduce((sum, k) => sum.plus(amount.get(`${year}|${k}`) ?? ZERO), ZERO as Decimal));
-  const s = scale(totals, years.length);
+  const unscheduled = rollup.payments.some((p) => p.year === 'unscheduled' && !p.amount.isZero());
+  const columns: (number | 'unscheduled')[] = [...years, ...(unscheduled ? ['unscheduled' as const] : [])];
+  if (!columns.length) return '';
+  const kinds = kindOrder.filter((k) => charted.has(k) && columns.some((c) => !(amount.get(`${c}|${k}`) ?? ZERO).isZero()));
+  const totals = columns.map((column) => kinds.reduce((sum, k) => sum.plus(amount.get(`${column}|${k}`) ?? ZERO), ZERO as Decimal));
+  const s = scale(totals, columns.length);
   const barWidth = Math.max(2, Math.min(40, s.band * 0.7));
-  const bars = years.map((year, i) => {
+  const named = (column: number | 'unscheduled') => (column === 'unscheduled' ? 'No year' : String(column));
+  const bars = columns.map((column, i) => {
     let base: Decimal = ZERO;
     return kinds.map((kind) => {
-      const value = amount.get(`${year}|${kind}`);
+      const value = amount.get(`${column}|${kind}`);
       if (!value || value.isZero()) return '';
       const top = base.plus(value);
       const y = s.y(top);
       const rect = `<rect class="bar ${paymentKinds[kind].style.className}" x="${px(s.x(i) - barWidth / 2)}" y="${px(y)}" width="${px(barWidth)}" `
-        + `height="${px(Math.max(0.5, s.y(base) - y))}"><title>${esc(`${year}, ${kindTotalLabel(kind)}: ${formatMoney(value, model.currency)}`)}</title></rect>`;
+        + `height="${px(Math.max(0.5, s.y(base) - y))}"><title>${esc(`${named(column)}, ${kindTotalLabel(kind)}: ${formatMoney(value, model.currency)}`)}</title></rect>`;
       base = top;
       return rect;
     }).join('');
   }).join('');
-  const label = `Payments per year by kind, ${span(years)}`;
-  return `<figure class="chart-box">${svg(label, axes(s, years, model.currency) + bars)}`
+  // The column of payments with no year stands apart from the years, after a dashed line.
+  const apart = unscheduled && years.length
+    ? `<line class="grid apart" x1="${px(s.x(years.length) - s.band / 2)}" x2="${px(s.x(years.length) - s.band / 2)}" y1="${margin.top}" y2="${height - margin.bottom}"/>`
+    : '';
+  const labels = columns.map((c) => (c === 'unscheduled' ? 'no year' : c));
+  const label = `Payments per year by kind, ${years.length ? span(years) : 'none dated'}${unscheduled ? ', and those with no year' : ''}`;
+  return `<figure class="chart-box">${svg(label, axes(s, labels, model.currency) + apart + bars)}`
     + `<figcaption>${esc(label)}</figcaption>`
     + legend(kinds.map((k) => ({ className: paymentKinds[k].style.className, label: kindTotalLabel(k) })))
     + '</figure>';
 }
 
-/** Both charts side by side, with a note for what has no year to be drawn at. */
+/** Both charts side by side, with a note for what the cumulative chart leaves out. */
 export function scheduleCharts(model: DealModel, rollup: ScenarioRollup): string {
   const charts = cumulativeChart(model, rollup) + yearlyBarsChart(model, rollup);
   if (!charts) return '';
   const unscheduled = rollup.byYear.get('unscheduled');
   const note = unscheduled && !unscheduled.isZero()
-    ? `<p class="note">Not charted: ${esc(formatMoney(unscheduled, model.currency))} of payments with no year.</p>`
+    ? `<p class="note">${esc(chartYears(rollup).length
+      ? `Payments with no year, ${formatMoney(unscheduled, model.currency)}, are the last column of the bars; the cumulative positions leave them out.`
+      : `Payments with no year, ${formatMoney(unscheduled, model.currency)}, are drawn in a column of their own.`)}</p>`
     : '';
   return `<div class="charts">${charts}</div>${note}`;
 }

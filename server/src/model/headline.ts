@@ -88,7 +88,7 @@ export function headlineConventionText(deal: ast.Deal): string {
 }
 
 /** The foot of a by-kind table: the headline where it is what the kinds add up to, else their sum. */
-export function byKindFoot(deal: ast.Deal, totals: { committed: Decimal; contingent: Decimal; headline: Decimal }, money: (value: Decimal) => string): [string, string] {
+export function byKindFoot<T = string>(deal: ast.Deal, totals: { committed: Decimal; contingent: Decimal; headline: Decimal }, money: (value: Decimal) => T): [string, T] {
   const convention = headlineConvention(deal);
   if (!convention.includingOptions && !convention.excludingEquity) return ['Headline', money(totals.headline)];
   return ['Committed + contingent', money(totals.committed.plus(totals.contingent))];

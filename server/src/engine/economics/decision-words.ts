@@ -8,7 +8,8 @@ import { formatPercent, formatShort, toCents } from '../../model/money';
 import { shownMultiplier } from './break-even';
 import type { ExerciseGain } from './types';
 
-export function decisionWords(model: DealModel, exercise: ExerciseGain): string | undefined {
+/** `option` names the option (default: its name; the term sheet gives its title). */
+export function decisionWords(model: DealModel, exercise: ExerciseGain, option = exercise.option.name.text): string | undefined {
   const holder = exercise.option.holder?.text;
   if (!exercise.happens || holder === undefined) return undefined;
   const gain = (exercise.rnpvGain ?? exercise.gain).get(holder);
@@ -18,7 +19,7 @@ export function decisionWords(model: DealModel, exercise: ExerciseGain): string 
   const inRnpv = exercise.rnpvGain ? ' in rNPV' : '';
   const money = (value: Decimal) => formatShort(toCents(value.abs()), model.currency);
   const effect = gain.isZero() ? `neither gains nor costs ${who} anything` : gain.isNegative() ? `costs ${who} ${money(gain)}` : `gains ${who} ${money(gain)}`;
-  const first = `Exercising ${exercise.option.name.text}${at} ${effect}${inRnpv} at these sales`;
+  const first = `Exercising ${option}${at} ${effect}${inRnpv} at these sales`;
   if (exercise.breakEven === undefined) return `${first}; it ${gain.isNegative() ? 'does not pay off' : 'pays off'} at any sales from 0 to 100× these.`;
   const k = shownMultiplier(exercise.breakEven);
   return exercise.paysOffAbove ? `${first}; it pays off from ${k}× these sales.` : `${first}; it stops paying off from ${k}× these sales.`;
