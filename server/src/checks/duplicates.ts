@@ -5,8 +5,8 @@ import type { DealDiagnostic } from '../model/diagnostic';
 import { article, isWritten, paymentsOf, problem } from '../model/deal-walk';
 import { paymentWord } from '../model/payment-kinds';
 
-/** A declaration; `what` is said only when it is a duplicate (a long deal has thousands). */
-interface Declared { name: ast.Name; what: string | (() => string) }
+/** A declaration, and what it is (`a party`). */
+interface Declared { name: ast.Name; what: string }
 
 function duplicates(declared: readonly Declared[], namespace: string, fix: string): DealDiagnostic[] {
   if (declared.length < 2) return []; // most lists of a deal are empty or hold one name
@@ -20,7 +20,7 @@ function duplicates(declared: readonly Declared[], namespace: string, fix: strin
       continue;
     }
     out.push(problem('duplicate-name', 'error',
-      `'${entry.name.text}' is already the name of ${typeof earlier.what === 'string' ? earlier.what : earlier.what()} ${namespace}: ${fix}`,
+      `'${entry.name.text}' is already the name of ${earlier.what} ${namespace}: ${fix}`,
       entry.name.span));
   }
   return out;
@@ -28,10 +28,6 @@ function duplicates(declared: readonly Declared[], namespace: string, fix: strin
 
 /** Two declarations with one name inside one deal. */
 export function checkDuplicateNames(deal: ast.Deal): DealDiagnostic[] {
-  const payments: Declared[] = [];
-  for (const { payment } of paymentsOf(deal)) {
-    if (payment.name) payments.push({ name: payment.name, what: () => article(paymentWord(payment.type)) });
-  }
   return [
     ...duplicates(deal.parties.map((p) => ({ name: p.name, what: 'a party' })), 'in this deal',
       'give each party one declaration (merge the two, or rename one).'),
@@ -39,8 +35,7 @@ export function checkDuplicateNames(deal: ast.Deal): DealDiagnostic[] {
       'list each stage once.'),
     ...duplicates(deal.licenses.map((l) => ({ name: l.name, what: 'a license' })), 'in this deal',
       'give this license another name.'),
-    ...duplicates(payments, 'in this deal',
-      'payments, milestones and milestone groups share one set of names; give this one another name.'),
+    ...duplicatePaymentNames(deal),
     ...duplicates((deal.programs ?? []).map((p) => ({ name: p.name, what: 'a programme' })), 'in this deal',
       'give this programme another name.'),
     ...duplicates(deal.options.map((o) => ({ name: o.name, what: 'an option' })), 'in this deal',
@@ -48,6 +43,26 @@ export function checkDuplicateNames(deal: ast.Deal): DealDiagnostic[] {
     ...duplicates(deal.scenarios.map((s) => ({ name: s.name, what: 'a scenario' })), 'in this deal',
       'give this scenario another name.'),
   ];
+}
+
+/** Payments, milestones and groups share one set of names. A long deal has tens of thousands:
+ * they are compared by a map of the first payment of each name, with nothing made for the rest. */
+function duplicatePaymentNames(deal: ast.Deal): DealDiagnostic[] {
+  const first = new Map<string, ast.Payment>();
+  const out: DealDiagnostic[] = [];
+  for (const { payment } of paymentsOf(deal)) {
+    const name = payment.name;
+    if (!name || !isWritten(name)) continue;
+    const earlier = first.get(name.text);
+    if (!earlier) {
+      first.set(name.text, payment);
+      continue;
+    }
+    out.push(problem('duplicate-name', 'error',
+      `'${name.text}' is already the name of ${article(paymentWord(earlier.type))} in this deal: payments, milestones and milestone groups share one set of names; give this one another name.`,
+      name.span));
+  }
+  return out;
 }
 
 /** Two deals with one name in one file: the CLI's JSON and the rollups key deals by name. */

@@ -5,9 +5,9 @@ import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
 import type { ParsedDealFile } from '../language/parse';
-import { allInCents, shownModel } from '../model/shown-figures';
+import { allInCents, shownModel, shownTotals } from '../model/shown-figures';
 import { walkingOnce } from '../model/deal-walk';
-import { rollupDeal, type DealTotals } from '../model/totals';
+import type { DealTotals } from '../model/totals';
 import { checkHeadline, checkMilestoneCaps, type CapFindings } from './amounts';
 import { checkCharacters } from './characters';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
@@ -50,7 +50,8 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
     ...checkUnusedParties(deal),
     ...checkRepeatedTerms(model),
     ...checkMilestoneCaps(shown, findings && { previous: findings.previous?.caps, next: findings.next.caps }),
-    ...checkHeadline(shown, shown === model ? totals : rollupDeal(shown)),
+    // The deal's totals in cents, kept on the model: the hovers and the outline show the same.
+    ...checkHeadline(shown, shown === model ? totals : shownTotals(shown)),
     ...checkShares(deal),
     ...checkRoyaltiesAndSalesMilestones(model),
     ...checkScenarios(model),

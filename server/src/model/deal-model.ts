@@ -144,7 +144,7 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean; pre
 /** The payments of a previous model that stand as they were, by node, per block of the new
  * tree; undefined when the deal-wide context they were resolved with has changed. */
 function reusable(previous: DealModel | undefined, deal: ast.Deal, currency: string, inCents: boolean):
-  ((block: ast.PaymentBlock) => ReadonlyMap<ast.Payment, PaymentItem> | undefined) | undefined {
+  ((block: ast.PaymentBlock) => KeptPayments | undefined) | undefined {
   if (!previous || previous.inCents !== inCents || previous.currency !== currency) return undefined;
   const before = previous.deal;
   if (before.fx.length !== deal.fx.length || before.fx.some((fx, i) => fx !== deal.fx[i])) return undefined;
@@ -163,11 +163,22 @@ function reusable(previous: DealModel | undefined, deal: ast.Deal, currency: str
     const old = blocks.has(block) ? block : before.paymentBlocks[index];
     const range = old && blocks.get(old);
     if (!range || old.from?.text !== block.from?.text || old.to?.text !== block.to?.text || old.program?.text !== block.program?.text) return undefined;
+    // An edit inside one payment leaves the block's count as it was: its payments are where they
+    // were, and found by their place (no map of thousands of payments made per keystroke).
+    if (block.payments.length === range.to - range.from) {
+      return (node, i) => {
+        const item = previous.payments[range.from + i];
+        return item.node === node ? item : undefined;
+      };
+    }
     const items = new Map<ast.Payment, PaymentItem>();
     for (let i = range.from; i < range.to; i++) items.set(previous.payments[i].node, previous.payments[i]);
-    return items;
+    return (node) => items.get(node);
   };
 }
+
+/** A block's payment as resolved before, by its node and its place in the block. */
+type KeptPayments = (node: ast.Payment, index: number) => PaymentItem | undefined;
 
 /** The line that converts each currency into the deal currency: `fx X = r DEAL` or the inverse
  * `fx DEAL = r X`, the first of them for X (a later one is a repeated-term warning). A rate of
@@ -193,7 +204,7 @@ export function convertWith(fx: ast.FxRate, currency: string, amount: Decimal): 
 function resolvePayments(
   deal: ast.Deal,
   resolve: (node: ast.Payment, block: ast.PaymentBlock) => PaymentItem,
-  reused?: (block: ast.PaymentBlock) => ReadonlyMap<ast.Payment, PaymentItem> | undefined,
+  reused?: (block: ast.PaymentBlock) => KeptPayments | undefined,
 ): {
   payments: PaymentItem[]; exercisePayments?: PaymentItem[]; paymentsByName?: Map<string, PaymentItem>;
 } {
@@ -205,14 +216,13 @@ function resolvePayments(
   };
   const resolveBlock = (block: ast.PaymentBlock, into: PaymentItem[], option?: ast.OptionDecl) => {
     const kept = option ? undefined : reused?.(block);
-    for (const node of block.payments) {
-      const item = kept?.get(node) ?? resolve(node, block);
+    const payments = block.payments;
+    for (let i = 0; i < payments.length; i++) {
+      const node = payments[i];
+      const item = kept?.(node, i) ?? resolve(node, block);
       const program = node.program?.text ?? block.program?.text ?? option?.program?.text;
-      for (const one of [item, ...(item.items ?? [])]) {
-        const own = one.node.program?.text ?? program;
-        if (own !== undefined) one.program = own;
-        if (option) one.option = option;
-      }
+      place(item, program, option);
+      for (const one of item.items ?? []) place(one, program, option);
       into.push(item);
       remember(item);
       item.items?.forEach(remember);
@@ -223,6 +233,13 @@ function resolvePayments(
     for (const block of option.paymentBlocks ?? []) resolveBlock(block, out.exercisePayments ??= [], option);
   }
   return out;
+}
+
+/** A payment's programme (its own `for`, else the one given) and the option it is paid on. */
+function place(item: PaymentItem, program: string | undefined, option: ast.OptionDecl | undefined): void {
+  const own = item.node.program?.text ?? program;
+  if (own !== undefined) item.program = own;
+  if (option) item.option = option;
 }
 
 function resolvePayment(

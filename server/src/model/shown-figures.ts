@@ -35,4 +35,4 @@ export function allInCents(model: DealModel): boolean {
   return model.inCents || model.payments.every(inCents);
 }
 
-const shownTotals = modelFacet((model: DealModel): DealTotals => rollupDeal(model));
+export const shownTotals = modelFacet((model: DealModel): DealTotals => rollupDeal(model));
