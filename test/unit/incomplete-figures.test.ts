@@ -53,6 +53,13 @@ describe('figures of a deal with errors', () => {
     assert.ok(hoverAt(misspelt, 'upfront 1')!.includes("\n\n'Biotets' (not a party) → ImmunoGen\n\n"));
   });
 
+  it('the option hover never shows a misspelt holder as a party', () => {
+    const wrongHolder = analyzeDealText(seedText.replace('holder ImmunoGen', 'holder ImmunoGne'));
+    const hover = hoverAt(wrongHolder, 'option O') ?? '';
+    assert.match(hover, /Holder 'ImmunoGne' \(not a party\)/);
+    assert.doesNotMatch(hoverAt(seed, 'option O') ?? '', /not a party/);
+  });
+
   it('the scenario hover leaves the misspelt name out of the parties and names it', () => {
     const hover = hoverAt(misspelt, 'scenario OptInAtPhase2');
     assert.ok(hover?.includes([

@@ -37,16 +37,16 @@ export function describeOption({ model }: AnalyzedDeal, name: string, text: stri
     : undefined;
   const payments = model.exercisePayments.filter((item) => item.option === option).map((item) => {
     const figure = item.amount === undefined ? '' : ` ${item.node.type === 'MilestoneGroup' ? 'up to ' : ''}${money(item.amount)}`;
-    return `- pays ${md(item.name ?? item.node.title?.value ?? item.kind)} (${kindLabel(item.kind).toLowerCase()})${figure}${item.payer && item.payee ? `, ${md(item.payer)} to ${md(item.payee)}` : ''}`;
+    return `- pays ${md(item.name ?? item.node.title?.value ?? item.kind)} (${kindLabel(item.kind).toLowerCase()})${figure}${item.payer && item.payee ? `, ${shownName(model, item.payer)} to ${shownName(model, item.payee)}` : ''}`;
   });
-  const developers = (option.developers ?? []).map((d) => `- ${md(d.party.text)} develops${d.territory?.length ? ` in ${territories(d.territory)}` : ''}`);
+  const developers = (option.developers ?? []).map((d) => `- ${shownName(model, d.party.text)} develops${d.territory?.length ? ` in ${territories(d.territory)}` : ''}`);
   const effects = [...payments, ...developers, ...option.effects.map((effect) => `- ${describeEffect(effect, model.paymentsByName, money)}`)].join('\n');
   const territory = territories(option.territory);
   const program = option.program?.text;
   const count = programCount(model, program);
   return paragraphs(
     heading('Option', name, option.title),
-    [holder && `Holder ${md(holder)}`, program && `for programme ${md(program)}${count === 1 ? '' : ` (one option for each of its ${count} programmes)`}`, territory && `territory ${territory}`].filter(Boolean).join(' · '),
+    [holder && `Holder ${shownName(model, holder)}`, program && `for programme ${md(program)}${count === 1 ? '' : ` (one option for each of its ${count} programmes)`}`, territory && `territory ${territory}`].filter(Boolean).join(' · '),
     range,
     exercises,
     effects && `On exercise:\n\n${effects}`,
