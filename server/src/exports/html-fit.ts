@@ -7,10 +7,12 @@
 // On paper there is no tooltip, so a printed table goes from full to stacked. Which layout fits
 // is decided by the browser (CSS container queries on the table's box) from the widths each
 // layout needs, estimated here from the text of the cells: one figure, several renderings.
-import type { Html } from './html-kit';
-
 /** A figure's text at each layout: wide, full, compact. */
 export interface FitText { wide: string; full: string; short: string }
+
+/** Markup that is already safe (built in html-kit.ts from escaped parts); a figure's carries its
+ * text at each layout of a table. */
+export interface Html { html: string; fit?: FitText }
 
 /** The text of a cell at each layout (markup stripped; a figure's as it shows there). */
 function cellText(value: string | Html): FitText {

@@ -4,11 +4,9 @@
 import type Decimal from 'decimal.js';
 import { visibleText } from '../language/unusual-characters';
 import { formatAmount, formatShort } from '../model/money';
-import { fitClasses, plainText, tableWidths, type FitText } from './html-fit';
+import { fitClasses, plainText, tableWidths, type FitText, type Html } from './html-fit';
 
-/** Markup that is already safe (built here from escaped parts); a figure's carries its text at
- * each layout of a table (see html-fit.ts). */
-export interface Html { html: string; fit?: FitText }
+export type { Html } from './html-fit';
 
 /** Text (escaped) or markup already built from escaped parts. */
 export type Cell = string | Html;
