@@ -6,13 +6,13 @@
 // - A rename the server refuses carries its reason, which VS Code shows in the rename box. It
 //   is an answer to the user, not an error to log.
 import { LanguageClient, ResponseError, State, type CancellationToken, type MessageSignature } from 'vscode-languageclient/node';
-
-const renameMethods = new Set(['textDocument/rename', 'textDocument/prepareRename']);
+import { failedRequestOutcome } from './quiet-failures';
 
 export class DealLanguageClient extends LanguageClient {
   override handleFailedRequest<T>(type: MessageSignature, token: CancellationToken | undefined, error: unknown, defaultValue: T, showNotification?: boolean): T {
-    if (this.state === State.Stopped) return defaultValue;
-    if (renameMethods.has(type.method) && error instanceof ResponseError) throw error;
+    const outcome = failedRequestOutcome(type.method, this.state === State.Stopped, error instanceof ResponseError);
+    if (outcome === 'answer-empty') return defaultValue;
+    if (outcome === 'to-the-user') throw error;
     return super.handleFailedRequest(type, token, error, defaultValue, showNotification);
   }
 }

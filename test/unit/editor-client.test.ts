@@ -13,6 +13,7 @@ import { scenarioAnchor } from '../../server/src/exports/anchors';
 import type { DealTreeNode } from '../../server/src/lsp/protocol';
 import { treeItemText } from '../../client/src/deal-tree-item';
 import { browserCanOpen } from '../../client/src/export-target';
+import { failedRequestOutcome } from '../../client/src/quiet-failures';
 import { parsePreviewState, withPreviewScript } from '../../client/src/preview-script';
 
 const root = new URL('../../', import.meta.url);
@@ -149,5 +150,16 @@ describe('the package', () => {
 
   it('activates when VS Code brings back a preview or portfolio tab', () => {
     for (const event of ['onWebviewPanel:deal.preview', 'onWebviewPanel:deal.portfolio']) assert.ok(pkg.activationEvents.includes(event), event);
+  });
+});
+
+describe('failed requests the client keeps quiet about', () => {
+  it('passes a refused rename to the rename box, logs nothing, and answers empty while stopping', () => {
+    assert.equal(failedRequestOutcome('textDocument/prepareRename', false, true), 'to-the-user');
+    assert.equal(failedRequestOutcome('textDocument/rename', false, true), 'to-the-user');
+    // A rename that failed for another reason (the connection broke) is still reported.
+    assert.equal(failedRequestOutcome('textDocument/rename', false, false), 'report');
+    assert.equal(failedRequestOutcome('textDocument/codeAction', true, false), 'answer-empty');
+    assert.equal(failedRequestOutcome('textDocument/codeAction', false, true), 'report');
   });
 });
