@@ -44,7 +44,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
   // Caps and the headline are compared as their messages show them: to the cent.
   const shown = allInCents(model) ? model : shownModel(model);
   return walkingOnce(deal, () => [
-    ...checkReferences(model, findings && { previous: findings.previous?.references, next: (findings.next.references ??= { declared: '', items: new Map() }) }),
+    ...checkReferences(model, findings && { previous: findings.previous?.references, keep: (next) => { findings.next.references = next; } }),
     ...checkDuplicateNames(deal),
     ...checkPayerAndPayee(deal),
     ...checkUnusedParties(deal),
@@ -60,7 +60,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
     ...checkEconomicsGiven(model),
     ...checkOptionEffects(model),
     ...checkRoyaltyWithProfitShare(model),
-    ...checkPaymentItems(model, findings && { previous: findings.previous?.items, next: (findings.next.items ??= { against: [], items: new Map() }) }),
+    ...checkPaymentItems(model, findings && { previous: findings.previous?.items, keep: (next) => { findings.next.items = next; } }),
     ...checkNegativeAmounts(deal),
     ...checkClausePlacement(deal),
   ]);

@@ -7,6 +7,7 @@
 // exchange rates, its signing date) stands.
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
+import { TermValues } from '../model/facets';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsInOrder } from '../model/deal-walk';
 import { unconvertedAmounts } from './amounts';
@@ -15,9 +16,9 @@ import { amountMagnitudes, fundingYears, fxRateMagnitudes } from './magnitudes';
 import { percentRanges } from './percents';
 
 /** What each item gave, and what it was checked against. */
-export interface PaymentItemFindings { against: readonly unknown[]; items: Map<ast.Payment, DealDiagnostic[]> }
+export interface PaymentItemFindings { against: readonly unknown[]; items: ReadonlyMap<ast.Payment, DealDiagnostic[]> }
 
-export function checkPaymentItems(model: DealModel, findings?: { previous?: PaymentItemFindings; next: PaymentItemFindings }): DealDiagnostic[] {
+export function checkPaymentItems(model: DealModel, findings?: { previous?: PaymentItemFindings; keep(next: PaymentItemFindings): void }): DealDiagnostic[] {
   const deal = model.deal;
   const out: DealDiagnostic[] = [];
   const outside = partsOutsidePaymentItems(deal);
@@ -29,11 +30,11 @@ export function checkPaymentItems(model: DealModel, findings?: { previous?: Paym
 
   const against = [model.currency, deal.signed?.text, ...deal.fx];
   const before = findings?.previous;
-  const earlier = before && before.against.length === against.length && before.against.every((x, i) => x === against[i]) ? before.items : undefined;
+  const stands = before && before.against.length === against.length && before.against.every((x, i) => x === against[i]);
+  const items = new TermValues(stands ? before.items : undefined);
   for (const item of paymentItemsInOrder(deal)) {
-    let found = earlier?.get(item);
-    if (!found) {
-      found = [];
+    const found = items.of(item, () => {
+      const found: DealDiagnostic[] = [];
       const parts = partsOfPaymentItem(item);
       amountMagnitudes(parts.amounts, found);
       fundingYears(parts.payments, found);
@@ -41,10 +42,10 @@ export function checkPaymentItems(model: DealModel, findings?: { previous?: Paym
       dateFormats(parts.dates, found);
       datesBeforeSigning(deal.signed, parts.payments, found);
       percentRanges(parts.percents, found);
-    }
-    findings?.next.items.set(item, found);
+      return found;
+    });
     for (const d of found) out.push(d);
   }
-  if (findings) findings.next.against = against;
+  findings?.keep({ against, items: items.kept });
   return out;
 }

@@ -4,6 +4,7 @@
 import type * as ast from '../language/ast';
 import { currencySymbols, isCurrencyCode, isoCurrencyCodes } from '../language/currencies';
 import type { DealModel } from '../model/deal-model';
+import { TermValues } from '../model/facets';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { closestName, dealNameTables, nameKinds, unknownNameMessage, type DealNameTables, type NameKind } from '../model/names';
 import { isWritten, partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsInOrder, problem, type ReferenceKind } from '../model/deal-walk';
@@ -11,9 +12,9 @@ import { isWritten, partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsIn
 /** What the reference check found in each item of the deal's payment blocks, kept with the
  * deal's analysis: an item's references name parties, stages, programmes and currencies only,
  * so while those are declared as before, an item an edit did not touch is not checked again. */
-export interface ReferenceFindings { declared: string; items: Map<ast.Payment, DealDiagnostic[]> }
+export interface ReferenceFindings { declared: string; items: ReadonlyMap<ast.Payment, DealDiagnostic[]> }
 
-export function checkReferences(model: DealModel, findings?: { previous?: ReferenceFindings; next: ReferenceFindings }): DealDiagnostic[] {
+export function checkReferences(model: DealModel, findings?: { previous?: ReferenceFindings; keep(next: ReferenceFindings): void }): DealDiagnostic[] {
   const deal = model.deal;
   // The tables are built at the first name to look up: a deal that refers to nothing needs none.
   let tables: DealNameTables | undefined;
@@ -42,19 +43,17 @@ export function checkReferences(model: DealModel, findings?: { previous?: Refere
   };
   for (const reference of partsOutsidePaymentItems(deal).references) check(reference);
   const declared = findings && [[...model.parties.keys()], model.stages.map((s) => s.name), [...model.programs.keys()]].map((list) => list.join('\u0000')).join('\u0001');
-  const earlier = findings?.previous?.declared === declared ? findings?.previous?.items : undefined;
+  const items = new TermValues(findings?.previous?.declared === declared ? findings?.previous?.items : undefined);
   const all = out;
   for (const item of paymentItemsInOrder(deal)) {
-    let found = earlier?.get(item);
-    if (!found) {
+    const found = items.of(item, () => {
       out = [];
       for (const reference of partsOfPaymentItem(item).references) check(reference);
-      found = out;
-    }
-    findings?.next.items.set(item, found);
+      return out;
+    });
     for (const d of found) all.push(d);
   }
-  if (findings && declared !== undefined) findings.next.declared = declared;
+  if (findings && declared !== undefined) findings.keep({ declared, items: items.kept });
   return all;
 }
 

@@ -8,6 +8,7 @@ import { carriedDealFacet, dealAt, type AnalyzedDeal, type AnalyzedDocument } fr
 import type { DealModel, PaymentItem } from '../model/deal-model';
 import { isWritten } from '../model/deal-walk';
 import { formatFooting, formatShort, sum } from '../model/money';
+import { TermValues } from '../model/facets';
 import { shownDeal } from '../model/shown-figures';
 import { scenarioRollupOf } from '../engine/scenario-rollups';
 import { givesCosts } from '../engine/economics';
@@ -74,13 +75,13 @@ export function titleOfLens(document: AnalyzedDocument, lens: FoundCodeLens): st
 
 /** Each milestone group's lens title, by the group as resolved: after an edit inside one payment
  * of a long deal, the model takes over every other payment as it stood, and the lenses their titles. */
-type KeptTitles = Map<PaymentItem, string>;
+type KeptTitles = ReadonlyMap<PaymentItem, string>;
 
 /** One deal's lenses, in text order (their spans are the tree's and move with the deal). */
 const lensesOf = carriedDealFacet((exact: AnalyzedDeal, earlier: { lenses: FoundCodeLens[]; groups: KeptTitles } | undefined) => {
   const analyzed = shownDeal(exact);
   const out: FoundCodeLens[] = [];
-  const groups: KeptTitles = new Map();
+  const groups = new TermValues(earlier?.groups);
   const deal = analyzed.model.deal;
   const money = (value: Decimal) => formatShort(value, analyzed.model.currency);
   const lens = (span: ast.Span, title: string) => out.push({ span, title });
@@ -96,9 +97,7 @@ const lensesOf = carriedDealFacet((exact: AnalyzedDeal, earlier: { lenses: Found
     lens(block.span, blockTitle(block, items, analyzed.model));
     for (const item of items) {
       if (item.node.type !== 'MilestoneGroup') continue;
-      const title = earlier?.groups.get(item) ?? groupTitle(item, analyzed.model.currency, money);
-      groups.set(item, title);
-      lens(item.node.span, title);
+      lens(item.node.span, groups.of(item, () => groupTitle(item, analyzed.model.currency, money)));
     }
   }
   for (const scenario of deal.scenarios) {
@@ -108,7 +107,7 @@ const lensesOf = carriedDealFacet((exact: AnalyzedDeal, earlier: { lenses: Found
     // the economics keep every digit until shown).
     if (givesCosts(scenario)) out.push({ span: scenario.span, scenario: scenario.name.text, figures: 'value' });
   }
-  return { lenses: out.sort((a, b) => a.span.start - b.span.start), groups };
+  return { lenses: out.sort((a, b) => a.span.start - b.span.start), groups: groups.kept };
 });
 
 /** A name as a lens shows it: one that is not a party is never shown as one. */

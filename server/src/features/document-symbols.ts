@@ -11,6 +11,7 @@ import { programCount } from '../model/programs';
 import { rateText } from '../model/rate-range';
 import { costLineName, scenarioCosts } from '../model/scenario-costs';
 import { shownDeal } from '../model/shown-figures';
+import { TermValues } from '../model/facets';
 import { indexSymbols, type SymbolKind } from './symbol-index';
 
 export type OutlineKind = SymbolKind | 'payments' | 'costs';
@@ -32,15 +33,15 @@ export function findDocumentSymbols(document: AnalyzedDocument): DealDocumentSym
 
 /** Each payment's entry, by the payment as resolved: after an edit inside one payment of a long
  * deal, the model takes over every other payment as it stood, and the outline their entries. */
-type KeptEntries = Map<PaymentItem, DealDocumentSymbol>;
+type KeptEntries = ReadonlyMap<PaymentItem, DealDocumentSymbol>;
 
 /** One deal's outline, kept on the deal (its spans move with it). */
 const outlineOf = carriedDealFacet((deal: AnalyzedDeal, earlier: { outline: DealDocumentSymbol; entries: KeptEntries } | undefined) => {
-  const entries: KeptEntries = new Map();
-  return { outline: dealSymbol(shownDeal(deal), { earlier: earlier?.entries, entries }), entries };
+  const entries = new TermValues(earlier?.entries);
+  return { outline: dealSymbol(shownDeal(deal), entries), entries: entries.kept };
 });
 
-interface Entries { earlier?: KeptEntries; entries: KeptEntries }
+type Entries = TermValues<PaymentItem, DealDocumentSymbol>;
 
 function dealSymbol(analyzed: AnalyzedDeal, kept: Entries): DealDocumentSymbol {
   const { model, totals } = analyzed;
@@ -110,11 +111,7 @@ function blockSymbol(analyzed: AnalyzedDeal, block: ast.PaymentBlock, kept: Entr
     kind: 'payments',
     span: block.span,
     selectionSpan: { start: block.span.start, end: block.span.start + 'payments'.length },
-    children: items.map((item) => {
-      const entry = kept.earlier?.get(item) ?? paymentSymbol(analyzed, item);
-      kept.entries.set(item, entry);
-      return entry;
-    }),
+    children: items.map((item) => kept.of(item, () => paymentSymbol(analyzed, item))),
   };
 }
 

@@ -6,6 +6,7 @@
 import type * as ast from '../language/ast';
 import type { Span } from '../language/ast';
 import { carriedDealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
+import { TermValues } from '../model/facets';
 import { costLinesOf, partsOfPaymentItem, partsOutsidePaymentItems, type PaymentItemParts } from '../model/deal-walk';
 import { mergeInOrder, symbolsOfDeal, type DealSymbol, type SymbolKind } from './symbol-index';
 
@@ -49,7 +50,7 @@ export function semanticTokensOfDeal(document: AnalyzedDocument, dealNumber: num
 /** A deal's tokens as found: those of each item of its payment blocks kept by the item's node, so
  * that after an edit inside one item of a long deal only that item's tokens are found again. */
 class KeptTokens {
-  private found?: { builtInStages: boolean; tokens: DealSemanticToken[]; items: Map<ast.Payment, DealSemanticToken[]> };
+  private found?: { builtInStages: boolean; tokens: DealSemanticToken[]; items: ReadonlyMap<ast.Payment, DealSemanticToken[]> };
   constructor(private earlier: KeptTokens | undefined) {}
 
   of(document: AnalyzedDocument, analyzed: AnalyzedDeal, dealNumber: number): DealSemanticToken[] {
@@ -68,19 +69,17 @@ class KeptTokens {
         for (const line of costLinesOf(scenario)) for (const year of line.years) literals.push({ span: year.yearSpan, type: 'date', modifiers: [] });
       }
       const context = { source: analyzed.source, base: deal.span.start, builtInStages };
-      const items = new Map<ast.Payment, DealSemanticToken[]>();
+      const items = new TermValues(earlier);
       const inItems: DealSemanticToken[] = [];
       for (const [item, own] of symbols.items) {
-        let tokens = earlier?.get(item);
-        if (!tokens) {
+        const tokens = items.of(item, () => {
           const itemLiterals: DealSemanticToken[] = [];
           addLiterals(itemLiterals, partsOfPaymentItem(item));
-          tokens = tokensOfPart(own, itemLiterals, context);
-        }
-        items.set(item, tokens);
+          return tokensOfPart(own, itemLiterals, context);
+        });
         for (const token of tokens) inItems.push(token);
       }
-      this.found = { builtInStages, tokens: mergeInOrder(tokensOfPart(symbols.outside, literals, context), inItems), items };
+      this.found = { builtInStages, tokens: mergeInOrder(tokensOfPart(symbols.outside, literals, context), inItems), items: items.kept };
     }
     return this.found.tokens;
   }

@@ -5,6 +5,7 @@
 // References come from the same walk the unknown-reference check uses (`walkReferences`).
 import type * as ast from '../language/ast';
 import { carriedDealFacet, dealIndexAt, documentFacet, type AnalyzedDocument } from '../document/analyze';
+import { TermValues } from '../model/facets';
 import { isWritten, partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsInOrder } from '../model/deal-walk';
 
 /** What a name stands for. `group` is a milestone group (a payment that holds milestones). */
@@ -43,7 +44,7 @@ export interface DealSymbols {
   parts: SymbolParts;
 }
 
-interface SymbolParts { outside: DealSymbol[]; items: Map<ast.Payment, DealSymbol[]> }
+interface SymbolParts { outside: DealSymbol[]; items: ReadonlyMap<ast.Payment, DealSymbol[]> }
 
 const keyOf = (symbol: DealSymbol) => `${symbol.namespace} ${symbol.name}`;
 
@@ -103,12 +104,10 @@ function buildDealSymbols(deal: ast.Deal, dealNumber: number, earlier?: Readonly
   for (const { name, kind } of partsOutsidePaymentItems(deal).references) add(name, kind, false);
   outside.sort((a, b) => a.span.start - b.span.start);
 
-  const items = new Map<ast.Payment, DealSymbol[]>();
+  const items = new TermValues(earlier);
   const inItems: DealSymbol[] = [];
   for (const item of paymentItemsInOrder(deal)) {
-    const own = earlier?.get(item) ?? itemSymbols(item, dealNumber);
-    items.set(item, own);
-    for (const symbol of own) inItems.push(symbol);
+    for (const symbol of items.of(item, () => itemSymbols(item, dealNumber))) inItems.push(symbol);
   }
   const symbols = mergeInOrder(outside, inItems);
   let byKey: Map<string, DealSymbol[]> | undefined;
@@ -117,7 +116,7 @@ function buildDealSymbols(deal: ast.Deal, dealNumber: number, earlier?: Readonly
     // Made when first read: the editor asks for every occurrence of a name far less often than
     // it asks for the tokens after a keystroke.
     get byKey() { return (byKey ??= keyedBy(symbols)); },
-    parts: { outside, items },
+    parts: { outside, items: items.kept },
   };
 }
 

@@ -51,6 +51,24 @@ export class FacetStore {
   }
 }
 
+/**
+ * Values derived term by term (per payment item, by its node or its resolved item): `of` takes
+ * over what the previous analysis derived for a term the edit did not touch (`earlier`: its
+ * `kept`, while what the values depend on stands), or derives it now; either way it is kept for
+ * the next analysis. Only the map is handed on, so nothing older than one analysis is held.
+ */
+export class TermValues<K extends object, V> {
+  readonly kept = new Map<K, V>();
+  constructor(private readonly earlier?: ReadonlyMap<K, V>) {}
+
+  of(term: K, derive: (term: K) => V): V {
+    let value = this.earlier?.get(term);
+    if (value === undefined) value = derive(term);
+    this.kept.set(term, value);
+    return value;
+  }
+}
+
 /** A derived value of a deal model, computed once per model: `const rnpvOf = modelFacet(computeRnpv)`. */
 export function modelFacet<M extends { facets: FacetStore }, T>(compute: (model: M) => T): (model: M) => T {
   const key = {};
