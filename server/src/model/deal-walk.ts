@@ -41,7 +41,10 @@ export function paymentBlocksOf(deal: ast.Deal): { block: ast.PaymentBlock; opti
 }
 
 /** The deal whose checks are running (see `walkingOnce`), and its walks made so far. */
-const walking: { deal?: ast.Deal; payments?: PaymentInContext[]; amounts?: ast.Money[] } = {};
+const walking: {
+  deal?: ast.Deal; payments?: PaymentInContext[]; amounts?: ast.Money[];
+  items?: Map<ast.Payment, PaymentItemParts>; outside?: Omit<PaymentItemParts, 'payments'>;
+} = {};
 
 /** Runs one deal's checks with each walk of that deal made once, not once per check that reads it
  * (a long deal has tens of thousands of payments). Nothing is kept once `during` returns. */
@@ -53,6 +56,8 @@ export function walkingOnce<T>(deal: ast.Deal, during: () => T): T {
     walking.deal = undefined;
     walking.payments = undefined;
     walking.amounts = undefined;
+    walking.items = undefined;
+    walking.outside = undefined;
   }
 }
 
@@ -318,7 +323,16 @@ export function paymentItemsInOrder(deal: ast.Deal): ast.Payment[] {
   return blocks.flatMap((block) => block.payments);
 }
 
+/** One item's parts (not to be changed: the checks of a deal share them while it is walked). */
 export function partsOfPaymentItem(item: ast.Payment): PaymentItemParts {
+  if (!walking.deal) return partsOfItem(item);
+  const kept = (walking.items ??= new Map());
+  let parts = kept.get(item);
+  if (!parts) kept.set(item, (parts = partsOfItem(item)));
+  return parts;
+}
+
+function partsOfItem(item: ast.Payment): PaymentItemParts {
   const payments = item.type === 'MilestoneGroup' ? [item, ...item.milestones] : [item];
   const amounts: (ast.Money | undefined)[] = [];
   const percents: PercentInContext[] = [];
@@ -341,6 +355,11 @@ export function partsOfPaymentItem(item: ast.Payment): PaymentItemParts {
 /** What the deal-wide walks visit outside the items of its payment blocks: the parts of every
  * other term (the headline, stages, options, scenarios…) and each block's own header. */
 export function partsOutsidePaymentItems(deal: ast.Deal): Omit<PaymentItemParts, 'payments'> {
+  if (walking.deal === deal) return (walking.outside ??= partsOutside(deal));
+  return partsOutside(deal);
+}
+
+function partsOutside(deal: ast.Deal): Omit<PaymentItemParts, 'payments'> {
   const amounts: (ast.Money | undefined)[] = [deal.headline];
   amountsOutsidePayments(deal, amounts);
   const percents: PercentInContext[] = [];
