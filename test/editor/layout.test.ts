@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../headless-chromium';
 import { analyzeDealText } from '../../server/src/document/analyze';
 import { renderHtml } from '../../server/src/exports';
 import { renderPortfolioHtml } from '../../server/src/exports/portfolio';
@@ -68,7 +69,7 @@ let browser: Browser | undefined;
 before(async () => {
   if (skip) return;
   mkdirSync(out, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../headless-chromium';
 import { analyzeDealText } from '../../server/src/document/analyze';
 import { renderHtml } from '../../server/src/exports';
 import { scenarioAnchor } from '../../server/src/exports/anchors';
@@ -83,7 +84,7 @@ describe('what the preview keeps over a window reload', () => {
 describe('the preview opens at the scenario asked for', { skip: chromiumSkip }, () => {
   let browser: Browser | undefined;
   before(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../headless-chromium';
 import { analyzeDealText } from '../../server/src/document/analyze';
 import { renderHtml } from '../../server/src/exports';
 
@@ -21,7 +22,7 @@ let browser: Browser | undefined;
 before(async () => {
   if (skip) return;
   mkdirSync(out, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
 });
 
 after(async () => {
