@@ -2,7 +2,7 @@
 // events need a day, and no payment falls before the deal was signed (date-before-signing).
 import type * as ast from '../language/ast';
 import type { DealDiagnostic } from '../model/diagnostic';
-import { datesOf, paymentsOf, problem, type DateInContext } from '../model/deal-walk';
+import { problem, type DateInContext } from '../model/deal-walk';
 import { writtenShort } from '../model/money';
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -44,12 +44,6 @@ export function dateBounds(date: ast.DateLit): { first: number; last: number } {
 /** A day, or a month (which counts as its 15th where timing needs a day). */
 const isDayOrMonth = (date: ast.DateLit): boolean => date.precision === 'day' || date.precision === 'month';
 
-export function checkDates(deal: ast.Deal): DealDiagnostic[] {
-  const out: DealDiagnostic[] = [];
-  dateFormats(datesOf(deal), out);
-  return out;
-}
-
 /** Dates that are not dates, or not as precise as their clause needs. */
 export function dateFormats(dates: readonly DateInContext[], out: DealDiagnostic[]): void {
   for (const { date, clause, needsDay } of dates) {
@@ -62,12 +56,6 @@ export function dateFormats(dates: readonly DateInContext[], out: DealDiagnostic
         `\`${clause}\` needs a full date (YYYY-MM-DD, such as 2006-07-07) or a month (YYYY-MM, such as 2016-09), not '${date.text}'.${instead}`, date.span));
     }
   }
-}
-
-export function checkDatesBeforeSigning(deal: ast.Deal): DealDiagnostic[] {
-  const out: DealDiagnostic[] = [];
-  datesBeforeSigning(deal.signed, paymentsOf(deal).map(({ payment }) => payment), out);
-  return out;
 }
 
 /** Payments dated or expected before the deal was signed. */

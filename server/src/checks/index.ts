@@ -1,7 +1,6 @@
 // All semantic checks of a deal. Each family of checks lives in its own file and returns
 // diagnostics; this file only runs them. Checks never throw on a recovered (partial) tree:
 // what the parser could not build is skipped, the syntax error already says why.
-import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
 import type { ParsedDealFile } from '../language/parse';

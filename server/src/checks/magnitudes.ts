@@ -5,16 +5,8 @@
 import type * as ast from '../language/ast';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { amountDecimals, largestAmount, largestRate, longestFundingYears, rateDecimals } from '../model/limits';
-import { amountsOf, isRead, paymentsOf, problem } from '../model/deal-walk';
+import { isRead, problem } from '../model/deal-walk';
 import { formatNumber, Money } from '../model/money';
-
-export function checkMagnitudes(deal: ast.Deal): DealDiagnostic[] {
-  const out: DealDiagnostic[] = [];
-  amountMagnitudes(amountsOf(deal), out);
-  fxRateMagnitudes(deal, out);
-  fundingYears(paymentsOf(deal).map(({ payment }) => payment), out);
-  return out;
-}
 
 /** Amounts too large or too fine. */
 export function amountMagnitudes(amounts: readonly ast.Money[], out: DealDiagnostic[]): void {

@@ -3,13 +3,7 @@
 import type * as ast from '../language/ast';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { formatPercent, sum } from '../model/money';
-import { capitalize, article, isRead, isWritten, percentsOf, problem, spanOfList, type PercentInContext } from '../model/deal-walk';
-
-export function checkPercentRanges(deal: ast.Deal): DealDiagnostic[] {
-  const out: DealDiagnostic[] = [];
-  percentRanges(percentsOf(deal), out);
-  return out;
-}
+import { capitalize, article, isRead, isWritten, problem, spanOfList, type PercentInContext } from '../model/deal-walk';
 
 /** Percentages outside what they can be. */
 export function percentRanges(percents: readonly PercentInContext[], out: DealDiagnostic[]): void {

@@ -2,7 +2,8 @@
 // is and which deal it belongs to. Definition, references, highlights, rename, outline,
 // semantic tokens and quick fixes all read this one index: each deal's names are found once
 // and kept on the deal, and joined once per version of the document.
-// References come from the same walk the unknown-reference check uses (`walkReferences`).
+// References come from the same walks the unknown-reference check uses (`partsOfPaymentItem`,
+// `partsOutsidePaymentItems`).
 import type * as ast from '../language/ast';
 import { carriedDealFacet, dealIndexAt, documentFacet, type AnalyzedDocument } from '../document/analyze';
 import { TermValues } from '../model/facets';

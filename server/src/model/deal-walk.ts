@@ -130,15 +130,6 @@ export interface PercentInContext {
   mayExceed100?: boolean;
 }
 
-export function percentsOf(deal: ast.Deal): PercentInContext[] {
-  const out: PercentInContext[] = [];
-  const add = percentsInto(out);
-  for (const stage of deal.stages?.stages ?? []) add(stage.success, 'success probability');
-  for (const { payment } of paymentsOf(deal)) paymentPercents(payment, add);
-  percentsOutsidePayments(deal, add);
-  return out;
-}
-
 type AddPercent = (percent: ast.Percent | undefined, what: string, mayExceed100?: boolean) => void;
 
 function percentsInto(out: PercentInContext[]): AddPercent {
@@ -182,17 +173,6 @@ export interface DateInContext {
   clause: string;
   /** A day is required (a dated event, not an expectation). */
   needsDay: boolean;
-}
-
-export function datesOf(deal: ast.Deal): DateInContext[] {
-  const out: DateInContext[] = [];
-  const add = datesInto(out);
-  add(deal.signed, 'signed', true);
-  add(deal.effective, 'effective', true);
-  add(deal.announced, 'announced', true);
-  for (const { payment } of paymentsOf(deal)) paymentDates(payment, add);
-  datesOutsidePayments(deal, add);
-  return out;
 }
 
 type AddDate = (date: ast.DateLit | undefined, clause: string, needsDay: boolean) => void;
@@ -243,19 +223,10 @@ export function paymentAnchor(payment: ast.Payment): ast.Span {
  * place that only a milestone group may fill (`forfeit unearned X`). */
 export type ReferenceKind = 'party' | 'stage' | 'payment' | 'group' | 'option' | 'currency' | 'program';
 
-/**
- * Every place in a deal that refers to something declared elsewhere (or built in), in text
- * order within each part. The reference checks and the editor's symbol index both read this
- * one walk, so a new kind of reference is added once. Names recovery left empty are visited
- * too; visitors skip what `isWritten` rejects.
- */
-export function walkReferences(deal: ast.Deal, visit: (name: ast.Name, kind: ReferenceKind) => void): void {
-  const at = referencesTo(visit);
-  referencesOutsidePayments(deal, at);
-  for (const { payment } of paymentsOf(deal)) paymentReferences(payment, at);
-  for (const money of amountsOf(deal)) at('currency', money.currency);
-}
-
+/* Every place in a deal that refers to something declared elsewhere (or built in) is visited by
+ * the two walks below, one for each payment and one for the rest: the reference checks and the
+ * editor's symbol index both read them, so a new kind of reference is added once. Names recovery
+ * left empty are visited too; visitors skip what `isWritten` rejects. */
 type At = (kind: ReferenceKind, ...names: (ast.Name | undefined)[]) => void;
 
 function referencesTo(visit: (name: ast.Name, kind: ReferenceKind) => void): At {
