@@ -4,7 +4,7 @@
 import type * as ast from './ast';
 import { isCurrencyCode } from './currencies';
 import { CostRules } from './parser-costs';
-import { Colon, Comma, CurrencySymbol, Identifier, kw, LCurly, NumberLiteral, RCurly } from './tokens';
+import { Comma, CurrencySymbol, Identifier, kw, LCurly, NumberLiteral, RCurly } from './tokens';
 
 export abstract class ScenarioRules extends CostRules {
   protected optionDecl = this.RULE('optionDecl', (): ast.OptionDecl => {
@@ -201,17 +201,8 @@ export abstract class ScenarioRules extends CostRules {
     this.CONSUME(kw('sales'));
     const table: ast.SalesTable = { years: [], span: { start, end: start } };
     this.OPTION(() => { table.territory = this.SUBRULE(this.territory); });
-    this.CONSUME(LCurly);
-    this.MANY(() => {
-      const yearStart = this.startHere();
-      const year = this.CONSUME(NumberLiteral);
-      this.CONSUME(Colon);
-      const amount = this.SUBRULE(this.money);
-      if (amount) {
-        table.years.push({ year: Number(year.image), yearSpan: this.spanOf(year), amount, span: this.spanFrom(yearStart) });
-      }
-    });
-    this.CONSUME(RCurly);
+    // The same `{ YEAR: AMOUNT … }` table as a cost line's.
+    table.years = this.SUBRULE(this.yearAmounts) ?? [];
     table.span = this.spanFrom(start);
     return table;
   });
