@@ -1,6 +1,7 @@
 // duplicate-name: one name, one thing. Reported on the second (and any later) declaration, so
 // the first keeps working for references while the author renames the copy.
 import type * as ast from '../language/ast';
+import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { article, isWritten, paymentsOf, problem } from '../model/deal-walk';
 import { paymentWord } from '../model/payment-kinds';
@@ -27,7 +28,8 @@ function duplicates(declared: readonly Declared[], namespace: string, fix: strin
 }
 
 /** Two declarations with one name inside one deal. */
-export function checkDuplicateNames(deal: ast.Deal): DealDiagnostic[] {
+export function checkDuplicateNames(model: DealModel): DealDiagnostic[] {
+  const deal = model.deal;
   return [
     ...duplicates(deal.parties.map((p) => ({ name: p.name, what: 'a party' })), 'in this deal',
       'give each party one declaration (merge the two, or rename one).'),
@@ -35,7 +37,7 @@ export function checkDuplicateNames(deal: ast.Deal): DealDiagnostic[] {
       'list each stage once.'),
     ...duplicates(deal.licenses.map((l) => ({ name: l.name, what: 'a license' })), 'in this deal',
       'give this license another name.'),
-    ...duplicatePaymentNames(deal),
+    ...duplicatePaymentNames(model),
     ...duplicates((deal.programs ?? []).map((p) => ({ name: p.name, what: 'a programme' })), 'in this deal',
       'give this programme another name.'),
     ...duplicates(deal.options.map((o) => ({ name: o.name, what: 'an option' })), 'in this deal',
@@ -46,18 +48,15 @@ export function checkDuplicateNames(deal: ast.Deal): DealDiagnostic[] {
 }
 
 /** Payments, milestones and groups share one set of names. A long deal has tens of thousands:
- * they are compared by a map of the first payment of each name, with nothing made for the rest. */
-function duplicatePaymentNames(deal: ast.Deal): DealDiagnostic[] {
-  const first = new Map<string, ast.Payment>();
+ * each is compared with the first payment of its name, which the model already holds (its
+ * payments by name, in the same order), so no table of names is made again per keystroke. */
+function duplicatePaymentNames(model: DealModel): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
-  for (const { payment } of paymentsOf(deal)) {
+  for (const { payment } of paymentsOf(model.deal)) {
     const name = payment.name;
     if (!name || !isWritten(name)) continue;
-    const earlier = first.get(name.text);
-    if (!earlier) {
-      first.set(name.text, payment);
-      continue;
-    }
+    const earlier = model.paymentsByName.get(name.text)?.node;
+    if (!earlier || earlier === payment) continue;
     out.push(problem('duplicate-name', 'error',
       `'${name.text}' is already the name of ${article(paymentWord(earlier.type))} in this deal: payments, milestones and milestone groups share one set of names; give this one another name.`,
       name.span));

@@ -44,7 +44,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
   const shown = allInCents(model) ? model : shownModel(model);
   return walkingOnce(deal, () => [
     ...checkReferences(model, findings && { previous: findings.previous?.references, keep: (next) => { findings.next.references = next; } }),
-    ...checkDuplicateNames(deal),
+    ...checkDuplicateNames(model),
     ...checkPayerAndPayee(deal),
     ...checkUnusedParties(deal),
     ...checkRepeatedTerms(model),

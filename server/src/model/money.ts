@@ -18,6 +18,8 @@ export function sum(values: Iterable<Decimal | undefined>): Decimal {
 /** The figure to the cent, half-even: the one rounding rule, for what is shown and what a quick
  * fix writes. */
 export function toCents(value: Decimal): Decimal {
+  // Most amounts are already whole cents: kept as they are (a decimal never changes).
+  if (value instanceof Money && value.decimalPlaces() <= 2) return value;
   return new Money(value).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);
 }
 

@@ -2,6 +2,7 @@
 // stage to the stage a payment depends on. Used by rNPV, scenario rows and hover.
 import type Decimal from 'decimal.js';
 import type { DealModel } from './deal-model';
+import { modelFacet } from './facets';
 import { Money } from './money';
 import { stageIndex, type Stage } from './stages';
 
@@ -29,6 +30,21 @@ export function commercialStage(stages: readonly Stage[]): string | undefined {
  * A stage without a success rate that must be passed counts as certain: the deal states no risk.
  */
 export function probabilityOfReaching(model: DealModel, stage: string | undefined, program?: string): Decimal | undefined {
+  // A scenario asks this of every payment: thousands of times for a long deal, for a handful of
+  // stages and programmes. Each answer is worked out once per model.
+  const byProgram = probabilities(model);
+  let known = byProgram.get(program);
+  if (!known) byProgram.set(program, (known = new Map()));
+  if (known.has(stage)) return known.get(stage);
+  const probability = probabilityFromStages(model, stage, program);
+  known.set(stage, probability);
+  return probability;
+}
+
+/** Per programme (undefined: the deal's own stage), per stage. */
+const probabilities = modelFacet((_: DealModel) => new Map<string | undefined, Map<string | undefined, Decimal | undefined>>());
+
+function probabilityFromStages(model: DealModel, stage: string | undefined, program?: string): Decimal | undefined {
   const target = stageIndex(model.stages, stage);
   if (target < 0) return undefined;
   const from = Math.max(stageIndex(model.stages, currentStage(model, program)), 0);

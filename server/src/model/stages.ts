@@ -47,5 +47,8 @@ export function dealStages(list: ast.StageList | undefined): readonly Stage[] {
 
 /** Position of a stage in the deal's order, or -1 when the deal has no such stage. */
 export function stageIndex(stages: readonly Stage[], name: string | undefined): number {
-  return name === undefined ? -1 : stages.findIndex((s) => s.name === name);
+  // A plain loop: asked for every payment of every scenario, with no function made per call.
+  if (name === undefined) return -1;
+  for (let i = 0; i < stages.length; i++) if (stages[i].name === name) return i;
+  return -1;
 }

@@ -87,10 +87,11 @@ export function isForfeited(forfeits: Forfeits, item: PaymentItem, stage: number
     const exercisedAt = forfeits.groups.get(group);
     if (exercisedAt !== undefined && later(stage, exercisedAt)) return true;
   }
-  const named = [...forfeitsOf(forfeits, item.name), ...(group !== undefined && group !== item.name ? forfeitsOf(forfeits, group) : [])];
-  return named.some((f) =>
-    (onSales || later(stage, f.stageIndex))
-    && territoriesOverlap(f.territories, item.node.territory?.map((t) => t.text)));
+  // Asked of every payment a scenario earns: nothing is built for a payment no forfeit names.
+  const forfeited = (f: PaymentForfeit) => (onSales || later(stage, f.stageIndex))
+    && territoriesOverlap(f.territories, item.node.territory?.map((t) => t.text));
+  if (forfeitsOf(forfeits, item.name).some(forfeited)) return true;
+  return group !== undefined && group !== item.name && forfeitsOf(forfeits, group).some(forfeited);
 }
 
 /** Whether exercising gives up a group's undisclosed rest (earned at its `by` stage). */
@@ -112,8 +113,10 @@ export function royaltyForfeit(forfeits: Forfeits, name: string | undefined): { 
   return result;
 }
 
+const noForfeits: readonly PaymentForfeit[] = Object.freeze([]);
+
 function forfeitsOf(forfeits: Forfeits, name: string | undefined): readonly PaymentForfeit[] {
-  return (name !== undefined && forfeits.payments.get(name)) || [];
+  return (name !== undefined && forfeits.payments.get(name)) || noForfeits;
 }
 
 /** A forfeit limited to territories reaches a payment only if the payment is limited to one of
