@@ -20,6 +20,7 @@ import { findInlayHints } from '../../server/src/features/inlay-hints';
 import { findSelectionRanges } from '../../server/src/features/selection-ranges';
 import { findSemanticTokens, semanticTokensOfDeal } from '../../server/src/features/semantic-tokens';
 import { indexSymbols, occurrencesOf, symbolAt } from '../../server/src/features/symbol-index';
+import { shownDeal } from '../../server/src/model/shown-figures';
 import { generateDeal } from '../generate-deal';
 import { random } from '../seeded-random';
 
@@ -32,6 +33,9 @@ function randomEdit(text: string, next: () => number): string {
   if (kind < 0.8) return text.slice(0, at) + fragments[Math.floor(next() * fragments.length)] + text.slice(at);
   return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 12));
 }
+
+/** Maps written as their entries, in order (JSON writes a map as `{}`). */
+const withMaps = (_: string, value: unknown) => (value instanceof Map ? [...value] : value);
 
 /** Every feature that reads a facet, as plain data; `probes` are offsets for the per-position ones. */
 function features(document: AnalyzedDocument, probes: number[]) {
@@ -51,6 +55,14 @@ function features(document: AnalyzedDocument, probes: number[]) {
     outline: JSON.stringify(findDocumentSymbols(document)),
     rollup: JSON.stringify(rollupJson(document)),
     portfolio: JSON.stringify(portfolioDealsOf('file:///p.deal', document)),
+    diagnostics: document.diagnostics.map((d) => `${shown(d.span)} ${d.severity} ${d.code} ${d.message}`),
+    // What an edit inside the payments of a long deal works out from the previous model.
+    models: document.deals.map(({ model, totals }) => ({
+      byName: [...model.paymentsByName].map(([name, item]) => `${name} ${shown(item.node.span)}`).join('\n'),
+      named: model.namedPayments,
+      totals: JSON.stringify(totals, withMaps),
+      shownTotals: JSON.stringify(shownDeal({ model, totals }).totals, withMaps),
+    })),
     atProbes: probes.map((offset) => {
       const symbol = symbolAt(document, offset);
       return {
@@ -123,23 +135,53 @@ describe('no module-level caches', () => {
 describe('facets of one long deal edited inside its terms', () => {
   /** Typing inside a term: a digit retyped or added, a clause or a milestone added, a word broken. */
   const typed = ['1', '5', '0', ' at phase2', ' on signing', '\n      milestone M9 "added" 1M', 'x', '"'];
-  it('equal a fresh computation after 8 chains of 5 edits inside payments, milestones and scenarios', () => {
-    const next = random(5);
-    const base = generateDeal(31, { payments: 80, notes: true });
-    const digits = [...base.matchAll(/\d/g)].map((m) => m.index);
-    for (let chain = 0; chain < 8; chain++) {
+  const base = generateDeal(31, { payments: 80, notes: true });
+
+  /** Chains of 5 edits, each analysis compared with a fresh one; how many were worked out from
+   * the previous model of the deal (an edit inside its payments only). `edit` types at a place. */
+  function editChains(seed: number, chains: number, edit: (text: string, next: () => number, step: number) => string): number {
+    const next = random(seed);
+    let fromPrevious = 0;
+    for (let chain = 0; chain < chains; chain++) {
       let text = base;
       let document = analyzeDealText(text);
       for (let step = 0; step < 5; step++) {
         const probes = [0, 1, 2].map(() => Math.floor(next() * text.length));
         features(document, probes);
-        const at = Math.min(text.length - 1, digits[Math.floor(next() * digits.length)] + step);
-        const piece = typed[Math.floor(next() * typed.length)];
-        text = next() < 0.3 ? text.slice(0, at) + piece + text.slice(at + 1) : text.slice(0, at) + piece + text.slice(at);
+        text = edit(text, next, step);
         document = reanalyzeDealText(document, text);
+        if (document.deals[0]?.model.edited) fromPrevious++;
         const probesAfter = probes.map((p) => Math.min(p, text.length));
         assert.deepEqual(features(document, probesAfter), features(analyzeDealText(text), probesAfter), `chain ${chain}, edit ${step}`);
       }
     }
+    return fromPrevious;
+  }
+
+  const pick = <T>(list: readonly T[], next: () => number) => list[Math.floor(next() * list.length)];
+
+  it('equal a fresh computation after 8 chains of 5 edits inside payments, milestones and scenarios', () => {
+    const digits = [...base.matchAll(/\d/g)].map((m) => m.index);
+    editChains(5, 8, (text, next, step) => {
+      const at = Math.min(text.length - 1, pick(digits, next) + step);
+      const piece = pick(typed, next);
+      return next() < 0.3 ? text.slice(0, at) + piece + text.slice(at + 1) : text.slice(0, at) + piece + text.slice(at);
+    });
+  });
+
+  it('equal a fresh computation after 10 chains of 5 edits inside milestones (amounts, names, payers), worked out from the previous model', () => {
+    // A milestone's amount retyped (a digit changed or added), its name changed, its payer named.
+    const fromPrevious = editChains(9, 10, (text, next) => {
+      const line = pick([...text.matchAll(/^ *milestone (\S+) "[^"\n]*" [^\n]*$/gm)], next);
+      const kind = next();
+      if (kind < 0.2) return `${text.slice(0, line.index + line[0].length)} from Globex${text.slice(line.index + line[0].length)}`;
+      if (kind < 0.4) {
+        const name = line.index + line[0].indexOf(line[1]) + line[1].length;
+        return `${text.slice(0, name)}${pick(['x', '2'], next)}${text.slice(name)}`;
+      }
+      const amount = line.index + line[0].indexOf('" ') + 2 + line[0].slice(line[0].indexOf('" ') + 2).search(/\d/);
+      return next() < 0.5 ? `${text.slice(0, amount)}${pick(['1', '5', '9'], next)}${text.slice(amount + 1)}` : `${text.slice(0, amount)}${pick(['1', '5'], next)}${text.slice(amount)}`;
+    });
+    assert.ok(fromPrevious >= 20, `${fromPrevious} of 50 edits worked out from the previous model`);
   });
 });

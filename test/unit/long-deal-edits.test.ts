@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
 import { reanalyzeDealText } from '../../server/src/document/reanalyze';
+import { rollupDeal } from '../../server/src/model/totals';
 import { generateDeal } from '../generate-deal';
 import { elementsWalked } from './work-count';
 
@@ -79,6 +80,28 @@ describe('an edit inside one term of a long deal', () => {
     assert.equal(changed[0].node.type, 'MilestoneGroup');
     assert.ok(changed[0].node.span.start < at && at < changed[0].node.span.end);
     assert.equal(model.payments.length, payments.length);
+  });
+
+  it('works the totals and the payments by name out from the previous ones, by the payment the edit replaced', () => {
+    const { text, edited } = dealAndEdit(400);
+    const before = analyzeDealText(text);
+    const earlier = before.deals[0].totals;
+    const byName = before.deals[0].model.paymentsByName;
+    const after = reanalyzeDealText(before, edited);
+    const model = after.deals[0].model;
+    const fresh = analyzeDealText(edited).deals[0];
+    assert.equal(model.edited?.replaced.length, 1);
+    const { before: was, after: now } = model.edited.replaced[0];
+    assert.equal(now.itemized!.minus(was.itemized!).toString(), '110000000'); // $12,250,000 → $112,250,000 in the group
+    assert.equal(after.deals[0].totals.contingent.toString(), fresh.totals.contingent.toString());
+    assert.equal(after.deals[0].totals.headline.toString(), fresh.totals.headline.toString());
+    // The previous totals are what the new ones are built on: a figure planted in them carries.
+    const planted = rollupDeal(model, { ...earlier, committed: earlier.committed.plus(1) });
+    assert.equal(planted.committed.minus(fresh.totals.committed).toString(), '1');
+    // The table of payments by name is the previous one, with the group's new item in its place.
+    assert.equal(model.paymentsByName, byName);
+    assert.equal(model.paymentsByName.get(now.name!), now);
+    assert.deepEqual([...model.paymentsByName.keys()], [...fresh.model.paymentsByName.keys()]);
   });
 
   it('walks well under what a fresh analysis walks (the whole-deal checks still walk each list once)', () => {

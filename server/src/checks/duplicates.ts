@@ -51,6 +51,7 @@ export function checkDuplicateNames(model: DealModel): DealDiagnostic[] {
  * each is compared with the first payment of its name, which the model already holds (its
  * payments by name, in the same order), so no table of names is made again per keystroke. */
 function duplicatePaymentNames(model: DealModel): DealDiagnostic[] {
+  if (model.namedPayments === model.paymentsByName.size) return []; // every name given once
   const out: DealDiagnostic[] = [];
   for (const { payment } of paymentsOf(model.deal)) {
     const name = payment.name;

@@ -4,7 +4,8 @@
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
 import type { ParsedDealFile } from '../language/parse';
-import { allInCents, shownModel, shownTotals } from '../model/shown-figures';
+import { shownModel, shownTotals } from '../model/shown-figures';
+import { allInCents } from '../model/whole-cents';
 import { walkingOnce } from '../model/deal-walk';
 import type { DealTotals } from '../model/totals';
 import { checkHeadline, checkMilestoneCaps, type CapFindings } from './amounts';

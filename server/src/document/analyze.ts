@@ -49,7 +49,7 @@ export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: Anal
   const model = buildDealModel(deal, { previous: reuse?.previous.model });
   if (reuse) model.facets.inherit(reuse.previous.model.facets);
   carryShownModel(model, reuse?.previous.model);
-  const totals = rollupDeal(model);
+  const totals = rollupDeal(model, reuse?.previous.totals);
   const findings: TermFindings = { caps: new Map() };
   const diagnostics = checkDeal(model, totals, { previous: reuse?.previous.findings, next: findings });
   // What the checks found per term is kept for long deals only (edits inside one term of a short

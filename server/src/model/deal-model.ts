@@ -60,8 +60,17 @@ export interface DealModel {
   /** Payments inside options' `on exercise { payments ... }`, in source order: apart from
    * `payments`, as they exist only once their option is exercised. */
   exercisePayments: readonly PaymentItem[];
-  /** Every payment and milestone that has a name, by name (on-exercise ones too). */
+  /** Every payment and milestone that has a name, by name (on-exercise ones too): the first of
+   * each name. */
   paymentsByName: ReadonlyMap<string, PaymentItem>;
+  /** How many payments and milestones have a name: more than `paymentsByName` holds when a name
+   * is given twice. */
+  namedPayments: number;
+  /** When this model is of the same deal as the previous one after an edit inside its payments
+   * only (every other term of the deal the same), the payments the edit replaced: each as it
+   * was and as it is now, in the same place. What is derived from the whole list of payments
+   * (totals, the payments by name) is then worked out from the previous model's by these alone. */
+  edited?: { replaced: readonly PaymentReplaced[] };
   /** The programmes the deal covers, by name. */
   programs: ReadonlyMap<string, ast.ProgramDecl>;
   options: ReadonlyMap<string, ast.OptionDecl>;
@@ -79,6 +88,9 @@ export interface DealModel {
   /** What features and the engine derive from this deal, kept until the deal changes. */
   facets: FacetStore;
 }
+
+/** A payment an edit replaced: the previous model's item and the one in its place now. */
+export interface PaymentReplaced { before: PaymentItem; after: PaymentItem }
 
 /** What a deal that declares nothing of a kind finds by name. A model's maps are never added to
  * once built, so every such deal shares this one: a file of many short deals does not keep an
@@ -113,7 +125,10 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean; pre
   // model's life, in every deal.
   const kept = reusable(options.previous, deal, currency, inCents);
   const resolved = resolvePayments(deal, (node, block) => resolvePayment(node, block, convert, currencyOf, currency, inCents), kept);
-  const { payments, exercisePayments, paymentsByName } = resolved;
+  const { payments, exercisePayments } = resolved;
+  const edited = options.previous && resolved.replaced && onlyPaymentsEdited(options.previous.deal, deal) ? { replaced: resolved.replaced } : undefined;
+  const byNameAfter = edited && namesAfterEdit(options.previous!, edited.replaced);
+  const paymentsByName = byNameAfter ?? resolved.paymentsByName;
 
   const byName = <T extends { name: ast.Name }>(list: T[]): ReadonlyMap<string, T> => {
     if (list.length === 0) return noneDeclared;
@@ -130,6 +145,8 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean; pre
     payments,
     exercisePayments: exercisePayments ?? noPayments,
     paymentsByName: paymentsByName ?? noneDeclared,
+    namedPayments: resolved.named,
+    edited,
     programs: byName(deal.programs ?? []),
     options: byName(deal.options),
     scenarios: byName(deal.scenarios),
@@ -166,10 +183,12 @@ function reusable(previous: DealModel | undefined, deal: ast.Deal, currency: str
     // An edit inside one payment leaves the block's count as it was: its payments are where they
     // were, and found by their place (no map of thousands of payments made per keystroke).
     if (block.payments.length === range.to - range.from) {
-      return (node, i) => {
+      const byPlace: KeptPayments = (node, i) => {
         const item = previous.payments[range.from + i];
         return item.node === node ? item : undefined;
       };
+      byPlace.formerAt = (i) => previous.payments[range.from + i];
+      return byPlace;
     }
     const items = new Map<ast.Payment, PaymentItem>();
     for (let i = range.from; i < range.to; i++) items.set(previous.payments[i].node, previous.payments[i]);
@@ -177,8 +196,41 @@ function reusable(previous: DealModel | undefined, deal: ast.Deal, currency: str
   };
 }
 
-/** A block's payment as resolved before, by its node and its place in the block. */
-type KeptPayments = (node: ast.Payment, index: number) => PaymentItem | undefined;
+/** A block's payment as resolved before, by its node and its place in the block; `formerAt`,
+ * when the block holds as many payments as before, the previous payment at a place (kept or not). */
+type KeptPayments = ((node: ast.Payment, index: number) => PaymentItem | undefined) & { formerAt?: (index: number) => PaymentItem };
+
+/** Whether the deal's terms other than its payment blocks are the very ones of `before` (an edit
+ * inside a payment shares every other term of the tree: document/reparse-term.ts). */
+function onlyPaymentsEdited(before: ast.Deal, deal: ast.Deal): boolean {
+  const was = before as unknown as Record<string, unknown>;
+  const now = deal as unknown as Record<string, unknown>;
+  const keys = Object.keys(now);
+  if (keys.length !== Object.keys(was).length) return false;
+  for (const key of keys) if (key !== 'paymentBlocks' && key !== 'span' && was[key] !== now[key]) return false;
+  return true;
+}
+
+/** The previous model's payments by name, taken over with the replaced payments in place, when
+ * they bear the same names as the payments they replace (their milestones too, in order): the
+ * table then holds the same names, each first where it was. Undefined when a name changed. The
+ * previous model is given up with its analysis (document/reanalyze.ts), so its table is reused. */
+function namesAfterEdit(previous: DealModel, replaced: readonly PaymentReplaced[]): Map<string, PaymentItem> | undefined {
+  if (previous.paymentsByName === noneDeclared || !(previous.paymentsByName instanceof Map)) return undefined;
+  for (const { before, after } of replaced) {
+    if (before.name !== after.name || (before.items?.length ?? 0) !== (after.items?.length ?? 0)) return undefined;
+    for (let i = 0; i < (before.items?.length ?? 0); i++) if (before.items![i].name !== after.items![i].name) return undefined;
+  }
+  const byName = previous.paymentsByName as Map<string, PaymentItem>;
+  const swap = (before: PaymentItem, after: PaymentItem) => {
+    if (before.name !== undefined && byName.get(before.name) === before) byName.set(before.name, after);
+  };
+  for (const { before, after } of replaced) {
+    swap(before, after);
+    for (let i = 0; i < (before.items?.length ?? 0); i++) swap(before.items![i], after.items![i]);
+  }
+  return byName;
+}
 
 /** The line that converts each currency into the deal currency: `fx X = r DEAL` or the inverse
  * `fx DEAL = r X`, the first of them for X (a later one is a repeated-term warning). A rate of
@@ -205,34 +257,62 @@ function resolvePayments(
   deal: ast.Deal,
   resolve: (node: ast.Payment, block: ast.PaymentBlock) => PaymentItem,
   reused?: (block: ast.PaymentBlock) => KeptPayments | undefined,
-): {
-  payments: PaymentItem[]; exercisePayments?: PaymentItem[]; paymentsByName?: Map<string, PaymentItem>;
-} {
-  const out: { payments: PaymentItem[]; exercisePayments?: PaymentItem[]; paymentsByName?: Map<string, PaymentItem> } = { payments: [] };
-  const remember = (item: PaymentItem) => {
-    if (!item.name) return;
-    out.paymentsByName ??= new Map();
-    if (!out.paymentsByName.has(item.name)) out.paymentsByName.set(item.name, item);
+): ResolvedPayments {
+  const out: ResolvedPayments = { payments: [], named: 0, replaced: reused ? [] : undefined };
+  // The table by name is made only when the caller cannot take over the previous one: first
+  // collected in order, then put in a map once asked for.
+  const named: PaymentItem[] = [];
+  const note = (item: PaymentItem) => {
+    if (item.name) named.push(item);
   };
   const resolveBlock = (block: ast.PaymentBlock, into: PaymentItem[], option?: ast.OptionDecl) => {
     const kept = option ? undefined : reused?.(block);
     const payments = block.payments;
     for (let i = 0; i < payments.length; i++) {
       const node = payments[i];
-      const item = kept?.(node, i) ?? resolve(node, block);
+      let item = kept?.(node, i);
+      if (!item) {
+        item = resolve(node, block);
+        // Not kept: what it replaced is known only where the block's payments are where they were.
+        if (!option) {
+          if (kept?.formerAt) out.replaced?.push({ before: kept.formerAt(i), after: item });
+          else out.replaced = undefined;
+        }
+      }
       const program = node.program?.text ?? block.program?.text ?? option?.program?.text;
       place(item, program, option);
       for (const one of item.items ?? []) place(one, program, option);
       into.push(item);
-      remember(item);
-      item.items?.forEach(remember);
+      note(item);
+      if (item.items) for (const one of item.items) note(one);
     }
   };
   for (const block of deal.paymentBlocks) resolveBlock(block, out.payments);
   for (const option of deal.options) {
     for (const block of option.paymentBlocks ?? []) resolveBlock(block, out.exercisePayments ??= [], option);
   }
+  out.named = named.length;
+  let byName: Map<string, PaymentItem> | undefined;
+  Object.defineProperty(out, 'paymentsByName', {
+    get: () => {
+      if (byName || named.length === 0) return byName;
+      byName = new Map();
+      for (const item of named) if (!byName.has(item.name!)) byName.set(item.name!, item);
+      return byName;
+    },
+  });
   return out;
+}
+
+interface ResolvedPayments {
+  payments: PaymentItem[];
+  exercisePayments?: PaymentItem[];
+  /** The first payment of each name (made when first read). */
+  readonly paymentsByName?: Map<string, PaymentItem>;
+  named: number;
+  /** With a previous model: the payments not kept, each with the one it replaced; undefined when
+   * a block's payments moved (added or removed), so what each replaced is not known. */
+  replaced?: PaymentReplaced[];
 }
 
 /** A payment's programme (its own `for`, else the one given) and the option it is paid on. */

@@ -3,8 +3,7 @@
 // party's receives less pays and its net, a group's itemized milestones and undisclosed rest and
 // its cap. The JSON and CSV keep the exact figures (a total there may differ from the one shown
 // by the rounding of its parts: at most half a cent a payment).
-import { buildDealModel, type DealModel, type PaymentItem } from './deal-model';
-import { modelFacet } from './facets';
+import { buildDealModel, type DealModel } from './deal-model';
 import type { DealTotals } from './totals';
 import { rollupDeal } from './totals';
 
@@ -24,15 +23,15 @@ export const shownModel = (model: DealModel): DealModel =>
 export function carryShownModel(model: DealModel, previous: DealModel | undefined): void {
   const before = previous?.facets.peek<DealModel>(shownKey);
   if (!before || model.inCents || before === previous) return;
-  model.facets.get(shownKey, () => buildDealModel(model.deal, { inCents: true, previous: before }));
+  model.facets.get(shownKey, () => {
+    const shown = buildDealModel(model.deal, { inCents: true, previous: before });
+    shown.facets.inherit(before.facets);
+    return shown;
+  });
 }
 
-/** Whether every deal-level amount is already a whole number of cents (then the deal's figures
- * are shown as they are, and nothing needs building again). */
-export function allInCents(model: DealModel): boolean {
-  const inCents = (item: PaymentItem): boolean =>
-    (item.amount === undefined || item.amount.decimalPlaces() <= 2) && (item.items ?? []).every(inCents);
-  return model.inCents || model.payments.every(inCents);
-}
-
-export const shownTotals = modelFacet((model: DealModel): DealTotals => rollupDeal(model));
+/** The totals of the deal in cents, worked out from the previous model's after an edit inside its
+ * payments (totals.ts). */
+const shownTotalsKey = {};
+export const shownTotals = (model: DealModel): DealTotals =>
+  model.facets.get(shownTotalsKey, () => rollupDeal(model, model.facets.carried<DealTotals>(shownTotalsKey)));

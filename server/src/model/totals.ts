@@ -9,9 +9,10 @@
 // Option fees, royalties and manufacturing have no deal-level figure. Every amount that belongs
 // to a programme counts once per programme it stands for (`count N`: N times).
 import type Decimal from 'decimal.js';
-import type { DealModel, PaymentItem, PaymentKind } from './deal-model';
+import type { DealModel, PaymentItem, PaymentKind, PaymentReplaced } from './deal-model';
 import { countHeadline, type HeadlineCount } from './headline';
 import { Money, ZERO } from './money';
+import { allInCents } from './whole-cents';
 import { inKindOrder, kindsCounting } from './payment-kinds';
 import { timesCounted } from './programs';
 
@@ -62,8 +63,15 @@ const nothingYet: DealTotals = Object.freeze({
   committed: ZERO, contingent: ZERO, headline: ZERO, onExercise: ZERO, byKind: new Map<PaymentKind, Decimal>(), parties: new Map<string, PartyPosition>(),
 });
 
-export function rollupDeal(model: DealModel): DealTotals {
+/** The deal's totals. With `earlier`, the totals of the previous model of the deal when this
+ * one was made after an edit inside its payments (`model.edited`): worked out from those by the
+ * payments the edit replaced, when that gives exactly what adding every payment up would. */
+export function rollupDeal(model: DealModel, earlier?: DealTotals): DealTotals {
   if (model.parties.size === 0 && model.payments.length === 0 && model.options.size === 0) return nothingYet;
+  return (earlier && model.edited && totalsAfterEdit(model, earlier, model.edited.replaced)) || addedUp(model);
+}
+
+function addedUp(model: DealModel): DealTotals {
   let committed = ZERO;
   let contingent = ZERO;
   const byKind = new Map<PaymentKind, Decimal>();
@@ -100,6 +108,56 @@ export function rollupDeal(model: DealModel): DealTotals {
   for (const position of parties.values()) position.net = position.receives.minus(position.pays);
   const headlineCount = countHeadline(model, committed, contingent, byKind.get('equity') ?? ZERO, onExercise);
   return { committed, contingent, headline: headlineCount.figure, headlineCount, onExercise, byKind: inKindOrder(byKind), parties };
+}
+
+/**
+ * The previous totals with each replaced payment's amount taken out and its new amount put in,
+ * when the edit changed amounts only: each replaced payment has the kind, payer, payee and
+ * programme it had, is counted as it was, and names only declared parties (an undeclared name
+ * is listed where it first appears). Every amount counted is whole cents (shown-figures.ts), so
+ * no sum is rounded and this equals adding every payment up. Undefined otherwise.
+ */
+function totalsAfterEdit(model: DealModel, earlier: DealTotals, replaced: readonly PaymentReplaced[]): DealTotals | undefined {
+  if (earlier === nothingYet || !allInCents(model)) return undefined;
+  const declared = (party: string | undefined) => party === undefined || model.parties.has(party);
+  for (const { before, after } of replaced) {
+    if (before.kind !== after.kind || before.payer !== after.payer || before.payee !== after.payee) return undefined;
+    if (isCounted(before) !== isCounted(after) || !declared(after.payer) || !declared(after.payee)) return undefined;
+    if (isCounted(after) && timesCounted(model, before) !== timesCounted(model, after)) return undefined;
+    if (isCounted(before) && before.amount!.decimalPlaces() > 2) return undefined;
+  }
+  let { committed, contingent } = earlier;
+  const byKind = new Map(earlier.byKind);
+  const parties = new Map<string, PartyPosition>();
+  for (const [name, p] of earlier.parties) {
+    parties.set(name, {
+      receives: p.receives, pays: p.pays, net: p.net, committed: { ...p.committed }, contingent: { ...p.contingent }, onExercise: { ...p.onExercise },
+    });
+  }
+  for (const { before, after } of replaced) {
+    if (!isCounted(after)) continue;
+    const change = countedAmount(model, after).minus(countedAmount(model, before));
+    if (change.isZero()) continue;
+    const isCommitted = committedKinds.includes(after.kind);
+    if (isCommitted) committed = committed.plus(change);
+    else contingent = contingent.plus(change);
+    byKind.set(after.kind, byKind.get(after.kind)!.plus(change));
+    const part = isCommitted ? 'committed' : 'contingent';
+    if (after.payee) {
+      const position = parties.get(after.payee)!;
+      position.receives = position.receives.plus(change);
+      position[part].receives = position[part].receives.plus(change);
+      position.net = position.receives.minus(position.pays);
+    }
+    if (after.payer) {
+      const position = parties.get(after.payer)!;
+      position.pays = position.pays.plus(change);
+      position[part].pays = position[part].pays.plus(change);
+      position.net = position.receives.minus(position.pays);
+    }
+  }
+  const headlineCount = countHeadline(model, committed, contingent, byKind.get('equity') ?? ZERO, earlier.onExercise);
+  return { committed, contingent, headline: headlineCount.figure, headlineCount, onExercise: earlier.onExercise, byKind, parties };
 }
 
 /** A payment's amount as the deal totals count it: once per programme it belongs to. */
