@@ -55,6 +55,7 @@ function features(document: AnalyzedDocument, probes: number[]) {
     outline: JSON.stringify(findDocumentSymbols(document)),
     rollup: JSON.stringify(rollupJson(document)),
     portfolio: JSON.stringify(portfolioDealsOf('file:///p.deal', document)),
+    lineCount: document.lines.lineCount,
     diagnostics: document.diagnostics.map((d) => `${shown(d.span)} ${d.severity} ${d.code} ${d.message}`),
     // What an edit inside the payments of a long deal works out from the previous model.
     models: document.deals.map(({ model, totals }) => ({
@@ -68,6 +69,7 @@ function features(document: AnalyzedDocument, probes: number[]) {
       return {
         symbol: symbol && `${shown(symbol.span)} ${occurrencesOf(document, symbol).map((s) => s.span.start).join(' ')}`,
         selection: findSelectionRanges(document, offset),
+        position: document.lines.positionAt(offset),
         hover: doHover(document, offset)?.markdown,
       };
     }),

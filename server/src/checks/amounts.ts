@@ -87,14 +87,30 @@ function capFinding(model: DealModel, group: PaymentItem): DealDiagnostic | unde
   return undefined;
 }
 
+const countedKinds = [...committedKinds, ...contingentKinds];
+const unknownAmount = (p: PaymentItem) => unconverted(p) || (!!p.written && !isRead(p.written));
+const countsUnknown = (p: PaymentItem) => countedKinds.includes(p.kind) && (unknownAmount(p) || (p.items !== undefined && p.items.some(unknownAmount)));
+
+const unknownKey = {};
+
+/** Whether a payment the headline counts has an amount with no figure (no fx rate, not read):
+ * then the terms' total is not known and is not compared. After an edit inside the payments of a
+ * long deal that had none, only the payments the edit replaced are looked at. */
+function countsUnknownAmounts(model: DealModel): boolean {
+  if (model.payments.length < 64) return model.payments.some(countsUnknown);
+  return model.facets.get(unknownKey, () => {
+    const edited = model.edited;
+    if (edited && model.facets.carried<boolean>(unknownKey) === false) return edited.replaced.some(({ after }) => countsUnknown(after));
+    return model.payments.some(countsUnknown);
+  });
+}
+
 export function checkHeadline(model: DealModel, totals: DealTotals): DealDiagnostic[] {
   const headline: ast.Money | undefined = model.deal.headline;
   if (!headline || !isRead(headline)) return [];
   const declared = model.convert(headline);
   if (declared === undefined) return [];
-  const counted = [...committedKinds, ...contingentKinds];
-  const unknown = (p: PaymentItem) => unconverted(p) || (!!p.written && !isRead(p.written));
-  const incomplete = model.payments.some((p) => counted.includes(p.kind) && (unknown(p) || (p.items ?? []).some(unknown)));
+  const incomplete = countsUnknownAmounts(model);
   const about = !!model.deal.headlineTerms?.about;
   if (incomplete || agrees(declared, totals.headline, about)) return [];
   // A figure beyond the limits is an error of its own (invalid-value): no total with it is exact.

@@ -12,7 +12,6 @@ import { checkHeadline, checkMilestoneCaps, type CapFindings } from './amounts';
 import { checkCharacters } from './characters';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
 import { checkPaymentItems, type PaymentItemFindings } from './payment-items';
-import { checkNegativeAmounts } from './negative-amounts';
 import { checkNoDeal } from './no-deal';
 import { checkClausePlacement } from './clause-placement';
 import { checkOptionEffects } from './options';
@@ -28,9 +27,9 @@ import { checkScenarios } from './scenarios';
 import { checkRepeatedTerms } from './terms';
 
 /** Checks across the whole file (no deal at all, two deals with one name, characters that are
- * not what they seem). */
-export function checkFile(parsed: ParsedDealFile): DealDiagnostic[] {
-  return [...checkNoDeal(parsed), ...checkDuplicateDeals(parsed.file), ...checkCharacters(parsed)];
+ * not what they seem; none looked for when the text is known to hold none). */
+export function checkFile(parsed: ParsedDealFile, unusualCharacters?: boolean): DealDiagnostic[] {
+  return [...checkNoDeal(parsed), ...checkDuplicateDeals(parsed.file), ...(unusualCharacters === false ? [] : checkCharacters(parsed))];
 }
 
 /** What the checks found per term of a deal, kept with its analysis: after an edit inside one
@@ -43,25 +42,31 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
   const deal = model.deal;
   // Caps and the headline are compared as their messages show them: to the cent.
   const shown = allInCents(model) ? model : shownModel(model);
-  return walkingOnce(deal, () => [
-    ...checkReferences(model, findings && { previous: findings.previous?.references, keep: (next) => { findings.next.references = next; } }),
-    ...checkDuplicateNames(model),
-    ...checkPayerAndPayee(deal),
-    ...checkUnusedParties(deal),
-    ...checkRepeatedTerms(model),
-    ...checkMilestoneCaps(shown, findings && { previous: findings.previous?.caps, next: findings.next.caps }),
+  return walkingOnce(deal, () => joined([
+    checkReferences(model, findings && { previous: findings.previous?.references, keep: (next) => { findings.next.references = next; } }),
+    checkDuplicateNames(model),
+    checkPayerAndPayee(deal),
+    checkUnusedParties(deal),
+    checkRepeatedTerms(model),
+    checkMilestoneCaps(shown, findings && { previous: findings.previous?.caps, next: findings.next.caps }),
     // The deal's totals in cents, kept on the model: the hovers and the outline show the same.
-    ...checkHeadline(shown, shown === model ? totals : shownTotals(shown)),
-    ...checkShares(deal),
-    ...checkRoyaltiesAndSalesMilestones(model),
-    ...checkScenarios(model),
-    ...checkPrograms(model),
-    ...checkScenarioCosts(model),
-    ...checkEconomicsGiven(model),
-    ...checkOptionEffects(model),
-    ...checkRoyaltyWithProfitShare(model),
-    ...checkPaymentItems(model, findings && { previous: findings.previous?.items, keep: (next) => { findings.next.items = next; } }),
-    ...checkNegativeAmounts(deal),
-    ...checkClausePlacement(deal),
-  ]);
+    checkHeadline(shown, shown === model ? totals : shownTotals(shown)),
+    checkShares(deal),
+    checkRoyaltiesAndSalesMilestones(model),
+    checkScenarios(model),
+    checkPrograms(model),
+    checkScenarioCosts(model),
+    checkEconomicsGiven(model),
+    checkOptionEffects(model),
+    checkRoyaltyWithProfitShare(model),
+    checkPaymentItems(model, findings && { previous: findings.previous?.items, keep: (next) => { findings.next.items = next; } }),
+    checkClausePlacement(deal),
+  ]));
+}
+
+/** The checks' findings in one list, in the order of the checks (a long deal has thousands). */
+function joined(lists: readonly DealDiagnostic[][]): DealDiagnostic[] {
+  const out: DealDiagnostic[] = [];
+  for (const list of lists) for (const d of list) out.push(d);
+  return out;
 }

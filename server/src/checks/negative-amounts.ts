@@ -3,29 +3,17 @@
 // and its quick fix (features/negative-amount-fix.ts) swaps payer and payee and drops the sign.
 import type * as ast from '../language/ast';
 import type { DealDiagnostic } from '../model/diagnostic';
-import { amountsOf, paymentsOf, problem } from '../model/deal-walk';
+import { problem } from '../model/deal-walk';
 
-/** The payment whose own amount `money` is, with its payer and payee, where there is one. */
-export interface SignedPayment { payment: ast.Payment; payer?: string; payee?: string }
+/** Who pays a payment, as its negative amount's message and quick fix read it. */
+export interface SignedPayment { payer?: string; payee?: string }
 
-function paymentsByAmount(deal: ast.Deal): Map<ast.Money, SignedPayment> {
-  const out = new Map<ast.Money, SignedPayment>();
-  for (const { payment, block, group } of paymentsOf(deal)) {
-    if (!('amount' in payment) || !payment.amount) continue;
-    const payer = payment.from?.text ?? group?.from?.text ?? block.from?.text;
-    const payee = payment.to?.text ?? group?.to?.text ?? block.to?.text;
-    out.set(payment.amount, { payment, payer, payee });
-  }
-  return out;
-}
-
-export function checkNegativeAmounts(deal: ast.Deal): DealDiagnostic[] {
-  const out: DealDiagnostic[] = [];
-  let payments: Map<ast.Money, SignedPayment> | undefined;
-  for (const money of amountsOf(deal)) {
+/** The amounts below zero among `amounts`; `paidBy`, where the amounts are a payment item's: the
+ * payer and payee of the payment whose own amount one is (asked only of a negative amount). */
+export function negativeAmounts(amounts: readonly ast.Money[], out: DealDiagnostic[], paidBy?: (money: ast.Money) => SignedPayment | undefined): void {
+  for (const money of amounts) {
     if (!money.value.isNegative() || money.value.isZero()) continue;
-    payments ??= paymentsByAmount(deal);
-    const paid = payments.get(money);
+    const paid = paidBy?.(money);
     if (paid?.payer && paid.payee && paid.payer !== paid.payee) {
       out.push(problem('negative-amount', 'error',
         `An amount cannot be below zero: who pays whom is said by payer and payee. If ${paid.payee} pays ${paid.payer} here, ` +
@@ -37,5 +25,17 @@ export function checkNegativeAmounts(deal: ast.Deal): DealDiagnostic[] {
         money.span));
     }
   }
-  return out;
+}
+
+/** The payer and payee of the payment of an item (a payment, or a group and its milestones) in
+ * `block` whose own amount `money` is. */
+export function paymentPaying(item: ast.Payment, block: ast.PaymentBlock, money: ast.Money): SignedPayment | undefined {
+  const signed = (payment: ast.Payment, group?: ast.MilestoneGroup) => ({
+    payer: payment.from?.text ?? group?.from?.text ?? block.from?.text,
+    payee: payment.to?.text ?? group?.to?.text ?? block.to?.text,
+  });
+  if ('amount' in item && item.amount === money) return signed(item);
+  if (item.type !== 'MilestoneGroup') return undefined;
+  const milestone = item.milestones.find((m) => 'amount' in m && m.amount === money);
+  return milestone && signed(milestone, item);
 }

@@ -1,6 +1,6 @@
-// The checks that look at one payment at a time: amounts too large or too fine, amounts with no
-// exchange rate, dates that are not dates or come before signing, percentages out of range, and
-// funding that runs for centuries. They run on what the deal says outside its payment blocks'
+// The checks that look at one payment at a time: amounts too large, too fine or below zero,
+// amounts with no exchange rate, dates that are not dates or come before signing, percentages out
+// of range, and funding that runs for centuries. They run on what the deal says outside its payment blocks'
 // items, and on each item (a payment, or a milestone group with its milestones). What each item
 // gave is kept with the deal's analysis: after an edit inside one item of a long deal, the other
 // items are not checked again, as long as what they are checked against (the deal currency, its
@@ -9,10 +9,11 @@ import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import { TermValues } from '../model/facets';
 import type { DealDiagnostic } from '../model/diagnostic';
-import { partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsInOrder } from '../model/deal-walk';
+import { partsOfPaymentItem, partsOutsidePaymentItems, paymentBlocksInOrder } from '../model/deal-walk';
 import { unconvertedAmounts } from './amounts';
 import { dateFormats, datesBeforeSigning } from './dates';
 import { amountMagnitudes, fundingYears, fxRateMagnitudes } from './magnitudes';
+import { negativeAmounts, paymentPaying } from './negative-amounts';
 import { percentRanges } from './percents';
 
 /** What each item gave, and what it was checked against. */
@@ -27,12 +28,13 @@ export function checkPaymentItems(model: DealModel, findings?: { previous?: Paym
   unconvertedAmounts(model, outside.amounts, out);
   dateFormats(outside.dates, out);
   percentRanges(outside.percents, out);
+  negativeAmounts(outside.amounts, out);
 
   const against = [model.currency, deal.signed?.text, ...deal.fx];
   const before = findings?.previous;
   const stands = before && before.against.length === against.length && before.against.every((x, i) => x === against[i]);
   const items = new TermValues(stands ? before.items : undefined);
-  for (const item of paymentItemsInOrder(deal)) {
+  for (const block of paymentBlocksInOrder(deal)) for (const item of block.payments) {
     const found = items.of(item, () => {
       const found: DealDiagnostic[] = [];
       const parts = partsOfPaymentItem(item);
@@ -42,6 +44,7 @@ export function checkPaymentItems(model: DealModel, findings?: { previous?: Paym
       dateFormats(parts.dates, found);
       datesBeforeSigning(deal.signed, parts.payments, found);
       percentRanges(parts.percents, found);
+      negativeAmounts(parts.amounts, found, (money) => paymentPaying(item, block, money));
       return found;
     });
     for (const d of found) out.push(d);

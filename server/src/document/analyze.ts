@@ -4,6 +4,7 @@
 // document on the document (`documentFacet`).
 import type { Deal, Span } from '../language/ast';
 import { LineMap } from '../language/line-map';
+import { hasUnusualCharacter } from '../language/unusual-characters';
 import { parseDealText, type ParsedDealFile } from '../language/parse';
 import { buildDealModel, type DealModel } from '../model/deal-model';
 import { FacetStore } from '../model/facets';
@@ -33,6 +34,8 @@ export interface AnalyzedDocument {
   deals: AnalyzedDeal[];
   diagnostics: DealDiagnostic[];
   lines: LineMap;
+  /** Whether the text holds a control or invisible character anywhere (checks/characters.ts). */
+  unusualCharacters: boolean;
   /** What features derive from the document as a whole: the deals' facets joined. */
   facets: FacetStore;
 }
@@ -64,15 +67,17 @@ export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: Anal
 }
 
 /** The document from its parse and its analysed deals: syntax errors, file-wide checks and
- * each deal's diagnostics, in text order. */
-export function assembleDocument(parsed: ParsedDealFile, deals: AnalyzedDeal[]): AnalyzedDocument {
+ * each deal's diagnostics, in text order; `afterEdit`: its lines and whether it holds unusual
+ * characters, worked out from the previous text's after an edit. */
+export function assembleDocument(parsed: ParsedDealFile, deals: AnalyzedDeal[], afterEdit?: { lines: LineMap; unusualCharacters: boolean }): AnalyzedDocument {
   const diagnostics: DealDiagnostic[] = parsed.syntaxErrors.map((e) => ({
     code: 'syntax-error', severity: 'error', message: e.message, span: e.span,
   }));
-  for (const d of checkFile(parsed)) diagnostics.push(d);
+  const unusualCharacters = afterEdit?.unusualCharacters ?? hasUnusualCharacter(parsed.text);
+  for (const d of checkFile(parsed, unusualCharacters)) diagnostics.push(d);
   for (const deal of deals) for (const d of deal.diagnostics) diagnostics.push(d);
   diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { text: parsed.text, parsed, deals, diagnostics, lines: new LineMap(parsed.text), facets: new FacetStore() };
+  return { text: parsed.text, parsed, deals, diagnostics, lines: afterEdit?.lines ?? new LineMap(parsed.text), unusualCharacters, facets: new FacetStore() };
 }
 
 /** A value derived from one analysed deal, kept on it until the deal changes (see model/facets). */

@@ -6,6 +6,8 @@
 // already had a syntax error elsewhere), the whole text is analysed as usual.
 import type { IToken } from 'chevrotain';
 import type { Deal, Span } from '../language/ast';
+import { LineMap } from '../language/line-map';
+import { hasUnusualCharacter } from '../language/unusual-characters';
 import { parseDealText, type ParsedDealFile, type SyntaxProblem } from '../language/parse';
 import { moveSpans, moveTreeSpans } from './move-spans';
 import { reparseTerm } from './reparse-term';
@@ -94,7 +96,12 @@ function reuse(previous: AnalyzedDocument, text: string): AnalyzedDocument | und
     syntaxErrors,
     comments,
   };
-  return assembleDocument(parsed, deals);
+  // Lines and unusual characters outside the edit are what they were: only the edited stretch
+  // is read for them (a character is unusual by itself, whatever stands around it).
+  return assembleDocument(parsed, deals, {
+    lines: LineMap.afterEdit(previous.lines, text, { start: prefix, end: editEnd, delta }),
+    unusualCharacters: previous.unusualCharacters || hasUnusualCharacter(text.slice(prefix, editEnd + delta)),
+  });
 }
 
 /** Lengths of the longest common prefix and suffix (not overlapping in the shorter text). */

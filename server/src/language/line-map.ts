@@ -6,18 +6,31 @@
 export interface Position { line: number; character: number }
 
 export class LineMap {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        this.starts.push(i + 1);
-      }
+  constructor(private readonly text: string, starts?: number[]) {
+    if (starts) {
+      this.starts = starts;
+      return;
     }
+    this.starts = [0];
+    lineStartsIn(text, 0, text.length, this.starts);
+  }
+
+  /**
+   * The lines of `text`, the text of `previous` with [start, end) replaced and grown by `delta`:
+   * the lines before the edit are kept, those after it moved, and only the edited stretch is
+   * read (a long file is not read again line by line per keystroke).
+   */
+  static afterEdit(previous: LineMap, text: string, edit: { start: number; end: number; delta: number }): LineMap {
+    const old = previous.starts;
+    // A line start depends on the character before it and, after a \r, on the one at it: starts
+    // before the edit stand, starts more than one character past it only move.
+    const keep = firstAtOrAfter(old, edit.start);
+    const starts = keep === 0 ? [0] : old.slice(0, keep);
+    lineStartsIn(text, Math.max(0, edit.start - 1), edit.end + edit.delta, starts);
+    for (let i = firstAtOrAfter(old, edit.end + 1); i < old.length; i++) starts.push(old[i] + edit.delta);
+    return new LineMap(text, starts);
   }
 
   get lineCount(): number {
@@ -57,4 +70,24 @@ export class LineMap {
     while (lineEnd > start && (this.text[lineEnd - 1] === '\n' || this.text[lineEnd - 1] === '\r')) lineEnd--;
     return Math.min(start + Math.max(0, position.character), lineEnd);
   }
+}
+
+/** Pushes the start of every line that begins after a line end at [from, to) of `text`. */
+function lineStartsIn(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+}
+
+/** The index of the first of ascending `values` at or after `value`. */
+function firstAtOrAfter(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -289,9 +289,14 @@ export interface PaymentItemParts {
 
 /** The items of every payment block of the deal (payments and milestone groups), in text order. */
 export function paymentItemsInOrder(deal: ast.Deal): ast.Payment[] {
+  return paymentBlocksInOrder(deal).flatMap((block) => block.payments);
+}
+
+/** Every payment block of the deal (options' too), in text order. */
+export function paymentBlocksInOrder(deal: ast.Deal): ast.PaymentBlock[] {
   const blocks = paymentBlocksOf(deal).map(({ block }) => block);
   if (blocks.some((block, i) => i > 0 && block.span.start < blocks[i - 1].span.start)) blocks.sort((a, b) => a.span.start - b.span.start);
-  return blocks.flatMap((block) => block.payments);
+  return blocks;
 }
 
 /** One item's parts (not to be changed: the checks of a deal share them while it is walked). */
