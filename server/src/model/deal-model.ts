@@ -145,7 +145,7 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean; pre
     payments,
     exercisePayments: exercisePayments ?? noPayments,
     paymentsByName: paymentsByName ?? noneDeclared,
-    namedPayments: resolved.named,
+    namedPayments: byNameAfter ? options.previous!.namedPayments : resolved.named,
     edited,
     programs: byName(deal.programs ?? []),
     options: byName(deal.options),
@@ -258,47 +258,57 @@ function resolvePayments(
   resolve: (node: ast.Payment, block: ast.PaymentBlock) => PaymentItem,
   reused?: (block: ast.PaymentBlock) => KeptPayments | undefined,
 ): ResolvedPayments {
-  const out: ResolvedPayments = { payments: [], named: 0, replaced: reused ? [] : undefined };
-  // The table by name is made only when the caller cannot take over the previous one: first
-  // collected in order, then put in a map once asked for.
-  const named: PaymentItem[] = [];
-  const note = (item: PaymentItem) => {
-    if (item.name) named.push(item);
-  };
+  const out: ResolvedPayments = { payments: [], replaced: reused ? [] : undefined } as unknown as ResolvedPayments;
   const resolveBlock = (block: ast.PaymentBlock, into: PaymentItem[], option?: ast.OptionDecl) => {
     const kept = option ? undefined : reused?.(block);
     const payments = block.payments;
     for (let i = 0; i < payments.length; i++) {
       const node = payments[i];
-      let item = kept?.(node, i);
-      if (!item) {
-        item = resolve(node, block);
-        // Not kept: what it replaced is known only where the block's payments are where they were.
-        if (!option) {
-          if (kept?.formerAt) out.replaced?.push({ before: kept.formerAt(i), after: item });
-          else out.replaced = undefined;
-        }
+      const same = kept?.(node, i);
+      if (same) {
+        into.push(same); // placed in its programme when first resolved, in the same block
+        continue;
+      }
+      const item = resolve(node, block);
+      // Not kept: what it replaced is known only where the block's payments are where they were.
+      if (!option) {
+        if (kept?.formerAt) out.replaced?.push({ before: kept.formerAt(i), after: item });
+        else out.replaced = undefined;
       }
       const program = node.program?.text ?? block.program?.text ?? option?.program?.text;
       place(item, program, option);
       for (const one of item.items ?? []) place(one, program, option);
       into.push(item);
-      note(item);
-      if (item.items) for (const one of item.items) note(one);
     }
   };
   for (const block of deal.paymentBlocks) resolveBlock(block, out.payments);
   for (const option of deal.options) {
     for (const block of option.paymentBlocks ?? []) resolveBlock(block, out.exercisePayments ??= [], option);
   }
-  out.named = named.length;
+  // Payments by name and their count are worked out only when the caller cannot take them over
+  // from the previous model (an edit that left every name as it was).
+  let named: PaymentItem[] | undefined;
+  const namedInOrder = () => {
+    if (named) return named;
+    named = [];
+    for (const list of [out.payments, out.exercisePayments ?? []]) {
+      for (const item of list) {
+        if (item.name) named.push(item);
+        if (item.items) for (const one of item.items) if (one.name) named.push(one);
+      }
+    }
+    return named;
+  };
   let byName: Map<string, PaymentItem> | undefined;
-  Object.defineProperty(out, 'paymentsByName', {
-    get: () => {
-      if (byName || named.length === 0) return byName;
-      byName = new Map();
-      for (const item of named) if (!byName.has(item.name!)) byName.set(item.name!, item);
-      return byName;
+  Object.defineProperties(out, {
+    named: { get: () => namedInOrder().length },
+    paymentsByName: {
+      get: () => {
+        if (byName || namedInOrder().length === 0) return byName;
+        byName = new Map();
+        for (const item of namedInOrder()) if (!byName.has(item.name!)) byName.set(item.name!, item);
+        return byName;
+      },
     },
   });
   return out;
@@ -307,9 +317,9 @@ function resolvePayments(
 interface ResolvedPayments {
   payments: PaymentItem[];
   exercisePayments?: PaymentItem[];
-  /** The first payment of each name (made when first read). */
+  /** The first payment of each name, and how many have a name (worked out when first read). */
   readonly paymentsByName?: Map<string, PaymentItem>;
-  named: number;
+  readonly named: number;
   /** With a previous model: the payments not kept, each with the one it replaced; undefined when
    * a block's payments moved (added or removed), so what each replaced is not known. */
   replaced?: PaymentReplaced[];
