@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Corpus, Shape } from './corpus';
 import { now, summarise, type Summary } from './stats';
 
-type Subject = typeof import('./subject');
+export type Subject = typeof import('./subject');
 
 export interface AnalysisRow {
   size: string;

@@ -1,6 +1,7 @@
 // The benchmark's printed tables and the targets each figure is held to.
 import type { AnalysisRow } from './analysis-bench';
 import type { CliRow } from './cli-bench';
+import { keystrokeSteps, type KeystrokeRow } from './keystroke-bench';
 import type { EditingRow, WorkspaceRow } from './lsp-bench';
 import { cliReport, requestReport, type RequestResults } from './report-requests';
 import { ms, ratio, type Summary } from './stats';
@@ -10,6 +11,7 @@ export interface BundleRow { file: string; kb: number; sourceMap: boolean; limit
 export interface Results {
   machine: Record<string, string | number>;
   analysis: AnalysisRow[];
+  keystrokes: KeystrokeRow[];
   startup: Summary;
   editing: EditingRow[];
   workspace: WorkspaceRow;
@@ -43,6 +45,17 @@ export function report(r: Results): string {
       p50p95(a.lexParse), p50p95(a.analysis), p50p95(a.jsonParse), p50p95(a.jsonService),
       ratio(a.analysis.p50, a.jsonParse.p50), ratio(a.analysis.p50, a.jsonService.p50) + mark(a.ratioToJsonService <= 1),
     ]),
+  ));
+  out.push('', 'One keystroke in one process: the server\'s own work for the analysis again (with the diagnostics converted) and for each answer after it, p50 / p95; and each answer\'s size as JSON (the editor also waits for it to be written, sent and read)');
+  const stepLabels: Record<(typeof keystrokeSteps)[number], string> = {
+    edit: 'edit → diagnostics', semanticTokens: 'semantic tokens (full)', folding: 'folding ranges', documentSymbols: 'document symbols',
+    codeLens: 'CodeLens', codeLensResolve: 'CodeLens resolve (a scenario\'s)', inlayHints: 'inlay hints (a screen)', hover: 'hover',
+  };
+  const keystrokeLimit = (k: KeystrokeRow) => (k.lines >= 40_000 ? 100 : 16);
+  out.push(table(
+    ['request', ...(r.keystrokes ?? []).map((k) => `${k.shape === 'single deal' ? 'one deal' : 'portfolio'}, ${k.lines} lines (≤ ${keystrokeLimit(k)} ms)`)],
+    keystrokeSteps.map((step) => [stepLabels[step], ...(r.keystrokes ?? []).map((k) =>
+      `${p50p95(k.times[step])}${mark(k.times[step].p95 <= keystrokeLimit(k))} · ${k.answerKb[step]} KB`)]),
   ));
   out.push('', 'Language server over stdio (dist/server.js), p50 / p95');
   out.push(`Ready (spawn → initialize result): ${p50p95(r.startup)}${mark(r.startup.p95 <= 200)} (target ≤ 200 ms)`);

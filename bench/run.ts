@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAnalysis, loadSubject } from './analysis-bench';
 import { benchCli } from './cli-bench';
+import { benchKeystrokes } from './keystroke-bench';
 import { corpora, type Shape, writeWorkspace } from './corpus';
 import { benchEditing, benchStartup, benchWorkspace } from './lsp-bench';
 import { report, type BundleRow, type Results } from './report';
@@ -21,6 +22,8 @@ const sizes = [200, 5_000, 50_000];
 /** Repetitions per size: enough for a stable p95 on a shared two-core machine, done in minutes. */
 const analysisRuns = quick ? [10, 4, 2] : [100, 30, 8];
 const editRuns = quick ? 4 : 30;
+/** Keystrokes in one process: at 5,000 lines, at 50,000. */
+const keystrokeRuns = quick ? [5, 2] : [30, 8];
 const requestRuns = quick ? 5 : 30;
 const workspaceFiles = 1_000;
 /** One platform deal as long as the portfolio files, for the analysis table. */
@@ -80,6 +83,10 @@ async function main(): Promise<void> {
   for (const [i, corpus] of texts.entries()) analysis.push(await benchAnalysis(subject, corpus, analysisRuns[i]));
   for (const [i, corpus] of singleDeals.entries()) analysis.push(await benchAnalysis(subject, corpus, singleDealRuns[i]));
 
+  log('one keystroke in one process…');
+  const keystrokes = [...texts, ...singleDeals].filter((c) => mainSizes.includes(c.target ?? 0))
+    .map((corpus) => benchKeystrokes(subject, corpus, (corpus.target ?? 0) >= 50_000 ? keystrokeRuns[1] : keystrokeRuns[0]));
+
   log('language server: start-up…');
   const startup = await benchStartup(serverPath, quick ? 2 : 8);
   log('language server: editing, hover, completion…');
@@ -97,7 +104,7 @@ async function main(): Promise<void> {
   const cli = await benchCli(join(root, 'dist', 'cli.js'), join(root, 'out', 'bench', 'unusual'), unusualFiles(unusualBytes, syntaxErrors), cliTimeoutMs, log);
 
   const results: Results = {
-    machine: machine(loadAtStart), analysis, startup, editing, workspace, bundles: bundles(),
+    machine: machine(loadAtStart), analysis, keystrokes, startup, editing, workspace, bundles: bundles(),
     requests: { mainSizes, growthSizes, rows: requestRows }, cli,
     limits: { requestTimeoutMs: requestLimits.timeoutMs, cliTimeoutMs },
     runMinutes: Math.round((Date.now() - began) / 6_000) / 10,

@@ -23,3 +23,17 @@ export async function jsonLanguageService(json: string, version: number): Promis
   const diagnostics = await jsonService.doValidation(document, parsed);
   return diagnostics.length;
 }
+
+// One keystroke inside a document and what the editor asks after it, as the server works them
+// out (keystroke-bench.ts): the same functions the language server calls, with the protocol's
+// conversions, but no transport.
+export { reanalyzeDealText } from '../server/src/document/reanalyze';
+export { findSemanticTokens } from '../server/src/features/semantic-tokens';
+export { encodeSemanticTokens } from '../server/src/lsp/semantic-tokens';
+export { findFoldingRanges } from '../server/src/features/folding';
+export { findDocumentSymbols } from '../server/src/features/document-symbols';
+export { toDocumentSymbol } from '../server/src/lsp/outline';
+export { findCodeLensesOnDemand, titleOfLens } from '../server/src/features/code-lens';
+export { findInlayHints } from '../server/src/features/inlay-hints';
+export { doHover } from '../server/src/features/hover';
+export { toLspDiagnostic } from '../server/src/lsp/diagnostics';

@@ -18,7 +18,7 @@ const symbolKinds: Record<OutlineKind, SymbolKind> = {
   scenario: SymbolKind.Event, currency: SymbolKind.Constant, program: SymbolKind.Package, costs: SymbolKind.Array,
 };
 
-function toDocumentSymbol(analysis: AnalyzedDocument, symbol: DealDocumentSymbol): DocumentSymbol {
+export function toDocumentSymbol(analysis: AnalyzedDocument, symbol: DealDocumentSymbol): DocumentSymbol {
   return {
     name: symbol.name,
     ...(symbol.detail ? { detail: symbol.detail } : {}),
