@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDealText, type AnalyzedDocument } from '../../server/src/document/analyze';
 import { reanalyzeDealText } from '../../server/src/document/reanalyze';
+import { scenarioRollupOf } from '../../server/src/engine/scenario-rollups';
+import { rollupJson } from '../../server/src/exports/rollup-json';
+import { shownModel } from '../../server/src/model/shown-figures';
 import { rollupDeal } from '../../server/src/model/totals';
 import { generateDeal } from '../generate-deal';
 import { elementsWalked } from './work-count';
@@ -80,6 +83,36 @@ describe('an edit inside one term of a long deal', () => {
     assert.equal(changed[0].node.type, 'MilestoneGroup');
     assert.ok(changed[0].node.span.start < at && at < changed[0].node.span.end);
     assert.equal(model.payments.length, payments.length);
+  });
+
+  it('rolls a scenario up taking over what the payments the edit left alone gave it, with the same figures', () => {
+    const { text, edited } = dealAndEdit(400);
+    const before = analyzeDealText(text);
+    const scenario = before.deals[0].model.deal.scenarios[0];
+    const earlier = scenarioRollupOf(before.deals[0].model, scenario);
+    const after = reanalyzeDealText(before, edited);
+    assert.equal(after.deals[0].model.deal.scenarios[0], scenario);
+    const rollup = scenarioRollupOf(after.deals[0].model, scenario);
+    const taken = rollup.payments.filter((payment) => earlier.payments.includes(payment)).length;
+    assert.ok(taken > rollup.payments.length * 0.9, `${taken} of ${rollup.payments.length} payments taken over`);
+    assert.ok(taken < rollup.payments.length, 'the edited group\'s payments are worked out again');
+    assert.equal(JSON.stringify(rollupJson(after)), JSON.stringify(rollupJson(analyzeDealText(edited))));
+    // In cents (as lenses, hovers and the preview show it), the totals are worked out from before.
+    const shown = (document: AnalyzedDocument) => {
+      const model = shownModel(document.deals[0].model);
+      return JSON.stringify(scenarioRollupOf(model, model.deal.scenarios[0]), (key, value) =>
+        ['item', 'group', 'scenario', 'option', 'exercise', 'span'].includes(key) ? undefined : value instanceof Map ? [...value] : value);
+    };
+    // A milestone's amount made smaller ($12.75M → $11.75M): every payment stays where it was.
+    const { at } = dealAndEdit(400);
+    const smaller = `${text.slice(0, at + 1)}1${text.slice(at + 2)}`;
+    for (const change of [edited, smaller]) {
+      const beforeShown = analyzeDealText(text);
+      shown(beforeShown);
+      const afterShown = reanalyzeDealText(beforeShown, change);
+      assert.equal(shownModel(afterShown.deals[0].model).edited?.replaced.length, 1);
+      assert.equal(shown(afterShown), shown(analyzeDealText(change)));
+    }
   });
 
   it('works the totals and the payments by name out from the previous ones, by the payment the edit replaced', () => {

@@ -4,8 +4,8 @@
 // up once per deal model, however many hovers, lenses and exports ask for it.
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
-import { modelFacet } from '../model/facets';
-import { rollupScenario, type ScenarioRollup } from './scenarios';
+import type { ScenarioRollup } from './scenarios';
+import { rollupScenarioKeeping, type KeptEntries } from './scenarios/rollup-scenario';
 
 export interface ScenarioRollups {
   rollups: ScenarioRollup[];
@@ -13,16 +13,20 @@ export interface ScenarioRollups {
   failed: { id: string; reason: string }[];
 }
 
-type Outcome = { rollup: ScenarioRollup } | { error: unknown };
+type Outcome = { rollup: ScenarioRollup; kept?: KeptEntries } | { error: unknown };
 
-const outcomes = modelFacet(() => new Map<ast.Scenario, Outcome>());
+const outcomesKey = {};
+const outcomes = (model: DealModel) => model.facets.get(outcomesKey, () => new Map<ast.Scenario, Outcome>());
 
 function outcomeOf(model: DealModel, scenario: ast.Scenario): Outcome {
   const kept = outcomes(model);
   let outcome = kept.get(scenario);
   if (!outcome) {
+    // After an edit inside the payments of a long deal, the scenario (the very term it was) is
+    // rolled up taking over what the payments the edit left alone gave it before.
+    const before = model.edited ? model.facets.carried<Map<ast.Scenario, Outcome>>(outcomesKey)?.get(scenario) : undefined;
     try {
-      outcome = { rollup: rollupScenario(model, scenario) };
+      outcome = rollupScenarioKeeping(model, scenario, before && 'kept' in before ? before.kept : undefined);
     } catch (error) {
       outcome = { error };
     }

@@ -10,36 +10,39 @@ import { isForfeited, isRestForfeited } from './exercises';
 import { fundingInstalments, labelOf, ownDate, yearOf } from './schedule';
 
 export function addFixedPayments(ctx: ScenarioContext, items: readonly PaymentItem[]): void {
-  for (const item of items) {
-    const rule = paymentKinds[item.kind].scenario;
-    switch (rule) {
-      case 'on-its-date':
-        addCommitted(ctx, item);
-        break;
-      case 'yearly-instalments':
-        addFunding(ctx, item);
-        break;
-      case 'at-its-stage':
-        if (item.node.type === 'MilestoneGroup') {
-          // A group's sales milestones are earned on the scenario's sales (sales-payments.ts).
-          for (const milestone of item.items ?? []) if (milestone.node.type === 'Milestone') addMilestone(ctx, milestone);
-          addUndisclosedRest(ctx, item);
-        } else {
-          addMilestone(ctx, item);
-        }
-        break;
-      case 'listed-unvalued':
-        ctx.out.unvalued.push({ label: labelOf(item), reason: 'supplied at cost: no fixed figure', item });
-        break;
-      case 'sales-threshold':
-      case 'royalty-on-sales':
-        break; // the scenario's sales pay these (sales-payments.ts)
-      case 'on-exercise':
-        break; // exercising the option pays it (rollup-scenario.ts)
-      default: {
-        const _exhaustive: never = rule;
-        return _exhaustive;
+  for (const item of items) addFixedPayment(ctx, item);
+}
+
+/** One payment's entries: what it pays in the scenario, or why it pays nothing that counts. */
+export function addFixedPayment(ctx: ScenarioContext, item: PaymentItem): void {
+  const rule = paymentKinds[item.kind].scenario;
+  switch (rule) {
+    case 'on-its-date':
+      addCommitted(ctx, item);
+      break;
+    case 'yearly-instalments':
+      addFunding(ctx, item);
+      break;
+    case 'at-its-stage':
+      if (item.node.type === 'MilestoneGroup') {
+        // A group's sales milestones are earned on the scenario's sales (sales-payments.ts).
+        for (const milestone of item.items ?? []) if (milestone.node.type === 'Milestone') addMilestone(ctx, milestone);
+        addUndisclosedRest(ctx, item);
+      } else {
+        addMilestone(ctx, item);
       }
+      break;
+    case 'listed-unvalued':
+      ctx.out.unvalued.push({ label: labelOf(item), reason: 'supplied at cost: no fixed figure', item });
+      break;
+    case 'sales-threshold':
+    case 'royalty-on-sales':
+      break; // the scenario's sales pay these (sales-payments.ts)
+    case 'on-exercise':
+      break; // exercising the option pays it (rollup-scenario.ts)
+    default: {
+      const _exhaustive: never = rule;
+      return _exhaustive;
     }
   }
 }

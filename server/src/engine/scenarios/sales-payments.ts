@@ -15,7 +15,13 @@ import { labelOf, yearDate } from './schedule';
 import type { ScenarioPayment } from './types';
 
 export function addSalesPayments(ctx: ScenarioContext, items: readonly PaymentItem[]): void {
-  // Every sales table is in the deal's book: each problem with one is listed once.
+  if (!addSalesNotes(ctx)) return;
+  for (const item of items) addItemSales(ctx, item);
+}
+
+/** What is wrong with the scenario's sales tables, each problem listed once (every table is in
+ * the deal's book); false when the book has no year of sales, so no payment is paid on sales. */
+export function addSalesNotes(ctx: ScenarioContext): boolean {
   const book = ctx.tracks.deal.sales();
   for (const entry of book.unconverted) {
     ctx.out.unvalued.push({ label: `sales ${entry.year}`, reason: `the sales are in ${ctx.model.currencyOf(entry.amount)}, which has no fx rate to ${ctx.model.currency}` });
@@ -23,26 +29,28 @@ export function addSalesPayments(ctx: ScenarioContext, items: readonly PaymentIt
   for (const entry of book.beforeSigning) {
     ctx.out.unvalued.push({ label: `sales ${entry.year}`, reason: `the year is before the deal was signed (${writtenShort(ctx.model.deal.signed?.text ?? '')}): the deal earns nothing on these sales` });
   }
-  if (book.years.length === 0) return;
-  for (const item of items) {
-    const rule = paymentKinds[item.kind].scenario;
-    const salesInGroup = item.node.type === 'MilestoneGroup' && (item.items ?? []).some((part) => part.node.type === 'SalesMilestone');
-    if (rule !== 'royalty-on-sales' && rule !== 'sales-threshold' && !salesInGroup) continue;
-    // A programme's royalty is paid on each programme's sales, once per programme going ahead.
-    const track = ctx.tracks.ofPayment(item);
-    const own = track.sales();
-    if (own.years.length === 0) continue;
-    const from = ctx.out.payments.length;
-    const forfeitedFrom = ctx.out.forfeited.length;
-    if (rule === 'royalty-on-sales' && item.node.type === 'Royalty') addRoyalty(ctx, own, item, item.node);
-    else if (rule === 'sales-threshold' && item.node.type === 'SalesMilestone') addSalesMilestone(ctx, own, item, item.node);
-    else if (item.node.type === 'MilestoneGroup') {
-      // A group's sales milestones, each earned by its own threshold, under the group's cap.
-      for (const part of item.items ?? []) if (part.node.type === 'SalesMilestone') addSalesMilestone(ctx, own, part, part.node);
-    }
-    for (let i = from; i < ctx.out.payments.length; i++) ctx.out.payments[i] = timesTrack({ ...ctx.out.payments[i], program: item.program }, track);
-    for (let i = forfeitedFrom; i < ctx.out.forfeited.length; i++) ctx.out.forfeited[i] = timesTrack(ctx.out.forfeited[i], track);
+  return book.years.length > 0;
+}
+
+/** What one payment earns on the scenario's sales (a royalty, a sales milestone, a group's). */
+export function addItemSales(ctx: ScenarioContext, item: PaymentItem): void {
+  const rule = paymentKinds[item.kind].scenario;
+  const salesInGroup = item.node.type === 'MilestoneGroup' && (item.items ?? []).some((part) => part.node.type === 'SalesMilestone');
+  if (rule !== 'royalty-on-sales' && rule !== 'sales-threshold' && !salesInGroup) return;
+  // A programme's royalty is paid on each programme's sales, once per programme going ahead.
+  const track = ctx.tracks.ofPayment(item);
+  const own = track.sales();
+  if (own.years.length === 0) return;
+  const from = ctx.out.payments.length;
+  const forfeitedFrom = ctx.out.forfeited.length;
+  if (rule === 'royalty-on-sales' && item.node.type === 'Royalty') addRoyalty(ctx, own, item, item.node);
+  else if (rule === 'sales-threshold' && item.node.type === 'SalesMilestone') addSalesMilestone(ctx, own, item, item.node);
+  else if (item.node.type === 'MilestoneGroup') {
+    // A group's sales milestones, each earned by its own threshold, under the group's cap.
+    for (const part of item.items ?? []) if (part.node.type === 'SalesMilestone') addSalesMilestone(ctx, own, part, part.node);
   }
+  for (let i = from; i < ctx.out.payments.length; i++) ctx.out.payments[i] = timesTrack({ ...ctx.out.payments[i], program: item.program }, track);
+  for (let i = forfeitedFrom; i < ctx.out.forfeited.length; i++) ctx.out.forfeited[i] = timesTrack(ctx.out.forfeited[i], track);
 }
 
 function addRoyalty(ctx: ScenarioContext, book: SalesBook, item: PaymentItem, node: ast.Royalty): void {
