@@ -34,7 +34,9 @@ const typeOfSymbol: Record<SymbolKind, SemanticTokenType> = {
 };
 
 /** Every token of the document, in text order, none overlapping another and none across lines. */
-export function findSemanticTokens(document: AnalyzedDocument): DealSemanticToken[] {
+export function findSemanticTokens(document: AnalyzedDocument): readonly DealSemanticToken[] {
+  // One deal: its own tokens, as kept (a long deal has hundreds of thousands).
+  if (document.deals.length === 1) return semanticTokensOfDeal(document, 0);
   const out: DealSemanticToken[] = [];
   document.deals.forEach((_, n) => {
     for (const token of semanticTokensOfDeal(document, n)) out.push(token);
@@ -70,14 +72,13 @@ class KeptTokens {
       }
       const context = { source: analyzed.source, base: deal.span.start, builtInStages };
       const items = new TermValues(earlier);
-      const inItems: DealSemanticToken[] = [];
+      const inItems: DealSemanticToken[][] = [];
       for (const [item, own] of symbols.items) {
-        const tokens = items.of(item, () => {
+        inItems.push(items.of(item, () => {
           const itemLiterals: DealSemanticToken[] = [];
           addLiterals(itemLiterals, partsOfPaymentItem(item));
           return tokensOfPart(own, itemLiterals, context);
-        });
-        for (const token of tokens) inItems.push(token);
+        }));
       }
       this.found = { builtInStages, tokens: mergeInOrder(tokensOfPart(symbols.outside, literals, context), inItems), items: items.kept };
     }

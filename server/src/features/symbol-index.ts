@@ -106,17 +106,15 @@ function buildDealSymbols(deal: ast.Deal, dealNumber: number, earlier?: Readonly
   outside.sort((a, b) => a.span.start - b.span.start);
 
   const items = new TermValues(earlier);
-  const inItems: DealSymbol[] = [];
-  for (const item of paymentItemsInOrder(deal)) {
-    for (const symbol of items.of(item, () => itemSymbols(item, dealNumber))) inItems.push(symbol);
-  }
-  const symbols = mergeInOrder(outside, inItems);
+  const inItems: DealSymbol[][] = [];
+  for (const item of paymentItemsInOrder(deal)) inItems.push(items.of(item, () => itemSymbols(item, dealNumber)));
+  let symbols: DealSymbol[] | undefined;
   let byKey: Map<string, DealSymbol[]> | undefined;
   return {
-    symbols,
-    // Made when first read: the editor asks for every occurrence of a name far less often than
-    // it asks for the tokens after a keystroke.
-    get byKey() { return (byKey ??= keyedBy(symbols)); },
+    // Made when first read: the editor asks for a name under the cursor, or every occurrence of
+    // one, far less often than it asks for the tokens (made from the parts) after a keystroke.
+    get symbols() { return (symbols ??= mergeInOrder(outside, inItems)); },
+    get byKey() { return (byKey ??= keyedBy(this.symbols)); },
     parts: { outside, items: items.kept },
   };
 }
@@ -131,12 +129,22 @@ function itemSymbols(item: ast.Payment, dealNumber: number): DealSymbol[] {
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** Two lists in text order as one, in text order. */
-export function mergeInOrder<T extends { span: ast.Span }>(a: readonly T[], b: readonly T[]): T[] {
-  const out: T[] = [];
+/** What lies outside a deal's payment items and each item's own, each in text order (the items
+ * one after another), as one list in text order; on a tie, what lies outside first. Made at its
+ * final length: a long deal has hundreds of thousands of entries. */
+export function mergeInOrder<T extends { span: ast.Span }>(outside: readonly T[], items: readonly (readonly T[])[]): T[] {
+  let length = outside.length;
+  for (const list of items) length += list.length;
+  const out = new Array<T>(length);
+  let at = 0;
   let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].span.start <= b[j].span.start) ? a[i++] : b[j++]);
+  for (const list of items) {
+    for (const entry of list) {
+      while (i < outside.length && outside[i].span.start <= entry.span.start) out[at++] = outside[i++];
+      out[at++] = entry;
+    }
+  }
+  while (i < outside.length) out[at++] = outside[i++];
   return out;
 }
 
