@@ -3,13 +3,13 @@
 // funding that is not a whole number of years, an equity premium larger than the purchase.
 import type * as ast from '../language/ast';
 import type { DealDiagnostic } from '../model/diagnostic';
-import { isRead, isWritten, paymentsOf, problem } from '../model/deal-walk';
+import { eachPayment, isRead, isWritten, problem } from '../model/deal-walk';
 import { longestFundingYears } from '../model/limits';
 import { formatNumber, Money } from '../model/money';
 
 export function checkClausePlacement(deal: ast.Deal): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
-  for (const { payment } of paymentsOf(deal)) {
+  eachPayment(deal, (payment) => {
     if (payment.type !== 'MilestoneGroup' && isWritten(payment.by)) {
       out.push(problem('invalid-value', 'error',
         `\`by ${payment.by.text}\` names the stage that earns the undisclosed rest of a milestone group (\`milestones NAME up to CAP by STAGE { … }\`). A single payment is earned at a stage: write \`at ${payment.by.text}\`.`,
@@ -25,7 +25,7 @@ export function checkClausePlacement(deal: ast.Deal): DealDiagnostic[] {
           payment.premiumAmount.span));
       }
     }
-  }
+  });
   return out;
 }
 

@@ -14,21 +14,29 @@ import { isWritten, partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsIn
  * so while those are declared as before, an item an edit did not touch is not checked again. */
 export interface ReferenceFindings { declared: string; items: ReadonlyMap<ast.Payment, DealDiagnostic[]> }
 
+/** What a name of a kind is checked against: the names known (or how to list them) and, where
+ * a table is at hand, how to look one up in it. */
+type Expected = [kind: NameKind, known: readonly string[] | (() => readonly string[]), has?: (name: string) => boolean];
+
 export function checkReferences(model: DealModel, findings?: { previous?: ReferenceFindings; keep(next: ReferenceFindings): void }): DealDiagnostic[] {
   const deal = model.deal;
   // The tables are built at the first name to look up: a deal that refers to nothing needs none.
   let tables: DealNameTables | undefined;
   const names = () => (tables ??= dealNameTables(model));
   let out: DealDiagnostic[] = [];
-  const expect = (name: ast.Name | undefined, kind: NameKind, known: readonly string[]) => {
-    if (!isWritten(name) || known.includes(name.text)) return;
-    const { message, suggestion } = unknownNameMessage(kind, name.text, known);
+  const expect = (name: ast.Name | undefined, ...[kind, known, has]: Expected) => {
+    if (!isWritten(name)) return;
+    const list = () => (typeof known === 'function' ? known() : known);
+    if (has ? has(name.text) : list().includes(name.text)) return;
+    const { message, suggestion } = unknownNameMessage(kind, name.text, list());
     out.push(problem('unknown-reference', 'error', message, name.span, suggestion ? { suggestion } : undefined));
   };
-  const known: Record<Exclude<ReferenceKind, 'group' | 'currency'>, () => [NameKind, readonly string[]]> = {
+  // A payment is looked up in the model's table of payments by name (a long deal has tens of
+  // thousands); the list of them is made only to suggest a name for one that is not there.
+  const known: Record<Exclude<ReferenceKind, 'group' | 'currency'>, () => Expected> = {
     party: () => [nameKinds.party, names().parties],
     stage: () => [nameKinds.stage, names().stages],
-    payment: () => [nameKinds.payment, names().payments],
+    payment: () => [nameKinds.payment, () => names().payments, (text) => model.paymentsByName.has(text)],
     option: () => [nameKinds.option, names().options],
     program: () => [nameKinds.program, names().programs],
   };

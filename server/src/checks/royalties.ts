@@ -5,14 +5,14 @@ import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { formatMoney, formatPercent } from '../model/money';
-import { isRead, isWritten, paymentAnchor, paymentLabel, paymentsOf, problem } from '../model/deal-walk';
+import { eachPayment, isRead, isWritten, paymentAnchor, paymentLabel, problem } from '../model/deal-walk';
 
 /** The one sales measure scenarios give figures for. */
 const salesMeasure = 'net_sales';
 
 export function checkRoyaltiesAndSalesMilestones(model: DealModel): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
-  for (const { payment } of paymentsOf(model.deal)) {
+  eachPayment(model.deal, (payment) => {
     if (payment.type === 'Royalty') {
       for (const d of checkMeasure(payment.base, 'Royalties are paid on')) out.push(d);
       for (const d of checkRate(payment)) out.push(d);
@@ -21,7 +21,7 @@ export function checkRoyaltiesAndSalesMilestones(model: DealModel): DealDiagnost
     } else if (payment.type === 'SalesMilestone') {
       for (const d of checkMeasure(payment.measure, 'Sales milestones are triggered by annual')) out.push(d);
     }
-  }
+  });
   return out;
 }
 

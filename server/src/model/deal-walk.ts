@@ -68,6 +68,21 @@ export function paymentsOf(deal: ast.Deal): readonly PaymentInContext[] {
   return paymentsIn(deal);
 }
 
+/** Visits every payment of the deal in the order of `paymentsOf`, making nothing per payment: for
+ * the checks that need the payment alone (a long deal has tens of thousands). */
+export function eachPayment(deal: ast.Deal, visit: (payment: ast.Payment) => void): void {
+  const blocks = (list: readonly ast.PaymentBlock[] | undefined) => {
+    for (const block of list ?? []) {
+      for (const payment of block.payments) {
+        visit(payment);
+        if (payment.type === 'MilestoneGroup') for (const m of payment.milestones) visit(m);
+      }
+    }
+  };
+  blocks(deal.paymentBlocks);
+  for (const option of deal.options) blocks(option.paymentBlocks);
+}
+
 function paymentsIn(deal: ast.Deal): PaymentInContext[] {
   const out: PaymentInContext[] = [];
   for (const { block, option } of paymentBlocksOf(deal)) {

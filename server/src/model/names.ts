@@ -13,16 +13,19 @@ export interface DealNameTables {
   programs: string[];
 }
 
+/** Each table made when first read: a long deal names tens of thousands of payments, and a
+ * reference to a party needs none of them. */
 export function dealNameTables(model: DealModel): DealNameTables {
-  const groups = model.payments.filter((p) => p.node.type === 'MilestoneGroup' && p.name).map((p) => p.name!);
+  const made: Partial<DealNameTables> = {};
+  const table = <K extends keyof DealNameTables>(key: K, make: () => DealNameTables[K]) => (made[key] ??= make()) as DealNameTables[K];
   return {
-    parties: [...model.parties.keys()].filter(Boolean),
-    stages: model.stages.map((s) => s.name).filter(Boolean),
-    payments: [...model.paymentsByName.keys()],
-    groups,
-    options: [...model.options.keys()].filter(Boolean),
-    scenarios: [...model.scenarios.keys()].filter(Boolean),
-    programs: [...model.programs.keys()].filter(Boolean),
+    get parties() { return table('parties', () => [...model.parties.keys()].filter(Boolean)); },
+    get stages() { return table('stages', () => model.stages.map((s) => s.name).filter(Boolean)); },
+    get payments() { return table('payments', () => [...model.paymentsByName.keys()]); },
+    get groups() { return table('groups', () => model.payments.filter((p) => p.node.type === 'MilestoneGroup' && p.name).map((p) => p.name!)); },
+    get options() { return table('options', () => [...model.options.keys()].filter(Boolean)); },
+    get scenarios() { return table('scenarios', () => [...model.scenarios.keys()].filter(Boolean)); },
+    get programs() { return table('programs', () => [...model.programs.keys()].filter(Boolean)); },
   };
 }
 
