@@ -5,7 +5,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import { carriedDealFacet, dealAt, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
-import type { DealModel, PaymentItem } from '../model/deal-model';
+import { itemsByBlock, type DealModel, type PaymentItem } from '../model/deal-model';
 import { isWritten } from '../model/deal-walk';
 import { formatFooting, formatShort, sum } from '../model/money';
 import { TermValues } from '../model/facets';
@@ -91,9 +91,9 @@ const lensesOf = carriedDealFacet((exact: AnalyzedDeal, earlier: { lenses: Found
     const position = analyzed.totals.parties.get(party.name.text);
     if (position) lens(party.span, `${party.name.text} receives ${money(position.receives)} · pays ${money(position.pays)}`);
   }
-  const itemOf = new Map(analyzed.model.payments.map((item) => [item.node, item]));
+  const byBlock = itemsByBlock(analyzed.model);
   for (const block of deal.paymentBlocks) {
-    const items = block.payments.map((node) => itemOf.get(node)).filter((item): item is PaymentItem => item !== undefined);
+    const items = byBlock.get(block)!;
     lens(block.span, blockTitle(block, items, analyzed.model));
     for (const item of items) {
       if (item.node.type !== 'MilestoneGroup') continue;

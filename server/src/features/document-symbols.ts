@@ -4,7 +4,7 @@
 import type Decimal from 'decimal.js';
 import type * as ast from '../language/ast';
 import { carriedDealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
-import type { PaymentItem } from '../model/deal-model';
+import { itemsByBlock, type PaymentItem } from '../model/deal-model';
 import { isWritten } from '../model/deal-walk';
 import { formatShort, formatPercent } from '../model/money';
 import { programCount } from '../model/programs';
@@ -66,7 +66,8 @@ function dealSymbol(analyzed: AnalyzedDeal, kept: Entries): DealDocumentSymbol {
       program.title?.value, program.stage?.text && `from ${program.stage.text}`, count !== 1 && `× ${count}`,
     ]));
   }
-  deal.paymentBlocks.forEach((block) => children.push(blockSymbol(analyzed, block, kept)));
+  const byBlock = itemsByBlock(model);
+  deal.paymentBlocks.forEach((block) => children.push(blockSymbol(analyzed, block, byBlock.get(block)!, kept)));
   for (const option of deal.options) {
     if (!isWritten(option.name)) continue;
     const fees = option.exercises.map((e) => exerciseFeeText(model, e, money)).filter((f) => f !== undefined);
@@ -74,7 +75,7 @@ function dealSymbol(analyzed: AnalyzedDeal, kept: Entries): DealDocumentSymbol {
     const symbol = leaf(option.name.text, 'option', option.span, option.name.span, [
       option.holder?.text && `held by ${option.holder.text}`, option.program?.text && `for ${option.program.text}`, detail,
     ]);
-    symbol.children = (option.paymentBlocks ?? []).map((block) => blockSymbol(analyzed, block, kept, true));
+    symbol.children = (option.paymentBlocks ?? []).map((block) => blockSymbol(analyzed, block, byBlock.get(block)!, kept, true));
     children.push(symbol);
   }
   for (const scenario of deal.scenarios) {
@@ -102,9 +103,7 @@ function exerciseFeeText(model: AnalyzedDeal['model'], exercise: ast.OptionExerc
   return high ? `${money(low)} to ${money(high)}` : money(low);
 }
 
-function blockSymbol(analyzed: AnalyzedDeal, block: ast.PaymentBlock, kept: Entries, onExercise = false): DealDocumentSymbol {
-  const inBlock = new Set<ast.Payment>(block.payments);
-  const items = (onExercise ? analyzed.model.exercisePayments : analyzed.model.payments).filter((item) => inBlock.has(item.node));
+function blockSymbol(analyzed: AnalyzedDeal, block: ast.PaymentBlock, items: readonly PaymentItem[], kept: Entries, onExercise = false): DealDocumentSymbol {
   const parties = isWritten(block.from) && isWritten(block.to) ? `${block.from.text} → ${block.to.text}` : '';
   return {
     name: `${onExercise ? 'on exercise: ' : ''}${parties ? `payments ${parties}` : 'payments'}${isWritten(block.program) ? ` for ${block.program.text}` : ''}`,

@@ -89,6 +89,20 @@ export interface DealModel {
   facets: FacetStore;
 }
 
+/** The resolved items of each payment block (the deal's, then each option's `on exercise` ones),
+ * by block: the model resolves every block's payments in order, one block after another, so each
+ * block's are the next stretch of the list, found without a table of every payment. */
+export function itemsByBlock(model: DealModel): Map<ast.PaymentBlock, PaymentItem[]> {
+  const out = new Map<ast.PaymentBlock, PaymentItem[]>();
+  let at = 0;
+  for (const block of model.deal.paymentBlocks) out.set(block, model.payments.slice(at, (at += block.payments.length)));
+  at = 0;
+  for (const option of model.deal.options) {
+    for (const block of option.paymentBlocks ?? []) out.set(block, model.exercisePayments.slice(at, (at += block.payments.length)));
+  }
+  return out;
+}
+
 /** A payment an edit replaced: the previous model's item and the one in its place now. */
 export interface PaymentReplaced { before: PaymentItem; after: PaymentItem }
 
