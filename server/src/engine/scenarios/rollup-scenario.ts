@@ -36,7 +36,9 @@ interface ItemEntries { payments: ScenarioPayment[]; forfeited: ScenarioRollup['
 export interface KeptEntries {
   items: readonly PaymentItem[];
   fixed: ItemEntries[];
+  /** What each payment earned on the scenario's sales, when its sales tables give years of sales. */
   sales: ItemEntries[];
+  salesRolled: boolean;
   /** The option fees, the payments in year order and their totals, as the rollup gave them. */
   fees: readonly ScenarioPayment[];
   payments: readonly ScenarioPayment[];
@@ -118,18 +120,21 @@ export function rollupScenarioKeeping(model: DealModel, scenario: ast.Scenario, 
     for (const fee of fees) added.push(fee);
     if (fees.length !== before.fees.length) reshaped = true;
   }
-  if (addSalesNotes(ctx)) {
+  const salesRolled = addSalesNotes(ctx);
+  // The sales tables are terms of the scenario, which the edit left alone; should they give
+  // years of sales now where they gave none (or the other way round), every payment's sales
+  // entries are worked out again, and the totals with them.
+  if (before && before.salesRolled !== salesRolled) reshaped = true;
+  if (salesRolled) {
     if (kept) {
       for (let i = 0; i < items.length; i++) {
-        const entries = entriesAt(i, before?.sales, addItemSales);
+        const entries = before?.salesRolled ? entriesAt(i, before.sales, addItemSales) : entriesOf(items[i], addItemSales);
         kept.sales.push(entries);
         append(entries);
       }
     } else {
       for (const item of items) addItemSales(ctx, item);
     }
-  } else if (kept) {
-    kept.sales = items.map(() => noEntries);
   }
   for (const note of exercises.notes) out.unvalued.push(note);
   const newPayments = kept ? made : out.payments;
@@ -164,7 +169,7 @@ export function rollupScenarioKeeping(model: DealModel, scenario: ast.Scenario, 
     unattributed: out.unattributed, forfeited: out.forfeited, unvalued: out.unvalued,
     reach: tracks.deal.reach, exercises: exercises.results, sharing: exercises.sharing,
   };
-  return kept ? { rollup, kept: { ...kept, fees, payments, totals } } : { rollup };
+  return kept ? { rollup, kept: { ...kept, salesRolled, fees, payments, totals } } : { rollup };
 }
 
 /** Exercise fees: paid by the holder in the timeline's year of the exercise stage (the
