@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type {
-  CodeAction, CodeLens, CompletionItem, InlayHint, Location, SemanticTokens, TextEdit, WorkspaceEdit,
+  CodeAction, CodeLens, CompletionItem, InlayHint, Location, SemanticTokens, SemanticTokensDelta, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { LSPErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
 import type { DealServer } from './client';
@@ -137,6 +137,29 @@ describe('editor intelligence over the protocol', () => {
     const euroHints = await server.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: eurosUri }, range: rangeOf(inEuros, 0, inEuros.length) });
     const afterAmount = inEuros.indexOf('EUR 1M') + 'EUR 1M'.length;
     assert.deepEqual(euroHints.map((h) => [h.position, h.label]), [[positionOf(inEuros, afterAmount), '= $1.1M']]);
+  });
+
+  it('gives what changed in the semantic tokens since the last answer, as a delta', async () => {
+    const deltaUri = uri.replace(/\.deal$/, '-delta.deal');
+    const textDocument = { uri: deltaUri };
+    await server.open(deltaUri, seed, 1);
+    const first = await server.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument });
+    assert.ok(first.resultId);
+    // A party renamed where it is declared: one token one character longer, the rest as they were.
+    const edited = seed.replace('party Biotest', 'party Biotests');
+    await server.change(deltaUri, edited, 2);
+    const delta = await server.request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument, previousResultId: first.resultId });
+    assert.notEqual(delta.resultId, first.resultId);
+    const data = [...first.data];
+    for (const edit of delta.edits) data.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+    const fresh = await server.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument });
+    assert.deepEqual(data, fresh.data);
+    assert.equal(delta.edits.length, 1);
+    assert.ok(delta.edits[0].data!.length <= 5, `${delta.edits[0].data!.length} integers sent of ${fresh.data.length}`);
+    // An answer the server no longer has: every token.
+    const unknown = await server.request<SemanticTokens>('textDocument/semanticTokens/full/delta', { textDocument, previousResultId: 'gone' });
+    assert.deepEqual(unknown.data, fresh.data);
+    assert.deepEqual(server.initializeResult.capabilities.semanticTokensProvider?.full, { delta: true });
   });
 
   it('gives five integers per semantic token', async () => {

@@ -21,7 +21,7 @@ export const intelligenceCapabilities: ServerCapabilities = {
   workspaceSymbolProvider: true,
   foldingRangeProvider: true,
   selectionRangeProvider: true,
-  semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+  semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true } },
   documentFormattingProvider: true,
   documentRangeFormattingProvider: true,
   codeActionProvider: { codeActionKinds: ['quickfix'] },

@@ -1,7 +1,10 @@
 // textDocument/semanticTokens/full: what each name is, and which numbers are money,
-// percentages and dates, on top of the TextMate colours. The core finds the tokens; their
-// encoding (five integers each, relative to the token before) is the protocol's, built here.
-import { type Connection, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver/node';
+// percentages and dates, on top of the TextMate colours; /full/delta: what changed since the
+// last answer. The core finds the tokens; their encoding (five integers each, relative to the
+// token before) and the delta are the protocol's, built here.
+import {
+  type Connection, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensEdit, type SemanticTokensLegend,
+} from 'vscode-languageserver/node';
 import type { AnalyzedDocument } from '../document/analyze';
 import {
   findSemanticTokens, semanticTokenModifiers, semanticTokenTypes, type DealSemanticToken,
@@ -41,9 +44,38 @@ export function encodeSemanticTokens(document: AnalyzedDocument, tokens: readonl
   return data;
 }
 
+/** What changed from one answer to the next: the integers both share at the start and at the
+ * end are kept, the rest replaced. A keystroke inside one term changes a few integers of a long
+ * deal's hundreds of thousands (each token is written relative to the one before it). */
+export function semanticTokensEdits(previous: readonly number[], data: readonly number[]): SemanticTokensEdit[] {
+  const shorter = Math.min(previous.length, data.length);
+  let start = 0;
+  while (start < shorter && previous[start] === data[start]) start++;
+  let end = 0;
+  while (end < shorter - start && previous[previous.length - 1 - end] === data[data.length - 1 - end]) end++;
+  if (start === previous.length && start === data.length) return [];
+  return [{ start, deleteCount: previous.length - start - end, data: data.slice(start, data.length - end) }];
+}
+
 export function registerSemanticTokens(connection: Connection, documents: DealDocuments): void {
-  connection.languages.semanticTokens.on((params, token) => runSafe<SemanticTokens>(connection, 'Semantic tokens', token, { data: [] }, () => {
-    const analysis = documents.analysisByUri(params.textDocument.uri);
-    return { data: analysis ? encodeSemanticTokens(analysis, findSemanticTokens(analysis)) : [] };
+  // The last answer for each open document: an editor that asks for a delta gets what changed
+  // since then (a few integers after a keystroke) instead of every token again.
+  const answered = new Map<string, { resultId: string; data: number[] }>();
+  let results = 0;
+  documents.documents.onDidClose((event) => answered.delete(event.document.uri));
+  const answer = (uri: string) => {
+    const analysis = documents.analysisByUri(uri);
+    const data = analysis ? encodeSemanticTokens(analysis, findSemanticTokens(analysis)) : [];
+    const resultId = String(++results);
+    if (analysis) answered.set(uri, { resultId, data });
+    return { resultId, data };
+  };
+  connection.languages.semanticTokens.on((params, token) => runSafe<SemanticTokens>(connection, 'Semantic tokens', token, { data: [] }, () =>
+    answer(params.textDocument.uri)));
+  connection.languages.semanticTokens.onDelta((params, token) => runSafe<SemanticTokens | SemanticTokensDelta>(connection, 'Semantic tokens', token, { data: [] }, () => {
+    const previous = answered.get(params.textDocument.uri);
+    const next = answer(params.textDocument.uri);
+    if (!previous || previous.resultId !== params.previousResultId) return next;
+    return { resultId: next.resultId, edits: semanticTokensEdits(previous.data, next.data) };
   }));
 }
