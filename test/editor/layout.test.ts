@@ -6,12 +6,12 @@
 // figures stay on the page or in a tooltip. Chart labels are measured as drawn. A screenshot
 // per example and width goes to test-results/layout/. Needs Debian's chromium: skipped without it.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../headless-chromium';
+import type { Page } from 'playwright-core';
+import { browserForTests } from '../headless-chromium';
 import { analyzeDealText } from '../../server/src/document/analyze';
 import { renderHtml } from '../../server/src/exports';
 import { renderPortfolioHtml } from '../../server/src/exports/portfolio';
@@ -64,22 +64,12 @@ async function compactFiguresHaveTooltips(page: Page): Promise<{ shown: number; 
   });
 }
 
-let browser: Browser | undefined;
-
-before(async () => {
-  if (skip) return;
-  mkdirSync(out, { recursive: true });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForTests(out, skip);
 
 async function open(html: string, file: string, width: number): Promise<Page> {
   const path = join(out, file);
   writeFileSync(path, html);
-  const page = await browser!.newPage({ viewport: { width, height: 900 } });
+  const page = await browser().newPage({ viewport: { width, height: 900 } });
   // The functions measured in the page are compiled with their names kept: give them the helper.
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
   await page.goto(pathToFileURL(path).href);

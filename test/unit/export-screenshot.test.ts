@@ -4,12 +4,11 @@
 // a PDF go to test-results/export/ as artifacts. Needs Debian's chromium; in CI it must run,
 // elsewhere it is skipped when chromium is missing.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../headless-chromium';
+import { browserForTests } from '../headless-chromium';
 import { analyzeDealText } from '../../server/src/document/analyze';
 import { renderHtml } from '../../server/src/exports';
 
@@ -17,17 +16,7 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const out = join(repo, 'test-results/export');
 const skip = !existsSync('/usr/bin/chromium') && !process.env.CI ? 'needs /usr/bin/chromium' : false;
 
-let browser: Browser | undefined;
-
-before(async () => {
-  if (skip) return;
-  mkdirSync(out, { recursive: true });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForTests(out, skip);
 
 describe('the exported term sheet in a browser', { skip }, () => {
   for (const name of ['acme-globex-2024', 'immunogen-biotest-2006']) {
@@ -35,7 +24,7 @@ describe('the exported term sheet in a browser', { skip }, () => {
       const html = renderHtml(analyzeDealText(readFileSync(join(repo, 'examples', `${name}.deal`), 'utf8')));
       const file = join(out, `${name}.html`);
       writeFileSync(file, html);
-      const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
+      const page = await browser().newPage({ viewport: { width: 1100, height: 900 } });
       const requests: string[] = [];
       const errors: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
