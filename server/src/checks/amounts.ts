@@ -12,6 +12,7 @@ import { amountsOf, isRead, isWritten, paymentAnchor, problem } from '../model/d
 // Caps and the headline are checked on the deal in cents (shown-figures.ts): a message never
 // says "$1,000,000 … add up to $1,000,000", and its quick fix writes the figure it shows.
 import { largestAmount } from '../model/limits';
+import { afterEditFacet } from '../model/after-edit';
 
 const known = (code: string) => isCurrencyCode(code) || code in currencySymbols;
 
@@ -91,19 +92,13 @@ const countedKinds = [...committedKinds, ...contingentKinds];
 const unknownAmount = (p: PaymentItem) => unconverted(p) || (!!p.written && !isRead(p.written));
 const countsUnknown = (p: PaymentItem) => countedKinds.includes(p.kind) && (unknownAmount(p) || (p.items !== undefined && p.items.some(unknownAmount)));
 
-const unknownKey = {};
-
 /** Whether a payment the headline counts has an amount with no figure (no fx rate, not read):
  * then the terms' total is not known and is not compared. After an edit inside the payments of a
  * long deal that had none, only the payments the edit replaced are looked at. */
-function countsUnknownAmounts(model: DealModel): boolean {
-  if (model.payments.length < 64) return model.payments.some(countsUnknown);
-  return model.facets.get(unknownKey, () => {
-    const edited = model.edited;
-    if (edited && model.facets.carried<boolean>(unknownKey) === false) return edited.replaced.some(({ after }) => countsUnknown(after));
-    return model.payments.some(countsUnknown);
-  });
-}
+const countsUnknownAmounts = afterEditFacet(
+  (model) => model.payments.some(countsUnknown),
+  (earlier, replaced) => (earlier ? undefined : replaced.some(({ after }) => countsUnknown(after))),
+);
 
 export function checkHeadline(model: DealModel, totals: DealTotals): DealDiagnostic[] {
   const headline: ast.Money | undefined = model.deal.headline;

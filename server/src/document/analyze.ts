@@ -7,6 +7,7 @@ import { LineMap } from '../language/line-map';
 import { hasUnusualCharacter } from '../language/unusual-characters';
 import { parseDealText, type ParsedDealFile } from '../language/parse';
 import { buildDealModel, type DealModel } from '../model/deal-model';
+import { keptFromPayments } from '../model/after-edit';
 import { FacetStore } from '../model/facets';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { checkDeal, checkFile, type TermFindings } from '../checks';
@@ -24,9 +25,6 @@ export interface AnalyzedDeal {
   /** What the checks found per term, for the next analysis after an edit inside the deal. */
   findings?: TermFindings;
 }
-
-/** How many payment items a deal has before its checks' findings per item are kept. */
-const keptFindingsFrom = 64;
 
 export interface AnalyzedDocument {
   text: string;
@@ -57,7 +55,7 @@ export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: Anal
   const diagnostics = checkDeal(model, totals, { previous: reuse?.previous.findings, next: findings });
   // What the checks found per term is kept for long deals only (edits inside one term of a short
   // deal are checked whole quickly): a file of many short deals holds no maps for each.
-  if ((findings.references?.items.size ?? 0) < keptFindingsFrom) {
+  if ((findings.references?.items.size ?? 0) < keptFromPayments) {
     delete findings.references;
     delete findings.items;
   }

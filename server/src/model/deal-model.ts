@@ -141,8 +141,12 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean; pre
   const resolved = resolvePayments(deal, (node, block) => resolvePayment(node, block, convert, currencyOf, currency, inCents), kept);
   const { payments, exercisePayments } = resolved;
   const edited = options.previous && resolved.replaced && onlyPaymentsEdited(options.previous.deal, deal) ? { replaced: resolved.replaced } : undefined;
+  // The payments by name are taken over from the previous model when the edit left every name as
+  // it was; otherwise they are found again.
   const byNameAfter = edited && namesAfterEdit(options.previous!, edited.replaced);
-  const paymentsByName = byNameAfter ?? resolved.paymentsByName;
+  const { byName: paymentsByName, named } = byNameAfter
+    ? { byName: byNameAfter, named: options.previous!.namedPayments }
+    : paymentsNamed(payments, exercisePayments);
 
   const byName = <T extends { name: ast.Name }>(list: T[]): ReadonlyMap<string, T> => {
     if (list.length === 0) return noneDeclared;
@@ -159,7 +163,7 @@ export function buildDealModel(deal: ast.Deal, options: { inCents?: boolean; pre
     payments,
     exercisePayments: exercisePayments ?? noPayments,
     paymentsByName: paymentsByName ?? noneDeclared,
-    namedPayments: byNameAfter ? options.previous!.namedPayments : resolved.named,
+    namedPayments: named,
     edited,
     programs: byName(deal.programs ?? []),
     options: byName(deal.options),
@@ -272,7 +276,7 @@ function resolvePayments(
   resolve: (node: ast.Payment, block: ast.PaymentBlock) => PaymentItem,
   reused?: (block: ast.PaymentBlock) => KeptPayments | undefined,
 ): ResolvedPayments {
-  const out: ResolvedPayments = { payments: [], replaced: reused ? [] : undefined } as unknown as ResolvedPayments;
+  const out: ResolvedPayments = { payments: [], replaced: reused ? [] : undefined };
   const resolveBlock = (block: ast.PaymentBlock, into: PaymentItem[], option?: ast.OptionDecl) => {
     const kept = option ? undefined : reused?.(block);
     const payments = block.payments;
@@ -299,44 +303,35 @@ function resolvePayments(
   for (const option of deal.options) {
     for (const block of option.paymentBlocks ?? []) resolveBlock(block, out.exercisePayments ??= [], option);
   }
-  // Payments by name and their count are worked out only when the caller cannot take them over
-  // from the previous model (an edit that left every name as it was).
-  let named: PaymentItem[] | undefined;
-  const namedInOrder = () => {
-    if (named) return named;
-    named = [];
-    for (const list of [out.payments, out.exercisePayments ?? []]) {
-      for (const item of list) {
-        if (item.name) named.push(item);
-        if (item.items) for (const one of item.items) if (one.name) named.push(one);
-      }
-    }
-    return named;
-  };
-  let byName: Map<string, PaymentItem> | undefined;
-  Object.defineProperties(out, {
-    named: { get: () => namedInOrder().length },
-    paymentsByName: {
-      get: () => {
-        if (byName || namedInOrder().length === 0) return byName;
-        byName = new Map();
-        for (const item of namedInOrder()) if (!byName.has(item.name!)) byName.set(item.name!, item);
-        return byName;
-      },
-    },
-  });
   return out;
 }
 
 interface ResolvedPayments {
   payments: PaymentItem[];
   exercisePayments?: PaymentItem[];
-  /** The first payment of each name, and how many have a name (worked out when first read). */
-  readonly paymentsByName?: Map<string, PaymentItem>;
-  readonly named: number;
   /** With a previous model: the payments not kept, each with the one it replaced; undefined when
    * a block's payments moved (added or removed), so what each replaced is not known. */
   replaced?: PaymentReplaced[];
+}
+
+/** The first payment of each name (on-exercise ones after the deal's, a group's milestones after
+ * it), and how many payments and milestones have a name. */
+function paymentsNamed(payments: readonly PaymentItem[], exercisePayments: readonly PaymentItem[] | undefined): { byName?: Map<string, PaymentItem>; named: number } {
+  let byName: Map<string, PaymentItem> | undefined;
+  let named = 0;
+  const note = (item: PaymentItem) => {
+    if (!item.name) return;
+    named++;
+    byName ??= new Map();
+    if (!byName.has(item.name)) byName.set(item.name, item);
+  };
+  for (const list of [payments, exercisePayments ?? []]) {
+    for (const item of list) {
+      note(item);
+      if (item.items) for (const one of item.items) note(one);
+    }
+  }
+  return { byName, named };
 }
 
 /** A payment's programme (its own `for`, else the one given) and the option it is paid on. */

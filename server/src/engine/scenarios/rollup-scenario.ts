@@ -2,6 +2,7 @@
 // which options are exercised, and every payment that follows — with its year, its probability
 // from the deal's current stage and, where the deal has a valuation, its rNPV.
 import type * as ast from '../../language/ast';
+import { keptFromPayments } from '../../model/after-edit';
 import type { DealModel, PaymentItem } from '../../model/deal-model';
 import { Money, toCents } from '../../model/money';
 import { exerciseFee, feeAsCounted } from '../../model/options';
@@ -45,8 +46,6 @@ export interface KeptEntries {
   totals: ScenarioTotals;
 }
 
-/** How many payments a deal has before each one's entries are kept. */
-const keptFrom = 64;
 const noEntries: ItemEntries = Object.freeze({ payments: [], forfeited: [], unvalued: [], unattributed: [] }) as unknown as ItemEntries;
 
 /** A scenario's rollup and, for a long deal, what each payment gave it. With `earlier`, the kept
@@ -64,7 +63,7 @@ export function rollupScenarioKeeping(model: DealModel, scenario: ast.Scenario, 
   const exercised = new Set(exercises.results.filter((r) => r.happens).map((r) => r.option));
   const items = model.exercisePayments.length === 0 ? model.payments
     : [...model.payments, ...model.exercisePayments.filter((item) => item.option && exercised.has(item.option))];
-  const keep = items.length >= keptFrom;
+  const keep = items.length >= keptFromPayments;
   const before = keep && model.edited && earlier?.items.length === items.length ? earlier : undefined;
   const kept = keep ? { items, fixed: [] as ItemEntries[], sales: [] as ItemEntries[] } : undefined;
   // With `before`: what the payments the edit replaced gave then, and what they give now.
