@@ -18,15 +18,18 @@ const symbolKinds: Record<OutlineKind, SymbolKind> = {
   scenario: SymbolKind.Event, currency: SymbolKind.Constant, program: SymbolKind.Package, costs: SymbolKind.Array,
 };
 
+/** A symbol for the protocol. A leaf has no `children` (the protocol's field is optional): an
+ * outline is mostly leaves, and a long deal's outline is megabytes the editor reads per keystroke. */
 export function toDocumentSymbol(analysis: AnalyzedDocument, symbol: DealDocumentSymbol): DocumentSymbol {
-  return {
+  const result: DocumentSymbol = {
     name: symbol.name,
     ...(symbol.detail ? { detail: symbol.detail } : {}),
     kind: symbolKinds[symbol.kind],
     range: toRange(analysis, symbol.span),
     selectionRange: toRange(analysis, symbol.selectionSpan),
-    children: symbol.children.map((child) => toDocumentSymbol(analysis, child)),
   };
+  if (symbol.children.length) result.children = symbol.children.map((child) => toDocumentSymbol(analysis, child));
+  return result;
 }
 
 export function registerOutline(connection: Connection, documents: DealDocuments): void {

@@ -8,6 +8,7 @@ import {
   StreamMessageReader, StreamMessageWriter, type Connection, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { MessageTally, type EditorActivity } from './activity';
+import { jsonIntoReusedBuffer } from './json-into-buffer';
 import { ProtocolGuard } from './protocol-guard';
 
 /** Whether the arguments name a transport. */
@@ -22,7 +23,9 @@ function optionValue(args: string[], name: string): string | undefined {
 }
 
 function transportOf(args: string[]): [MessageReader, MessageWriter] {
-  if (args.includes('--stdio')) return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)];
+  if (args.includes('--stdio')) {
+    return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonIntoReusedBuffer() })];
+  }
   if (args.includes('--node-ipc')) return [new IPCMessageReader(process), new IPCMessageWriter(process)];
   const port = optionValue(args, '--socket');
   if (port !== undefined) return createServerSocketTransport(Number.parseInt(port, 10));
