@@ -3,7 +3,9 @@ import type { AnalysisRow } from './analysis-bench';
 import type { CliRow } from './cli-bench';
 import { keystrokeSteps, type KeystrokeRow } from './keystroke-bench';
 import type { EditingRow, WorkspaceRow } from './lsp-bench';
-import { cliReport, requestReport, type RequestResults } from './report-requests';
+import type { FloorRow } from './protocol-floor';
+import { cliReport, requestReport, requestTargetMs, table, type RequestResults } from './report-requests';
+import { requestKinds, requestLabels } from './request-bench';
 import { ms, ratio, type Summary } from './stats';
 
 export interface BundleRow { file: string; kb: number; sourceMap: boolean; limitKb?: number }
@@ -17,6 +19,8 @@ export interface Results {
   workspace: WorkspaceRow;
   bundles: BundleRow[];
   requests: RequestResults;
+  /** The same answers from a server that does no work (protocol-floor.ts). */
+  protocolFloor?: FloorRow[];
   cli: CliRow[];
   /** The time limits the run used: a request, and a `deal check`, with no answer by then is given up. */
   limits: { requestTimeoutMs: number; cliTimeoutMs: number };
@@ -25,12 +29,6 @@ export interface Results {
 }
 
 const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? ' ✓' : ' ✗');
-
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-}
 
 const p50p95 = (s: Summary | undefined) => (s ? `${ms(s.p50)} / ${ms(s.p95)}` : 'n/a');
 
@@ -77,10 +75,27 @@ export function report(r: Results): string {
   const w = r.workspace;
   out.push(`Workspace of ${w.files} files (${w.deals} deals): indexed in ${ms(w.indexMs)}${mark(w.indexMs <= 2000)} (server's own count ${ms(w.serverMs)}); RSS after ${w.rssMb.toFixed(0)} MB${mark(w.rssMb <= 200)}`);
   out.push('', requestReport(r.requests, r.limits.requestTimeoutMs));
+  if (r.protocolFloor?.length) out.push('', floorReport(r.protocolFloor));
   out.push('', cliReport(r.cli, r.limits.cliTimeoutMs));
   out.push('', 'Bundles (minified)');
   out.push(table(['file', 'size', 'source map', 'limit'], r.bundles.map((b) => [
     b.file, `${b.kb.toFixed(0)} KB`, b.sourceMap ? 'beside' : 'missing', b.limitKb ? `${b.limitKb} KB${mark(b.kb <= b.limitKb)}` : '',
   ])));
   return out.join('\n');
+}
+
+/** The protocol's share: ✗ where writing, sending and reading the answer alone take longer than
+ * the target, so that no server could meet it with that answer. */
+function floorReport(rows: FloorRow[]): string {
+  const head = 'The protocol\'s share: the same answers after a keystroke from a server that does no work (bench/answers-server.ts), over the same transport, '
+    + 'p50 / p95 · the answer as JSON; ✗: above the target before any work';
+  return [head, table(
+    ['request', ...rows.map((row) => `${row.shape === 'single deal' ? 'one deal' : 'portfolio'}, ${row.lines} lines (≤ ${requestTargetMs(row.lines) ?? '–'} ms)`)],
+    requestKinds.map((kind) => [requestLabels[kind], ...rows.map((row) => {
+      const s = row.times[kind];
+      const target = requestTargetMs(row.lines);
+      if (!s) return 'n/a';
+      return `${p50p95(s)}${target === undefined ? '' : mark(s.p95 <= target)} · ${row.answerKb[kind] ?? 0} KB`;
+    })]),
+  )].join('\n');
 }

@@ -84,29 +84,21 @@ async function startEditorServer(serverPath: string): Promise<BenchServer> {
 async function benchOne(serverPath: string, holder: { server: BenchServer }, corpus: Corpus, limits: RequestLimits, tag = ''): Promise<RequestRow> {
   const { text } = corpus;
   const uri = pathToFileURL(`/bench/${corpus.shape === 'single deal' ? 'deal' : 'portfolio'}-${corpus.lines}${tag}.deal`).href;
-  const edit = middleEdit(text);
-  const at = positionOf(text, edit.offset);
-  const range = { start: at, end: { line: at.line, character: at.character + 1 } };
-  const lineStart = text.lastIndexOf('\n', edit.offset) + 1;
-  const nameAt = positionOf(text, text.indexOf('milestone ', lineStart) + 'milestone '.length + 2);
-  const stageAt = positionOf(text, text.indexOf(' at ', edit.offset) + ' at '.length + 2);
-  const screen = { start: { line: Math.max(0, at.line - 30), character: 0 }, end: { line: at.line + 30, character: 0 } };
-  const textDocument = { uri };
-  const send = (method: string, params: object) => withTimeout(holder.server.connection.sendRequest<unknown>(method, { textDocument, ...params }), limits.timeoutMs);
+  const { edit, range, asks } = editorAsks(text, uri);
+  const send = (method: string, params: unknown) => withTimeout(holder.server.connection.sendRequest<unknown>(method, params), limits.timeoutMs);
   let lenses: { command?: unknown }[] = [];
   const requests: Record<Exclude<RequestKind, 'edit'>, () => Promise<unknown>> = {
-    semanticTokens: () => send('textDocument/semanticTokens/full', {}),
-    folding: () => send('textDocument/foldingRange', {}),
-    documentSymbols: () => send('textDocument/documentSymbol', {}),
-    codeLens: async () => (lenses = await send('textDocument/codeLens', {}) as { command?: unknown }[]),
-    // A scenario's lens gets its title when it is on screen: the first one, as the editor asks.
+    semanticTokens: () => send(...asks.semanticTokens),
+    folding: () => send(...asks.folding),
+    documentSymbols: () => send(...asks.documentSymbols),
+    codeLens: async () => (lenses = await send(...asks.codeLens) as { command?: unknown }[]),
     codeLensResolve: async () => {
-      const lens = lenses.find((l) => !l.command);
-      return lens ? [await withTimeout(holder.server.connection.sendRequest<unknown>('codeLens/resolve', lens), limits.timeoutMs)] : [];
+      const lens = lensToResolve(lenses);
+      return lens ? [await send('codeLens/resolve', lens)] : [];
     },
-    inlayHints: () => send('textDocument/inlayHint', { range: screen }),
-    hover: () => send('textDocument/hover', { position: nameAt }),
-    completion: () => send('textDocument/completion', { position: stageAt }),
+    inlayHints: () => send(...asks.inlayHints),
+    hover: () => send(...asks.hover),
+    completion: () => send(...asks.completion),
   };
 
   // Opens the file (again, after a restart) with the text of the current version.
@@ -176,6 +168,45 @@ async function benchOne(serverPath: string, holder: { server: BenchServer }, cor
     size: corpus.name, shape: corpus.shape ?? 'portfolio', target: corpus.target ?? corpus.lines, lines: corpus.lines, chars: text.length, openMs: round(openMs), problems,
     times, slow: [...slow], timedOut: [...timedOut], answered, rssMb,
   };
+}
+
+/** A request the editor sends: its method and parameters. */
+export type Ask = [method: string, params: object];
+
+/** What the editor sends about `text`: the keystroke (one digit of a milestone amount after the
+ * middle), the range it replaces, and each request after it, at the places a user would ask:
+ * inlay hints for the 60 lines around the keystroke, hover on a milestone's name, completion
+ * after ` at `. (CodeLens resolve is asked of a lens the CodeLens answer gave: see `lensToResolve`.) */
+export function editorAsks(text: string, uri: string): {
+  edit: ReturnType<typeof middleEdit>;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  asks: Record<Exclude<RequestKind, 'edit' | 'codeLensResolve'>, Ask>;
+} {
+  const edit = middleEdit(text);
+  const at = positionOf(text, edit.offset);
+  const range = { start: at, end: { line: at.line, character: at.character + 1 } };
+  const lineStart = text.lastIndexOf('\n', edit.offset) + 1;
+  const nameAt = positionOf(text, text.indexOf('milestone ', lineStart) + 'milestone '.length + 2);
+  const stageAt = positionOf(text, text.indexOf(' at ', edit.offset) + ' at '.length + 2);
+  const screen = { start: { line: Math.max(0, at.line - 30), character: 0 }, end: { line: at.line + 30, character: 0 } };
+  const textDocument = { uri };
+  return {
+    edit, range,
+    asks: {
+      semanticTokens: ['textDocument/semanticTokens/full', { textDocument }],
+      folding: ['textDocument/foldingRange', { textDocument }],
+      documentSymbols: ['textDocument/documentSymbol', { textDocument }],
+      codeLens: ['textDocument/codeLens', { textDocument }],
+      inlayHints: ['textDocument/inlayHint', { textDocument, range: screen }],
+      hover: ['textDocument/hover', { textDocument, position: nameAt }],
+      completion: ['textDocument/completion', { textDocument, position: stageAt }],
+    },
+  };
+}
+
+/** A scenario's lens gets its title when it is on screen: the first one without, as the editor asks. */
+export function lensToResolve(lenses: { command?: unknown }[] | null | undefined): { command?: unknown } | undefined {
+  return (lenses ?? []).find((l) => !l.command);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

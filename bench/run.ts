@@ -12,6 +12,7 @@ import { benchCli } from './cli-bench';
 import { benchKeystrokes } from './keystroke-bench';
 import { corpora, type Shape, writeWorkspace } from './corpus';
 import { benchEditing, benchStartup, benchWorkspace } from './lsp-bench';
+import { benchProtocolFloor, bundleAnswersServer } from './protocol-floor';
 import { report, type BundleRow, type Results } from './report';
 import { benchRequests, type RequestLimits } from './request-bench';
 import { unusualFiles } from './unusual-files';
@@ -25,6 +26,8 @@ const editRuns = quick ? 4 : 30;
 /** Keystrokes in one process: at 5,000 lines, at 50,000. */
 const keystrokeRuns = quick ? [5, 2] : [30, 8];
 const requestRuns = quick ? 5 : 30;
+/** Keystrokes per file against the server that does no work. */
+const floorRuns = quick ? 5 : 20;
 const workspaceFiles = 1_000;
 /** One platform deal as long as the portfolio files, for the analysis table. */
 const singleDealSizes = [5_000, 50_000];
@@ -100,12 +103,15 @@ async function main(): Promise<void> {
   const known = [...texts, ...singleDeals];
   const requestCorpora = requestSizes().map(({ size, shape }) => known.find((c) => c.target === size && c.shape === shape) ?? corpora([size], shape)[0]);
   const requestRows = await benchRequests(serverPath, requestCorpora, requestLimits, log);
+  log('the protocol\'s share: the same answers from a server that does no work…');
+  const floorCorpora = known.filter((c) => mainSizes.includes(c.target ?? 0));
+  const protocolFloor = await benchProtocolFloor(serverPath, await bundleAnswersServer(root), floorCorpora, floorRuns, log);
   log('deal check on unusual files…');
   const cli = await benchCli(join(root, 'dist', 'cli.js'), join(root, 'out', 'bench', 'unusual'), unusualFiles(unusualBytes, syntaxErrors), cliTimeoutMs, log);
 
   const results: Results = {
     machine: machine(loadAtStart), analysis, keystrokes, startup, editing, workspace, bundles: bundles(),
-    requests: { mainSizes, growthSizes, rows: requestRows }, cli,
+    requests: { mainSizes, growthSizes, rows: requestRows }, protocolFloor, cli,
     limits: { requestTimeoutMs: requestLimits.timeoutMs, cliTimeoutMs },
     runMinutes: Math.round((Date.now() - began) / 6_000) / 10,
   };
