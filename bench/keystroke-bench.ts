@@ -25,8 +25,14 @@ export function benchKeystrokes(subject: Subject, corpus: Corpus, runs: number):
   const screenStart = Math.max(0, edit.offset - 2_000);
   const nameAt = text.indexOf('milestone ', text.lastIndexOf('\n', edit.offset)) + 'milestone '.length + 2;
   const answers = {} as Record<KeystrokeStep, unknown>;
+  // As the server does, each answer's runs of semantic tokens are handed to the next.
+  let tokenRuns: ReturnType<Subject['encodeSemanticTokenRuns']>['runs'] | undefined;
   const steps: Record<Exclude<KeystrokeStep, 'edit'>, () => unknown> = {
-    semanticTokens: () => subject.encodeSemanticTokens(document, subject.findSemanticTokens(document)),
+    semanticTokens: () => {
+      const { data, runs } = subject.encodeSemanticTokenRuns(document, tokenRuns);
+      tokenRuns = runs;
+      return data;
+    },
     folding: () => subject.findFoldingRanges(document),
     documentSymbols: () => subject.findDocumentSymbols(document).map((s) => subject.toDocumentSymbol(document, s)),
     codeLens: () => subject.findCodeLensesOnDemand(document),

@@ -29,7 +29,7 @@ export async function jsonLanguageService(json: string, version: number): Promis
 // conversions, but no transport.
 export { reanalyzeDealText } from '../server/src/document/reanalyze';
 export { findSemanticTokens } from '../server/src/features/semantic-tokens';
-export { encodeSemanticTokens } from '../server/src/lsp/semantic-tokens';
+export { encodeSemanticTokenRuns, encodeSemanticTokens } from '../server/src/lsp/semantic-tokens';
 export { findFoldingRanges } from '../server/src/features/folding';
 export { findDocumentSymbols } from '../server/src/features/document-symbols';
 export { toDocumentSymbol } from '../server/src/lsp/outline';

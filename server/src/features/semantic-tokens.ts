@@ -44,6 +44,20 @@ export function findSemanticTokens(document: AnalyzedDocument): readonly DealSem
   return out;
 }
 
+/** A deal's tokens in runs that, joined in order, give them: each payment item's tokens are one
+ * run, the very list kept for the item while an edit leaves it alone, and the tokens outside the
+ * items make the runs between. The list of runs is itself kept with the deal's tokens, so it is
+ * the same list while the deal is untouched. */
+export type TokenRuns = readonly (readonly DealSemanticToken[])[];
+
+/** The same tokens as `findSemanticTokens`, as each deal's runs in order. What is worked out
+ * from a run or a deal's runs (their encoding for the protocol) can be kept with them: after a
+ * keystroke, every deal but the edited one, and in a long deal every item but the edited one,
+ * has the same runs as for the answer before. */
+export function semanticTokenRuns(document: AnalyzedDocument): TokenRuns[] {
+  return document.deals.map((analyzed, n) => tokensFacet(analyzed).runsOf(document, analyzed, n));
+}
+
 /** One deal's tokens (kept on the deal; their spans are the tree's and move with it). */
 export function semanticTokensOfDeal(document: AnalyzedDocument, dealNumber: number): DealSemanticToken[] {
   return dealTokens(document, document.deals[dealNumber], dealNumber);
@@ -52,10 +66,29 @@ export function semanticTokensOfDeal(document: AnalyzedDocument, dealNumber: num
 /** A deal's tokens as found: those of each item of its payment blocks kept by the item's node, so
  * that after an edit inside one item of a long deal only that item's tokens are found again. */
 class KeptTokens {
-  private found?: { builtInStages: boolean; tokens: DealSemanticToken[]; items: ReadonlyMap<ast.Payment, DealSemanticToken[]> };
+  private found?: {
+    builtInStages: boolean;
+    /** The tokens outside the payment items, and each item's, in text order. */
+    outside: DealSemanticToken[];
+    inItems: DealSemanticToken[][];
+    tokens?: DealSemanticToken[];
+    /** The runs, made once: the same lists for every answer while the deal is untouched. */
+    runs?: TokenRuns;
+    items: ReadonlyMap<ast.Payment, DealSemanticToken[]>;
+  };
   constructor(private earlier: KeptTokens | undefined) {}
 
   of(document: AnalyzedDocument, analyzed: AnalyzedDeal, dealNumber: number): DealSemanticToken[] {
+    const found = this.find(document, analyzed, dealNumber);
+    return (found.tokens ??= mergeInOrder(found.outside, found.inItems));
+  }
+
+  runsOf(document: AnalyzedDocument, analyzed: AnalyzedDeal, dealNumber: number): TokenRuns {
+    const found = this.find(document, analyzed, dealNumber);
+    return (found.runs ??= runsInOrder(found.outside, found.inItems));
+  }
+
+  private find(document: AnalyzedDocument, analyzed: AnalyzedDeal, dealNumber: number): NonNullable<KeptTokens['found']> {
     if (!this.found) {
       const deal = analyzed.model.deal;
       // A deal without its own `stages` uses the built-in ones: each stage named is marked so.
@@ -80,10 +113,33 @@ class KeptTokens {
           return tokensOfPart(own, itemLiterals, context);
         }));
       }
-      this.found = { builtInStages, tokens: mergeInOrder(tokensOfPart(symbols.outside, literals, context), inItems), items: items.kept };
+      this.found = { builtInStages, outside: tokensOfPart(symbols.outside, literals, context), inItems, items: items.kept };
     }
-    return this.found.tokens;
+    return this.found;
   }
+}
+
+/** The runs of `semanticTokenRuns`: each item's list as it is, with the outside tokens between
+ * them. An outside token that falls among an item's tokens (none does today) gets the item's
+ * tokens merged with it into a run of its own, so that joining the runs always keeps text order. */
+function runsInOrder(outside: readonly DealSemanticToken[], inItems: readonly DealSemanticToken[][]): TokenRuns {
+  const runs: (readonly DealSemanticToken[])[] = [];
+  let i = 0;
+  for (const list of inItems) {
+    if (list.length === 0) continue;
+    const from = i;
+    while (i < outside.length && outside[i].span.start <= list[0].span.start) i++;
+    if (i > from) runs.push(outside.slice(from, i));
+    if (i < outside.length && outside[i].span.start <= list[list.length - 1].span.start) {
+      const among = i;
+      while (i < outside.length && outside[i].span.start <= list[list.length - 1].span.start) i++;
+      runs.push(mergeInOrder(outside.slice(among, i), [list]));
+    } else {
+      runs.push(list);
+    }
+  }
+  if (i < outside.length) runs.push(outside.slice(i));
+  return runs;
 }
 
 const tokensFacet = carriedDealFacet<KeptTokens>((_, earlier) => new KeptTokens(earlier));

@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { AnalyzedDocument } from '../document/analyze';
 import {
-  findSemanticTokens, semanticTokenModifiers, semanticTokenTypes, type DealSemanticToken,
+  semanticTokenModifiers, semanticTokenRuns, semanticTokenTypes, type DealSemanticToken,
 } from '../features/semantic-tokens';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
@@ -31,17 +31,119 @@ export function encodeSemanticTokens(document: AnalyzedDocument, tokens: readonl
   let at = 0;
   for (const token of tokens) {
     const { line, character } = positionOf(token.span.start);
-    let bits = 0;
-    for (const modifier of token.modifiers) bits |= modifierBit.get(modifier) ?? 0;
     data[at++] = line - previousLine;
     data[at++] = line === previousLine ? character - previousCharacter : character;
     data[at++] = token.span.end - token.span.start;
     data[at++] = typeIndex.get(token.type) ?? 0;
-    data[at++] = bits;
+    data[at++] = modifierBits(token);
     previousLine = line;
     previousCharacter = character;
   }
   return data;
+}
+
+function modifierBits(token: DealSemanticToken): number {
+  let bits = 0;
+  for (const modifier of token.modifiers) bits |= modifierBit.get(modifier) ?? 0;
+  return bits;
+}
+
+/** A run of tokens (see `TokenRuns`), or a deal's runs joined, encoded on its own: five integers
+ * per token, each token after the first relative to the one before it. The first token's line
+ * and start depend on the token before it, so the join writes them (the two integers stored are
+ * no answer's); `lines` and `lastCharacter` say where the last token is from the first (the
+ * character from the first token's when both are on one line, else from its line's start).
+ * Nothing in it depends on where the tokens are in the document, so it holds as long as the run
+ * (or the deal's runs) is the same list. */
+export interface EncodedRun {
+  data: number[];
+  lines: number;
+  lastCharacter: number;
+}
+
+/** Encodings kept from one answer for the next, by run and by a deal's list of runs. */
+export type EncodedRuns = ReadonlyMap<object, EncodedRun>;
+
+interface Position { line: number; character: number }
+interface Piece { first: Position; encoded: EncodedRun }
+
+/** The document's tokens in the protocol's encoding, and the encodings to hand to the next
+ * answer: a deal whose runs are the answer before's, or a run that is, is copied rather than
+ * worked out again (a keystroke leaves every deal but one, and every item of a long deal but one,
+ * as it was). Equal to `encodeSemanticTokens` of the tokens in one list. */
+export function encodeSemanticTokenRuns(document: AnalyzedDocument, earlier?: EncodedRuns): { data: number[]; runs: EncodedRuns } {
+  const kept = new Map<object, EncodedRun>();
+  const positionOf = document.lines.positionsInOrder();
+  const deals: Piece[] = [];
+  let fresh: EncodedRun | undefined;
+  for (const runs of semanticTokenRuns(document)) {
+    const nonEmpty = runs.filter((run) => run.length > 0);
+    if (nonEmpty.length === 0) continue;
+    const first = positionOf(nonEmpty[0][0].span.start);
+    let encoded = earlier?.get(runs);
+    if (!encoded) {
+      encoded = joined(nonEmpty.map((run, n) => {
+        const at = n === 0 ? first : positionOf(run[0].span.start);
+        const own = earlier?.get(run) ?? encodeRun(run, at, positionOf);
+        kept.set(run, own);
+        return { first: at, encoded: own };
+      }));
+      fresh = encoded;
+    }
+    kept.set(runs, encoded);
+    deals.push({ first, encoded });
+  }
+  if (deals.length === 0) return { data: [], runs: kept };
+  // One deal encoded just now is the answer as it is; anything kept from before is copied, as
+  // the answer before may still be read (a delta is worked out from it).
+  const data = deals.length === 1 && deals[0].encoded === fresh ? fresh.data : joined(deals).data;
+  data[0] = deals[0].first.line;
+  data[1] = deals[0].first.character;
+  return { data, runs: kept };
+}
+
+/** Pieces in text order as one encoding (a new list): each piece's first token written relative
+ * to the last token of the piece before. */
+function joined(pieces: readonly Piece[]): EncodedRun {
+  let length = 0;
+  for (const { encoded } of pieces) length += encoded.data.length;
+  const data = new Array<number>(length);
+  let at = 0;
+  let previous: Position | undefined;
+  for (const { first, encoded } of pieces) {
+    const from = encoded.data;
+    for (let i = 0; i < from.length; i++) data[at + i] = from[i];
+    if (previous) {
+      data[at] = first.line - previous.line;
+      data[at + 1] = first.line === previous.line ? first.character - previous.character : first.character;
+    }
+    at += from.length;
+    previous = lastOf(first, encoded);
+  }
+  const start = pieces[0].first;
+  const end = previous!;
+  return { data, lines: end.line - start.line, lastCharacter: end.line === start.line ? end.character - start.character : end.character };
+}
+
+function lastOf(first: Position, encoded: EncodedRun): Position {
+  return { line: first.line + encoded.lines, character: encoded.lines === 0 ? first.character + encoded.lastCharacter : encoded.lastCharacter };
+}
+
+function encodeRun(run: readonly DealSemanticToken[], first: Position, positionOf: (offset: number) => Position): EncodedRun {
+  const data = new Array<number>(run.length * 5);
+  let previous = first;
+  let at = 0;
+  for (const [n, token] of run.entries()) {
+    const position = n === 0 ? first : positionOf(token.span.start);
+    data[at++] = position.line - previous.line;
+    data[at++] = position.line === previous.line ? position.character - previous.character : position.character;
+    data[at++] = token.span.end - token.span.start;
+    data[at++] = typeIndex.get(token.type) ?? 0;
+    data[at++] = modifierBits(token);
+    previous = position;
+  }
+  const lines = previous.line - first.line;
+  return { data, lines, lastCharacter: lines === 0 ? previous.character - first.character : previous.character };
 }
 
 /** What changed from one answer to the next: the integers both share at the start and at the
@@ -60,14 +162,16 @@ export function semanticTokensEdits(previous: readonly number[], data: readonly 
 export function registerSemanticTokens(connection: Connection, documents: DealDocuments): void {
   // The last answer for each open document: an editor that asks for a delta gets what changed
   // since then (a few integers after a keystroke) instead of every token again.
-  const answered = new Map<string, { resultId: string; data: number[] }>();
+  // Each run's encoding is kept too, for the next answer to copy what the keystroke left alone.
+  const answered = new Map<string, { resultId: string; data: number[]; runs: EncodedRuns }>();
   let results = 0;
   documents.documents.onDidClose((event) => answered.delete(event.document.uri));
   const answer = (uri: string) => {
     const analysis = documents.analysisByUri(uri);
-    const data = analysis ? encodeSemanticTokens(analysis, findSemanticTokens(analysis)) : [];
     const resultId = String(++results);
-    if (analysis) answered.set(uri, { resultId, data });
+    if (!analysis) return { resultId, data: [] };
+    const { data, runs } = encodeSemanticTokenRuns(analysis, answered.get(uri)?.runs);
+    answered.set(uri, { resultId, data, runs });
     return { resultId, data };
   };
   connection.languages.semanticTokens.on((params, token) => runSafe<SemanticTokens>(connection, 'Semantic tokens', token, { data: [] }, () =>
