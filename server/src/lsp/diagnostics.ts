@@ -36,6 +36,17 @@ export function afterPause(now: number, lastChangeAt: number | undefined, lastCh
   return lastCheckMs !== undefined && now - (lastChangeAt ?? -Infinity) > Math.max(lastCheckMs, settleMs(lastCheckMs));
 }
 
+/** Runs `run` after `ms`, or on the next turn of the event loop when there is nothing to wait
+ * for (a timer of 0 ms waits a millisecond, a sixteenth of a frame); returns how to call it off. */
+function after(ms: number, run: () => void): () => void {
+  if (ms <= 0) {
+    const immediate = setImmediate(run);
+    return () => clearImmediate(immediate);
+  }
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+}
+
 export function toLspDiagnostic(analysis: AnalyzedDocument, diagnostic: DealDiagnostic): Diagnostic {
   const result: Diagnostic = {
     range: { start: analysis.lines.positionAt(diagnostic.span.start), end: analysis.lines.positionAt(diagnostic.span.end) },
@@ -52,7 +63,8 @@ export function toLspDiagnostic(analysis: AnalyzedDocument, diagnostic: DealDiag
 }
 
 export function registerDiagnostics(connection: Connection, documents: DealDocuments, activity: EditorActivity = noActivity): void {
-  const pending = new Map<string, NodeJS.Timeout>();
+  /** Per document, how to call off the check scheduled for it. */
+  const pending = new Map<string, () => void>();
   const lastCheckMs = new Map<string, number>();
   /** Documents whose check is due, waiting for the server to be free. */
   const due = new Set<string>();
@@ -104,12 +116,12 @@ export function registerDiagnostics(connection: Connection, documents: DealDocum
   };
 
   const schedule = (uri: string, delay: number) => {
-    clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => {
+    pending.get(uri)?.();
+    pending.set(uri, after(delay, () => {
       pending.delete(uri);
       due.add(uri);
       void checkDueDocuments();
-    }, delay));
+    }));
   };
 
   // Opening fires a content change right after; the first check of a file is not delayed.
@@ -128,7 +140,7 @@ export function registerDiagnostics(connection: Connection, documents: DealDocum
     schedule(uri, opening.delete(uri) || paused ? 0 : settleMs(lastCheck));
   });
   documents.documents.onDidClose((event) => {
-    clearTimeout(pending.get(event.document.uri));
+    pending.get(event.document.uri)?.();
     pending.delete(event.document.uri);
     due.delete(event.document.uri);
     lastCheckMs.delete(event.document.uri);
