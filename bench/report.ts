@@ -35,6 +35,7 @@ const p50p95 = (s: Summary | undefined) => (s ? `${ms(s.p50)} / ${ms(s.p95)}` : 
 export function report(r: Results): string {
   const out: string[] = [];
   out.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory} RAM, Node ${r.machine.node}, ${r.machine.date}; load average ${r.machine.load}; the run took ${r.runMinutes} min`);
+  if (r.machine.fill) out.push(`Filling memory: ${r.machine.fill} (an answer of a megabyte pays the first at least twice, writing it and reading it)`);
   out.push('', 'Analysis in one process, p50 / p95 (target: deal analysis ≤ 1.0× the JSON language service)');
   out.push(table(
     ['size', 'deal text', 'JSON export', 'lex + parse', '1. analyse', '2. JSON.parse', '3. JSON service', '1/2', '1/3'],

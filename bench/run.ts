@@ -44,15 +44,35 @@ const unusualBytes = quick ? 2 ** 20 : 5 * 2 ** 20;
 const syntaxErrors = quick ? 20_000 : 100_000;
 const cliTimeoutMs = 60_000;
 
+/** Milliseconds to fill a megabyte of memory the process has not touched yet, and one it has:
+ * on a virtual machine that hands freed memory back to its host the first can cost tens of times
+ * the second, and every answer of a megabyte (a long deal's outline, its diagnostics) pays it. */
+function memoryFill(): { freshMs: number; reusedMs: number } {
+  const megabyte = 1 << 20;
+  const median = (fill: () => void) => {
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const start = performance.now();
+      fill();
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[7];
+  };
+  const reused = Buffer.allocUnsafeSlow(megabyte);
+  return { freshMs: median(() => Buffer.allocUnsafeSlow(megabyte).fill(1)), reusedMs: median(() => reused.fill(1)) };
+}
+
 /** The machine, and its load average (1 minute) when the run began and ended: the figures carry it. */
-function machine(loadAtStart: number): Results['machine'] {
+function machine(loadAtStart: number, fill: { freshMs: number; reusedMs: number }): Results['machine'] {
   let cores: number | string = cpus().length;
   try { cores = Number(execSync('nproc', { encoding: 'utf8' }).trim()); } catch { /* keep os.cpus() */ }
   const cpuInfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const cpu = /model name\s*:\s*(.+)/.exec(cpuInfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
   return {
-    cpu, cores, memory: `${(totalmem() / 2 ** 30).toFixed(0)} GB`, node: process.versions.node, date: new Date().toISOString().slice(0, 10),
+    cpu, cores, node: process.versions.node, date: new Date().toISOString().slice(0, 10),
     load: `${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+    memory: `${(totalmem() / 2 ** 30).toFixed(0)} GB`,
+    fill: `a fresh megabyte ${fill.freshMs.toFixed(2)} ms, one in use ${fill.reusedMs.toFixed(2)} ms`,
   };
 }
 
@@ -110,7 +130,7 @@ async function main(): Promise<void> {
   const cli = await benchCli(join(root, 'dist', 'cli.js'), join(root, 'out', 'bench', 'unusual'), unusualFiles(unusualBytes, syntaxErrors), cliTimeoutMs, log);
 
   const results: Results = {
-    machine: machine(loadAtStart), analysis, keystrokes, startup, editing, workspace, bundles: bundles(),
+    machine: machine(loadAtStart, memoryFill()), analysis, keystrokes, startup, editing, workspace, bundles: bundles(),
     requests: { mainSizes, growthSizes, rows: requestRows }, protocolFloor, cli,
     limits: { requestTimeoutMs: requestLimits.timeoutMs, cliTimeoutMs },
     runMinutes: Math.round((Date.now() - began) / 6_000) / 10,
