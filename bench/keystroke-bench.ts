@@ -25,8 +25,11 @@ export function benchKeystrokes(subject: Subject, corpus: Corpus, runs: number):
   const screenStart = Math.max(0, edit.offset - 2_000);
   const nameAt = text.indexOf('milestone ', text.lastIndexOf('\n', edit.offset)) + 'milestone '.length + 2;
   const answers = {} as Record<KeystrokeStep, unknown>;
-  // As the server does, each answer's runs of semantic tokens are handed to the next.
+  // As the server does, each answer's runs of semantic tokens, each outline entry and each
+  // diagnostic as sent are handed to the next.
   let tokenRuns: ReturnType<Subject['encodeSemanticTokenRuns']>['runs'] | undefined;
+  let sentOutline: ReturnType<Subject['outlineForProtocol']>['converted'] | undefined;
+  let published: ReturnType<Subject['diagnosticsForProtocol']>['converted'] | undefined;
   const steps: Record<Exclude<KeystrokeStep, 'edit'>, () => unknown> = {
     semanticTokens: () => {
       const { data, runs } = subject.encodeSemanticTokenRuns(document, tokenRuns);
@@ -34,7 +37,11 @@ export function benchKeystrokes(subject: Subject, corpus: Corpus, runs: number):
       return data;
     },
     folding: () => subject.findFoldingRanges(document),
-    documentSymbols: () => subject.findDocumentSymbols(document).map((s) => subject.toDocumentSymbol(document, s)),
+    documentSymbols: () => {
+      const { outline, converted } = subject.outlineForProtocol(document, sentOutline);
+      sentOutline = converted;
+      return outline;
+    },
     codeLens: () => subject.findCodeLensesOnDemand(document),
     codeLensResolve: () => {
       const lens = subject.findCodeLensesOnDemand(document).find((l) => l.title === undefined);
@@ -49,7 +56,8 @@ export function benchKeystrokes(subject: Subject, corpus: Corpus, runs: number):
     text = withEdit(text, edit.offset, i % 2 === 0 ? edit.replacement : edit.original);
     let start = now();
     document = subject.reanalyzeDealText(document, text);
-    const diagnostics = document.diagnostics.map((d) => subject.toLspDiagnostic(document, d));
+    const { diagnostics, converted } = subject.diagnosticsForProtocol(document, published);
+    published = converted;
     if (i >= warmup) samples.edit.push(now() - start);
     answers.edit = diagnostics;
     for (const [step, run] of Object.entries(steps) as [Exclude<KeystrokeStep, 'edit'>, () => unknown][]) {

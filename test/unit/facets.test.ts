@@ -20,6 +20,8 @@ import { findInlayHints } from '../../server/src/features/inlay-hints';
 import { findSelectionRanges } from '../../server/src/features/selection-ranges';
 import { findSemanticTokens, semanticTokensOfDeal } from '../../server/src/features/semantic-tokens';
 import { indexSymbols, occurrencesOf, symbolAt } from '../../server/src/features/symbol-index';
+import { diagnosticsForProtocol, toLspDiagnostic, type ConvertedDiagnostics } from '../../server/src/lsp/diagnostics';
+import { outlineForProtocol, toDocumentSymbol, type ConvertedSymbols } from '../../server/src/lsp/outline';
 import { encodeSemanticTokenRuns, encodeSemanticTokens, type EncodedRuns } from '../../server/src/lsp/semantic-tokens';
 import { shownDeal } from '../../server/src/model/shown-figures';
 import { generateDeal } from '../generate-deal';
@@ -87,6 +89,26 @@ function encodedTokens(document: AnalyzedDocument, fresh: AnalyzedDocument, earl
   return { runs, copied };
 }
 
+/** The outline for the protocol, taking over symbols from the answer before (`earlier`), must
+ * equal a fresh analysis's converted afresh; `takenOver` counts the symbols taken over. */
+function protocolOutline(document: AnalyzedDocument, fresh: AnalyzedDocument, earlier: ConvertedSymbols | undefined, where: string): { converted: ConvertedSymbols; takenOver: number } {
+  const { outline, converted } = outlineForProtocol(document, earlier);
+  assert.deepEqual(outline, findDocumentSymbols(fresh).map((s) => toDocumentSymbol(fresh, s)), `outline, ${where}`);
+  let takenOver = 0;
+  for (const [symbol, sent] of converted) if (earlier?.get(symbol) === sent) takenOver++;
+  return { converted, takenOver };
+}
+
+/** The diagnostics for the protocol, taking over from the publication before (`earlier`), must
+ * equal a fresh analysis's converted afresh; `takenOver` counts those taken over. */
+function protocolDiagnostics(document: AnalyzedDocument, fresh: AnalyzedDocument, earlier: ConvertedDiagnostics | undefined, where: string): { converted: ConvertedDiagnostics; takenOver: number } {
+  const { diagnostics, converted } = diagnosticsForProtocol(document, earlier);
+  assert.deepEqual(diagnostics, fresh.diagnostics.map((d) => toLspDiagnostic(fresh, d)), `diagnostics, ${where}`);
+  let takenOver = 0;
+  for (const [diagnostic, sent] of converted) if (earlier?.get(diagnostic) === sent) takenOver++;
+  return { converted, takenOver };
+}
+
 describe('facets kept on deals', () => {
   const chains = process.env.FUZZ_LONG ? 200 : 10;
   it(`equal a fresh computation after ${chains} chains of 6 random edits`, () => {
@@ -96,6 +118,8 @@ describe('facets kept on deals', () => {
       let text = base;
       let document = analyzeDealText(text);
       let encoded = encodedTokens(document, document, undefined, 'opened');
+      let sent = protocolOutline(document, document, undefined, 'opened');
+      let published = protocolDiagnostics(document, document, undefined, 'opened');
       for (let step = 0; step < 6; step++) {
         const probes = [0, 1, 2, 3, 4].map(() => Math.floor(next() * text.length));
         features(document, probes); // derive everything, so the next edit has facets to keep and move
@@ -106,6 +130,8 @@ describe('facets kept on deals', () => {
         const probesAfter = probes.map((p) => Math.min(p, text.length));
         assert.deepEqual(features(document, probesAfter), features(fresh, probesAfter), where);
         encoded = encodedTokens(document, fresh, encoded.runs, where);
+        sent = protocolOutline(document, fresh, sent.converted, where);
+        published = protocolDiagnostics(document, fresh, published.converted, where);
       }
     }
   });
@@ -154,14 +180,18 @@ describe('facets of one long deal edited inside its terms', () => {
 
   /** Chains of 5 edits, each analysis compared with a fresh one; how many were worked out from
    * the previous model of the deal (an edit inside its payments only). `edit` types at a place. */
-  function editChains(seed: number, chains: number, edit: (text: string, next: () => number, step: number) => string): { fromPrevious: number; runsCopied: number } {
+  function editChains(seed: number, chains: number, edit: (text: string, next: () => number, step: number) => string): { fromPrevious: number; runsCopied: number; symbolsTakenOver: number; diagnosticsTakenOver: number } {
     const next = random(seed);
     let fromPrevious = 0;
     let runsCopied = 0;
+    let symbolsTakenOver = 0;
+    let diagnosticsTakenOver = 0;
     for (let chain = 0; chain < chains; chain++) {
       let text = base;
       let document = analyzeDealText(text);
       let encoded = encodedTokens(document, document, undefined, 'opened');
+      let sent = protocolOutline(document, document, undefined, 'opened');
+      let published = protocolDiagnostics(document, document, undefined, 'opened');
       for (let step = 0; step < 5; step++) {
         const probes = [0, 1, 2].map(() => Math.floor(next() * text.length));
         features(document, probes);
@@ -173,9 +203,13 @@ describe('facets of one long deal edited inside its terms', () => {
         assert.deepEqual(features(document, probesAfter), features(fresh, probesAfter), `chain ${chain}, edit ${step}`);
         encoded = encodedTokens(document, fresh, encoded.runs, `chain ${chain}, edit ${step}`);
         runsCopied += encoded.copied;
+        sent = protocolOutline(document, fresh, sent.converted, `chain ${chain}, edit ${step}`);
+        symbolsTakenOver += sent.takenOver;
+        published = protocolDiagnostics(document, fresh, published.converted, `chain ${chain}, edit ${step}`);
+        diagnosticsTakenOver += published.takenOver;
       }
     }
-    return { fromPrevious, runsCopied };
+    return { fromPrevious, runsCopied, symbolsTakenOver, diagnosticsTakenOver };
   }
 
   const pick = <T>(list: readonly T[], next: () => number) => list[Math.floor(next() * list.length)];
@@ -191,7 +225,7 @@ describe('facets of one long deal edited inside its terms', () => {
 
   it('equal a fresh computation after 10 chains of 5 edits inside milestones (amounts, names, payers), worked out from the previous model', () => {
     // A milestone's amount retyped (a digit changed or added), its name changed, its payer named.
-    const { fromPrevious, runsCopied } = editChains(9, 10, (text, next) => {
+    const { fromPrevious, runsCopied, symbolsTakenOver, diagnosticsTakenOver } = editChains(9, 10, (text, next) => {
       const line = pick([...text.matchAll(/^ *milestone (\S+) "[^"\n]*" [^\n]*$/gm)], next);
       const kind = next();
       if (kind < 0.2) return `${text.slice(0, line.index + line[0].length)} from Globex${text.slice(line.index + line[0].length)}`;
@@ -206,5 +240,9 @@ describe('facets of one long deal edited inside its terms', () => {
     // The semantic tokens of every item but the edited one are copied from the answer before (the
     // deal has about 20 items; an edit that breaks the deal's reading leaves nothing to copy).
     assert.ok(runsCopied >= 400, `${runsCopied} runs of semantic tokens copied over 50 edits`);
+    // So is every item's outline entry, as it went to the editor.
+    assert.ok(symbolsTakenOver >= 400, `${symbolsTakenOver} outline entries taken over in 50 edits`);
+    // And every diagnostic the checks kept, as it was published.
+    assert.ok(diagnosticsTakenOver >= 250, `${diagnosticsTakenOver} diagnostics taken over in 50 edits`);
   });
 });

@@ -36,6 +36,21 @@ describe('line map after an edit', () => {
     }
   });
 
+  it('tells whether an offset is at a position exactly as positionAt places it', () => {
+    const next = random(12);
+    for (let run = 0; run < 300; run++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      const lines = new LineMap(text);
+      for (let offset = -1; offset <= text.length + 1; offset++) {
+        const at = lines.positionAt(offset);
+        assert.equal(lines.isAt(offset, at), true, `${JSON.stringify(text)} at ${offset}`);
+        for (const other of [{ line: at.line, character: at.character + 1 }, { line: at.line, character: at.character - 1 }, { line: at.line + 1, character: 0 }, { line: at.line - 1, character: at.character }, { line: -1, character: 0 }]) {
+          assert.equal(lines.isAt(offset, other), false, `${JSON.stringify(text)} at ${offset}: not ${other.line}:${other.character}`);
+        }
+      }
+    }
+  });
+
   it('keeps the lines before the edit and moves those after it', () => {
     const text = 'deal A {\r\n  parties {\n  }\r}\n';
     const edited = text.replace('parties', 'parties  ');

@@ -50,6 +50,15 @@ export class LineMap {
     return { line: low, character: at - this.starts[low] };
   }
 
+  /** Whether `positionAt(offset)` is `position`, told without a search: the offset must lie on
+   * that line, that many characters in. */
+  isAt(offset: number, position: Position): boolean {
+    const { line, character } = position;
+    if (!(line >= 0 && line < this.starts.length)) return false;
+    const at = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
+    return at - this.starts[line] === character && (line + 1 === this.starts.length || at < this.starts[line + 1]);
+  }
+
   /** Positions of offsets given in ascending order: one walk over the lines, not a search each. */
   positionsInOrder(): (offset: number) => Position {
     let line = 0;

@@ -62,10 +62,32 @@ export function toLspDiagnostic(analysis: AnalyzedDocument, diagnostic: DealDiag
   return result;
 }
 
+/** Each diagnostic of the checks' as it went to the editor, kept from one publication for the next. */
+export type ConvertedDiagnostics = ReadonlyMap<DealDiagnostic, Diagnostic>;
+
+/** The diagnostics for the protocol, taking over from the last published (`earlier`) each one the
+ * checks kept (the same object: a payment the edit left alone, checked against what stands) whose
+ * range starts and ends where it did: a long deal's hundreds of notes are not converted again
+ * per keystroke. */
+export function diagnosticsForProtocol(analysis: AnalyzedDocument, earlier?: ConvertedDiagnostics): { diagnostics: Diagnostic[]; converted: ConvertedDiagnostics } {
+  const converted = new Map<DealDiagnostic, Diagnostic>();
+  const { lines } = analysis;
+  const diagnostics = analysis.diagnostics.map((diagnostic) => {
+    const before = earlier?.get(diagnostic);
+    const result = before && lines.isAt(diagnostic.span.start, before.range.start) && lines.isAt(diagnostic.span.end, before.range.end)
+      ? before : toLspDiagnostic(analysis, diagnostic);
+    converted.set(diagnostic, result);
+    return result;
+  });
+  return { diagnostics, converted };
+}
+
 export function registerDiagnostics(connection: Connection, documents: DealDocuments, activity: EditorActivity = noActivity): void {
   /** Per document, how to call off the check scheduled for it. */
   const pending = new Map<string, () => void>();
   const lastCheckMs = new Map<string, number>();
+  /** What was last published for each document, for the next publication to take over. */
+  const sent = new Map<string, ConvertedDiagnostics>();
   /** Documents whose check is due, waiting for the server to be free. */
   const due = new Set<string>();
   /** Documents changed after a pause: checked at once, with no wait for the editor to be quiet. */
@@ -84,7 +106,8 @@ export function registerDiagnostics(connection: Connection, documents: DealDocum
       lastCheckMs.set(uri, performance.now() - started);
       // The document may have moved on while this ran; its own check will follow.
       if (documents.get(uri)?.version !== version) return;
-      const diagnostics = analysis.diagnostics.map((d) => toLspDiagnostic(analysis, d));
+      const { diagnostics, converted } = diagnosticsForProtocol(analysis, sent.get(uri));
+      sent.set(uri, converted);
       void connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       connection.console.error(`Checking ${uri} failed: ${describeError(error)}`);
@@ -144,6 +167,7 @@ export function registerDiagnostics(connection: Connection, documents: DealDocum
     pending.delete(event.document.uri);
     due.delete(event.document.uri);
     lastCheckMs.delete(event.document.uri);
+    sent.delete(event.document.uri);
     lastChangeAt.delete(event.document.uri);
     prompt.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

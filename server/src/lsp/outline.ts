@@ -21,21 +21,51 @@ const symbolKinds: Record<OutlineKind, SymbolKind> = {
 /** A symbol for the protocol. A leaf has no `children` (the protocol's field is optional): an
  * outline is mostly leaves, and a long deal's outline is megabytes the editor reads per keystroke. */
 export function toDocumentSymbol(analysis: AnalyzedDocument, symbol: DealDocumentSymbol): DocumentSymbol {
-  const result: DocumentSymbol = {
-    name: symbol.name,
-    ...(symbol.detail ? { detail: symbol.detail } : {}),
-    kind: symbolKinds[symbol.kind],
-    range: toRange(analysis, symbol.span),
-    selectionRange: toRange(analysis, symbol.selectionSpan),
-  };
-  if (symbol.children.length) result.children = symbol.children.map((child) => toDocumentSymbol(analysis, child));
+  const convert = (child: DealDocumentSymbol): DocumentSymbol => toProtocol(analysis, child, convert);
+  return convert(symbol);
+}
+
+function toProtocol(analysis: AnalyzedDocument, symbol: DealDocumentSymbol, convertChild: (child: DealDocumentSymbol) => DocumentSymbol): DocumentSymbol {
+  const { name, detail } = symbol;
+  const kind = symbolKinds[symbol.kind];
+  const range = toRange(analysis, symbol.span);
+  const selectionRange = toRange(analysis, symbol.selectionSpan);
+  const result: DocumentSymbol = detail ? { name, detail, kind, range, selectionRange } : { name, kind, range, selectionRange };
+  if (symbol.children.length) result.children = symbol.children.map(convertChild);
   return result;
 }
 
+/** Each symbol of the core's outline as it went to the editor, kept from one answer for the next. */
+export type ConvertedSymbols = ReadonlyMap<DealDocumentSymbol, DocumentSymbol>;
+
+/** The outline for the protocol, taking over from the answer before (`earlier`) every symbol the
+ * core kept (the same object: the same payment, its text untouched, so the same name, detail and
+ * children) that starts and ends where it did: after a keystroke in a long deal that is every
+ * payment but the edited one, unless the keystroke added or removed a line. */
+export function outlineForProtocol(analysis: AnalyzedDocument, earlier?: ConvertedSymbols): { outline: DocumentSymbol[]; converted: ConvertedSymbols } {
+  const converted = new Map<DealDocumentSymbol, DocumentSymbol>();
+  const { lines } = analysis;
+  const convert = (symbol: DealDocumentSymbol): DocumentSymbol => {
+    const before = earlier?.get(symbol);
+    const where = before && lines.isAt(symbol.span.start, before.range.start) && lines.isAt(symbol.span.end, before.range.end)
+      && lines.isAt(symbol.selectionSpan.start, before.selectionRange.start) && lines.isAt(symbol.selectionSpan.end, before.selectionRange.end);
+    const result = where ? before : toProtocol(analysis, symbol, convert);
+    converted.set(symbol, result);
+    return result;
+  };
+  return { outline: findDocumentSymbols(analysis).map(convert), converted };
+}
+
 export function registerOutline(connection: Connection, documents: DealDocuments): void {
+  const answered = new Map<string, ConvertedSymbols>();
+  documents.documents.onDidClose((event) => answered.delete(event.document.uri));
   connection.onDocumentSymbol((params, token) => runSafe<DocumentSymbol[]>(connection, 'Outline', token, [], () => {
-    const analysis = documents.analysisByUri(params.textDocument.uri);
-    return analysis ? findDocumentSymbols(analysis).map((s) => toDocumentSymbol(analysis, s)) : [];
+    const uri = params.textDocument.uri;
+    const analysis = documents.analysisByUri(uri);
+    if (!analysis) return [];
+    const { outline, converted } = outlineForProtocol(analysis, answered.get(uri));
+    answered.set(uri, converted);
+    return outline;
   }));
 
   connection.onFoldingRanges((params, token) => runSafe<FoldingRange[]>(connection, 'Folding', token, [], () => {
