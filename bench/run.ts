@@ -2,7 +2,7 @@
 // stdio (editing, every request after a keystroke, how each grows with the file), `deal check`
 // on unusual files, and the bundle sizes. Prints the tables and writes bench/results.json.
 //   BENCH_QUICK=1 npm run bench   fewer repetitions and smaller unusual files, for checking the benchmark itself
-import { execSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +62,17 @@ function memoryFill(): { freshMs: number; reusedMs: number } {
   return { freshMs: median(() => Buffer.allocUnsafeSlow(megabyte).fill(1)), reusedMs: median(() => reused.fill(1)) };
 }
 
+/** Milliseconds for Node to start and exit with nothing to run: the floor under the server's start-up. */
+function bareNodeStart(): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
 /** The machine, and its load average (1 minute) when the run began and ended: the figures carry it. */
 function machine(loadAtStart: number, fill: { freshMs: number; reusedMs: number }): Results['machine'] {
   let cores: number | string = cpus().length;
@@ -73,6 +84,7 @@ function machine(loadAtStart: number, fill: { freshMs: number; reusedMs: number 
     load: `${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
     memory: `${(totalmem() / 2 ** 30).toFixed(0)} GB`,
     fill: `a fresh megabyte ${fill.freshMs.toFixed(2)} ms, one in use ${fill.reusedMs.toFixed(2)} ms`,
+    nodeStart: Math.round(bareNodeStart()),
   };
 }
 
