@@ -12,7 +12,7 @@
 // the next term out is tried, and at the deal itself the caller reads the whole deal again.
 import type { IToken } from 'chevrotain';
 import type * as ast from '../language/ast';
-import { lexDealText, type SyntaxProblem } from '../language/parse';
+import { lexDealText, withoutStackTraces, type SyntaxProblem } from '../language/parse';
 import { dealParser, emptyDeal, type TermRule } from '../language/parser';
 import { moveSpans } from './move-spans';
 
@@ -138,7 +138,7 @@ function readAlone(place: Place, text: string, edit: TextEdit):
   const parser = dealParser();
   parser.input = lexed.tokens;
   const into = emptyDeal(0);
-  const result = parser.readTerm(place.rule, into);
+  const result = withoutStackTraces(() => parser.readTerm(place.rule, into));
   const errors = parser.errors;
   const structure = parser.structureErrors;
   parser.input = [];

@@ -20,7 +20,7 @@ export function parseDealText(text: string): ParsedDealFile {
   const { tokens, syntaxErrors, comments } = lexDealText(text);
   const parser = dealParser();
   parser.input = tokens;
-  const file = parser.dealFile() ?? { deals: [], span: { start: 0, end: text.length } };
+  const file = withoutStackTraces(() => parser.dealFile()) ?? { deals: [], span: { start: 0, end: text.length } };
   file.span = { start: 0, end: text.length };
   for (const problem of grammarProblems(parser, text)) syntaxErrors.push(problem);
   // The parser is shared: let go of this text's tokens now rather than at the next parse (for a
@@ -28,6 +28,20 @@ export function parseDealText(text: string): ParsedDealFile {
   parser.input = [];
   syntaxErrors.sort((a, b) => a.span.start - b.span.start);
   return { text, file, syntaxErrors: atMost(maxSyntaxErrors, syntaxErrors), comments };
+}
+
+/** Runs a parse with no stack traces recorded. The parser throws an exception for each syntax
+ * error it recovers from and each alternative it rules out, and an exception records its stack,
+ * which nothing here reads: a file of 100,000 errors spent a quarter of its parse recording them.
+ * (An error of the parser's own that escapes loses its stack; its message stays.) */
+export function withoutStackTraces<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** The tokens the parser reads, the problems found before parsing (stray characters, mistyped
