@@ -86,13 +86,16 @@ class Reading {
     return Buffer.allocUnsafe(chunkSize(this.size, this.total));
   }
 
-  /** Keeps the `count` bytes just read into `chunk`: the text when the file has ended (nothing
-   * read), a refusal past the limit, else undefined to read on. */
+  /** Keeps the `count` bytes just read into `chunk`: the text when the file has ended (a read
+   * short of the chunk: a regular file reads short only at its end, so a small file takes one
+   * read, not a second to find nothing more), a refusal past the limit, else undefined to read on. */
   keep(chunk: Buffer, count: number): FileRead | undefined {
-    if (count === 0) return { ok: true, text: Buffer.concat(this.chunks, this.total).toString('utf8') };
-    this.total += count;
-    if (this.total > maxDealFileBytes) return { ok: false, reason: tooLarge(this.total) };
-    this.chunks.push(chunk.subarray(0, count));
+    if (count > 0) {
+      this.total += count;
+      if (this.total > maxDealFileBytes) return { ok: false, reason: tooLarge(this.total) };
+      this.chunks.push(chunk.subarray(0, count));
+    }
+    if (count < chunk.length) return { ok: true, text: Buffer.concat(this.chunks, this.total).toString('utf8') };
     return undefined;
   }
 }
