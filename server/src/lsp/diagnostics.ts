@@ -10,6 +10,7 @@ import { visibleText } from '../language/unusual-characters';
 import { noActivity, whenIdle, type EditorActivity } from './activity';
 import type { DealDocuments } from './document-cache';
 import { describeError } from './run-safe';
+import { isRangeOf } from './spans';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -71,11 +72,9 @@ export type ConvertedDiagnostics = ReadonlyMap<DealDiagnostic, Diagnostic>;
  * per keystroke. */
 export function diagnosticsForProtocol(analysis: AnalyzedDocument, earlier?: ConvertedDiagnostics): { diagnostics: Diagnostic[]; converted: ConvertedDiagnostics } {
   const converted = new Map<DealDiagnostic, Diagnostic>();
-  const { lines } = analysis;
   const diagnostics = analysis.diagnostics.map((diagnostic) => {
     const before = earlier?.get(diagnostic);
-    const result = before && lines.isAt(diagnostic.span.start, before.range.start) && lines.isAt(diagnostic.span.end, before.range.end)
-      ? before : toLspDiagnostic(analysis, diagnostic);
+    const result = before && isRangeOf(analysis, diagnostic.span, before.range) ? before : toLspDiagnostic(analysis, diagnostic);
     converted.set(diagnostic, result);
     return result;
   });

@@ -10,7 +10,7 @@ import { findFoldingRanges } from '../features/folding';
 import { findSelectionRanges } from '../features/selection-ranges';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
-import { toOffset, toRange } from './spans';
+import { isRangeOf, toOffset, toRange } from './spans';
 
 const symbolKinds: Record<OutlineKind, SymbolKind> = {
   deal: SymbolKind.Namespace, party: SymbolKind.Class, stage: SymbolKind.EnumMember, license: SymbolKind.Interface,
@@ -44,12 +44,10 @@ export type ConvertedSymbols = ReadonlyMap<DealDocumentSymbol, DocumentSymbol>;
  * payment but the edited one, unless the keystroke added or removed a line. */
 export function outlineForProtocol(analysis: AnalyzedDocument, earlier?: ConvertedSymbols): { outline: DocumentSymbol[]; converted: ConvertedSymbols } {
   const converted = new Map<DealDocumentSymbol, DocumentSymbol>();
-  const { lines } = analysis;
   const convert = (symbol: DealDocumentSymbol): DocumentSymbol => {
     const before = earlier?.get(symbol);
-    const where = before && lines.isAt(symbol.span.start, before.range.start) && lines.isAt(symbol.span.end, before.range.end)
-      && lines.isAt(symbol.selectionSpan.start, before.selectionRange.start) && lines.isAt(symbol.selectionSpan.end, before.selectionRange.end);
-    const result = where ? before : toProtocol(analysis, symbol, convert);
+    const stands = before && isRangeOf(analysis, symbol.span, before.range) && isRangeOf(analysis, symbol.selectionSpan, before.selectionRange);
+    const result = stands ? before : toProtocol(analysis, symbol, convert);
     converted.set(symbol, result);
     return result;
   };

@@ -8,6 +8,12 @@ export function toRange(analysis: AnalyzedDocument, span: Span): Range {
   return { start: analysis.lines.positionAt(span.start), end: analysis.lines.positionAt(span.end) };
 }
 
+/** Whether `toRange` of the span is `range`, told without a search: what was sent for an
+ * entry can be sent again while it stands where it did. */
+export function isRangeOf(analysis: AnalyzedDocument, span: Span, range: Range): boolean {
+  return analysis.lines.isAt(span.start, range.start) && analysis.lines.isAt(span.end, range.end);
+}
+
 export function toSpan(analysis: AnalyzedDocument, range: Range): Span {
   return { start: analysis.lines.offsetAt(range.start), end: analysis.lines.offsetAt(range.end) };
 }
