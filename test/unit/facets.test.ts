@@ -79,14 +79,19 @@ function features(document: AnalyzedDocument, probes: number[]) {
   };
 }
 
+/** How many entries of what one answer handed to the next are the very values of the one before. */
+function handedOn<K, V>(earlier: ReadonlyMap<K, V> | undefined, now: ReadonlyMap<K, V>): number {
+  let same = 0;
+  for (const [key, value] of now) if (earlier?.get(key) === value) same++;
+  return same;
+}
+
 /** The protocol's semantic tokens worked out run by run, copying what the answer before encoded
  * (`earlier`), must equal the whole encoding of a fresh analysis; `copied` counts the runs copied. */
 function encodedTokens(document: AnalyzedDocument, fresh: AnalyzedDocument, earlier: EncodedRuns | undefined, where: string): { runs: EncodedRuns; copied: number } {
   const { data, runs } = encodeSemanticTokenRuns(document, earlier);
   assert.deepEqual(data, encodeSemanticTokens(fresh, findSemanticTokens(fresh)), `semantic tokens, ${where}`);
-  let copied = 0;
-  for (const [run, encoded] of runs) if (earlier?.get(run) === encoded) copied++;
-  return { runs, copied };
+  return { runs, copied: handedOn(earlier, runs) };
 }
 
 /** The outline for the protocol, taking over symbols from the answer before (`earlier`), must
@@ -94,9 +99,7 @@ function encodedTokens(document: AnalyzedDocument, fresh: AnalyzedDocument, earl
 function protocolOutline(document: AnalyzedDocument, fresh: AnalyzedDocument, earlier: ConvertedSymbols | undefined, where: string): { converted: ConvertedSymbols; takenOver: number } {
   const { outline, converted } = outlineForProtocol(document, earlier);
   assert.deepEqual(outline, findDocumentSymbols(fresh).map((s) => toDocumentSymbol(fresh, s)), `outline, ${where}`);
-  let takenOver = 0;
-  for (const [symbol, sent] of converted) if (earlier?.get(symbol) === sent) takenOver++;
-  return { converted, takenOver };
+  return { converted, takenOver: handedOn(earlier, converted) };
 }
 
 /** The diagnostics for the protocol, taking over from the publication before (`earlier`), must
@@ -104,9 +107,7 @@ function protocolOutline(document: AnalyzedDocument, fresh: AnalyzedDocument, ea
 function protocolDiagnostics(document: AnalyzedDocument, fresh: AnalyzedDocument, earlier: ConvertedDiagnostics | undefined, where: string): { converted: ConvertedDiagnostics; takenOver: number } {
   const { diagnostics, converted } = diagnosticsForProtocol(document, earlier);
   assert.deepEqual(diagnostics, fresh.diagnostics.map((d) => toLspDiagnostic(fresh, d)), `diagnostics, ${where}`);
-  let takenOver = 0;
-  for (const [diagnostic, sent] of converted) if (earlier?.get(diagnostic) === sent) takenOver++;
-  return { converted, takenOver };
+  return { converted, takenOver: handedOn(earlier, converted) };
 }
 
 describe('facets kept on deals', () => {
