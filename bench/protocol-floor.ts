@@ -36,8 +36,7 @@ async function editorServer(path: string): Promise<BenchServer> {
 }
 
 /** The real server's answers to every request after one keystroke in the middle of the file. */
-async function realAnswers(serverPath: string, corpus: Corpus, uri: string): Promise<{ handed: HandedAnswers; asks: Record<string, Ask>; resolve?: object }> {
-  const { edit, range, asks } = editorAsks(corpus.text, uri);
+async function realAnswers(serverPath: string, corpus: Corpus, uri: string, { edit, range, asks }: ReturnType<typeof editorAsks>): Promise<{ handed: HandedAnswers; resolve?: object }> {
   const server = await editorServer(serverPath);
   try {
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'deal', version: 1, text: corpus.text } });
@@ -48,7 +47,7 @@ async function realAnswers(serverPath: string, corpus: Corpus, uri: string): Pro
     for (const [method, params] of Object.values(asks)) answers[method] = await server.connection.sendRequest(method, params);
     const resolve = lensToResolve(answers['textDocument/codeLens'] as { command?: unknown }[]);
     if (resolve) answers['codeLens/resolve'] = await server.connection.sendRequest('codeLens/resolve', resolve);
-    return { handed: { answers, diagnostics: server.lastDiagnostics(uri) }, asks, resolve };
+    return { handed: { answers, diagnostics: server.lastDiagnostics(uri) }, resolve };
   } finally {
     await server.stop();
   }
@@ -61,13 +60,13 @@ export async function benchProtocolFloor(serverPath: string, answersServerPath: 
   for (const corpus of corpora) {
     log(`  ${corpus.name} (${corpus.lines} lines)`);
     const uri = pathToFileURL(`/bench/floor-${corpus.lines}.deal`).href;
-    const { handed, asks, resolve } = await realAnswers(serverPath, corpus, uri);
+    const { edit, range, asks } = editorAsks(corpus.text, uri);
+    const { handed, resolve } = await realAnswers(serverPath, corpus, uri, { edit, range, asks });
     const methods: Partial<Record<RequestKind, Ask>> = { ...asks, ...(resolve ? { codeLensResolve: ['codeLens/resolve', resolve] as Ask } : {}) };
     const server = await editorServer(answersServerPath);
     const taken = Object.fromEntries(requestKinds.map((kind) => [kind, [] as number[]])) as Record<RequestKind, number[]>;
     try {
       await server.connection.sendNotification('bench/answers', handed);
-      const { edit, range } = editorAsks(corpus.text, uri);
       let text = corpus.text;
       let version = 1;
       await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'deal', version, text } });
