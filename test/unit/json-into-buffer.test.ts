@@ -48,4 +48,18 @@ describe('messages as JSON in a reused buffer', () => {
     assert.equal(next.buffer, kept.buffer);
     assert.equal(text(next), '{"jsonrpc":"2.0","id":3,"result":"z"}');
   });
+
+  it('writes characters of every UTF-8 length, surrogate pairs and lone halves included, byte for byte', async () => {
+    const encode = encoder();
+    // One-, two-, three- and four-byte characters, and a lone surrogate (written as U+FFFD).
+    const mixed = message(1, { name: 'a é → 😀 \ud800 " \u0001', detail: 'x'.repeat(30_000) + '😀'.repeat(5_000) });
+    const bytes = await encode.encode(mixed, options);
+    assert.deepEqual(Buffer.from(bytes), Buffer.from(JSON.stringify(mixed), 'utf-8'));
+    // Between the kept limit and three times it: measured exactly, and kept.
+    const ascii = message(2, 'b'.repeat(6 * 1024 * 1024));
+    const kept = await encode.encode(ascii, options);
+    assert.equal(kept.byteLength, JSON.stringify(ascii).length);
+    const next = await encode.encode(message(3, 'z'), options);
+    assert.equal(next.buffer, kept.buffer, 'a 6 MB message of one-byte characters is kept, as it is under 16 MB');
+  });
 });

@@ -17,12 +17,17 @@ export function jsonIntoReusedBuffer(): ContentTypeEncoder {
     name: 'application/json',
     encode(message) {
       const json = JSON.stringify(message);
-      const length = Buffer.byteLength(json, 'utf-8');
-      if (length > kept.length) {
-        if (length > keptBytesAtMost) return Promise.resolve(Buffer.from(json, 'utf-8'));
-        kept = Buffer.allocUnsafe(Math.min(keptBytesAtMost, Math.max(length, kept.length * 2)));
+      // Room for the longest UTF-8 the text can have (three bytes for each UTF-16 unit), so the
+      // bytes are written in one pass: counting them first is a second pass over the text, and
+      // for an outline with arrows and middle dots (a string of two-byte characters) it costs
+      // as much as the writing.
+      let room = json.length * 3;
+      if (room > kept.length) {
+        if (room > keptBytesAtMost) room = Buffer.byteLength(json, 'utf-8');
+        if (room > keptBytesAtMost) return Promise.resolve(Buffer.from(json, 'utf-8'));
+        if (room > kept.length) kept = Buffer.allocUnsafe(Math.min(keptBytesAtMost, Math.max(room, kept.length * 2)));
       }
-      kept.write(json, 0, length, 'utf-8');
+      const length = kept.write(json, 0, 'utf-8');
       return Promise.resolve(kept.subarray(0, length));
     },
   };
