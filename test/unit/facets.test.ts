@@ -224,6 +224,32 @@ describe('facets of one long deal edited inside its terms', () => {
     });
   });
 
+  it('keep the deal\'s tokens, moved in place, when an edited term gains or loses tokens', () => {
+    // A milestone's title taken out (two tokens fewer) and put back (two more), at the start,
+    // middle and end of the deal's milestones, each edit one after the other on the same tokens.
+    const titled = [...base.matchAll(/^ *milestone \S+ ("[^"\n]*" )/gm)];
+    const shown = (document: AnalyzedDocument) => document.deals.map((deal) => {
+      const { tokens, comments } = dealTokens(deal);
+      return [...tokens, ...comments].map((t) => `${t.startOffset}-${t.endOffset} ${t.tokenType.name} ${t.image}`).join(' ');
+    });
+    let text = base;
+    let document = analyzeDealText(text);
+    const grown: number[] = [];
+    for (const line of [titled[0], titled[Math.floor(titled.length / 2)], titled[titled.length - 1]]) {
+      const title = line.index + line[0].indexOf(line[1]);
+      for (const change of ['out', 'back'] as const) {
+        const before = dealTokens(document.deals[0]).tokens.length;
+        // Each title is put back before the next is taken out: it stands where it did in `base`.
+        text = change === 'out' ? text.slice(0, title) + text.slice(title + line[1].length) : text.slice(0, title) + line[1] + text.slice(title);
+        document = reanalyzeDealText(document, text);
+        assert.ok(document.deals[0].model.edited, `title ${change}: worked out from the previous model`);
+        grown.push(dealTokens(document.deals[0]).tokens.length - before);
+        assert.deepEqual(shown(document), shown(analyzeDealText(text)), `title ${change} at ${title}`);
+      }
+    }
+    assert.deepEqual(grown, [-1, 1, -1, 1, -1, 1]);
+  });
+
   it('equal a fresh computation after 10 chains of 5 edits inside milestones (amounts, names, payers), worked out from the previous model', () => {
     // A milestone's amount retyped (a digit changed or added), its name changed, its payer named.
     const { fromPrevious, runsCopied, symbolsTakenOver, diagnosticsTakenOver } = editChains(9, 10, (text, next) => {
