@@ -6,6 +6,7 @@
 // lexed when it was read again, take the place of its old ones (`spliceDealTokens`).
 import type { IToken } from 'chevrotain';
 import type { Span } from '../language/ast';
+import { replaceInPlace } from '../language/replace-in-place';
 import { tokenizeForParser } from '../language/tokens';
 import type { FacetStore } from '../model/facets';
 
@@ -80,24 +81,13 @@ export function spliceDealTokens(previous: TokensHolder, next: TokensHolder, ter
 /** Replaces the tokens of the `replaced` span with `fresh` (offsets from the span's start) and
  * moves the tokens after it by `delta`. */
 function spliceInPlace(tokens: IToken[], replaced: Span, fresh: readonly IToken[], delta: number): void {
-  const from = firstStarting(tokens, replaced.start);
-  const to = firstStarting(tokens, replaced.end);
-  const after = tokens.length - to;
-  const grown = fresh.length - (to - from);
-  if (grown > 0) {
-    tokens.length += grown;
-    for (let i = after - 1; i >= 0; i--) tokens[from + fresh.length + i] = tokens[to + i];
-  } else if (grown < 0) {
-    for (let i = 0; i < after; i++) tokens[from + fresh.length + i] = tokens[to + i];
-    tokens.length += grown;
-  }
-  for (let i = 0; i < fresh.length; i++) {
-    const token = fresh[i];
+  const placed = fresh.map((token) => {
     const start = token.startOffset + replaced.start;
-    tokens[from + i] = { ...token, startOffset: start, endOffset: start + token.image.length - 1 };
-  }
+    return { ...token, startOffset: start, endOffset: start + token.image.length - 1 };
+  });
+  const moved = replaceInPlace(tokens, firstStarting(tokens, replaced.start), firstStarting(tokens, replaced.end), placed);
   if (delta === 0) return;
-  for (let i = from + fresh.length; i < tokens.length; i++) {
+  for (let i = moved; i < tokens.length; i++) {
     const token = tokens[i];
     token.startOffset += delta;
     if (token.endOffset !== undefined) token.endOffset += delta;

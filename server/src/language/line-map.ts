@@ -2,6 +2,7 @@
 // Language Server Protocol; lines end at \n, \r\n or a lone \r. Only there: VS Code and the
 // protocol count no other line ends, so U+2028, U+2029 and U+0085 stay within a line here,
 // and a position means what the editor shows (the lexer still ends a `//` comment at them).
+import { replaceInPlace } from './replace-in-place';
 
 export interface Position { line: number; character: number }
 
@@ -27,9 +28,13 @@ export class LineMap {
     // A line start depends on the character before it and, after a \r, on the one at it: starts
     // before the edit stand, starts more than one character past it only move.
     const keep = firstAtOrAfter(old, edit.start);
-    const starts = keep === 0 ? [0] : old.slice(0, keep);
-    lineStartsIn(text, Math.max(0, edit.start - 1), edit.end + edit.delta, starts);
-    for (let i = firstAtOrAfter(old, edit.end + 1); i < old.length; i++) starts.push(old[i] + edit.delta);
+    const edited = keep === 0 ? [0] : [];
+    lineStartsIn(text, Math.max(0, edit.start - 1), edit.end + edit.delta, edited);
+    // The list copied whole (one block copy) with the edited stretch put in its place, not pushed
+    // start by start into a list that grows again and again.
+    const starts = old.slice();
+    const moved = replaceInPlace(starts, keep, firstAtOrAfter(old, edit.end + 1), edited);
+    if (edit.delta !== 0) for (let i = moved; i < starts.length; i++) starts[i] += edit.delta;
     return new LineMap(text, starts);
   }
 
