@@ -11,7 +11,8 @@ import type { DealTotals } from '../model/totals';
 import { checkHeadline, checkMilestoneCaps, type CapFindings } from './amounts';
 import { checkCharacters } from './characters';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
-import { checkPaymentItems, type PaymentItemFindings } from './payment-items';
+import { checkPaymentItems } from './payment-items';
+import type { CarriedFindings, ItemFindings } from './item-findings';
 import { checkNoDeal } from './no-deal';
 import { checkClausePlacement } from './clause-placement';
 import { checkOptionEffects } from './options';
@@ -19,7 +20,7 @@ import { checkPayerAndPayee, checkUnusedParties } from './parties';
 import { checkPrograms } from './programs';
 import { checkShares } from './percents';
 import { checkRoyaltyWithProfitShare } from './profit-shares';
-import { checkReferences, type ReferenceFindings } from './references';
+import { checkReferences } from './references';
 import { checkScenarioCosts } from './costs';
 import { checkEconomicsGiven } from './economics-given';
 import { checkRoyaltiesAndSalesMilestones } from './royalties';
@@ -34,7 +35,13 @@ export function checkFile(parsed: ParsedDealFile, unusualCharacters?: boolean): 
 
 /** What the checks found per term of a deal, kept with its analysis: after an edit inside one
  * term, the next analysis takes over what concerns the terms it shares (see deal-model.ts). */
-export interface TermFindings { caps: CapFindings; references?: ReferenceFindings; items?: PaymentItemFindings }
+export interface TermFindings {
+  caps: CapFindings;
+  references?: ItemFindings;
+  items?: ItemFindings;
+  clauses?: ItemFindings;
+  royalties?: ItemFindings;
+}
 
 /** Every semantic check of one deal. With `findings`, what was found for the terms the model
  * took over from `previous` is taken over too, and what is found is kept in `next`. */
@@ -42,8 +49,10 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
   const deal = model.deal;
   // Caps and the headline are compared as their messages show them: to the cent.
   const shown = allInCents(model) ? model : shownModel(model);
+  const carried = (key: 'references' | 'items' | 'clauses' | 'royalties'): CarriedFindings | undefined =>
+    findings && { previous: findings.previous?.[key], keep: (next) => { findings.next[key] = next; } };
   return walkingOnce(deal, () => joined([
-    checkReferences(model, findings && { previous: findings.previous?.references, keep: (next) => { findings.next.references = next; } }),
+    checkReferences(model, carried('references')),
     checkDuplicateNames(model),
     checkPayerAndPayee(deal),
     checkUnusedParties(deal),
@@ -52,15 +61,15 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
     // The deal's totals in cents, kept on the model: the hovers and the outline show the same.
     checkHeadline(shown, shown === model ? totals : shownTotals(shown)),
     checkShares(deal),
-    checkRoyaltiesAndSalesMilestones(model),
+    checkRoyaltiesAndSalesMilestones(model, carried('royalties')),
     checkScenarios(model),
     checkPrograms(model),
     checkScenarioCosts(model),
     checkEconomicsGiven(model),
     checkOptionEffects(model),
     checkRoyaltyWithProfitShare(model),
-    checkPaymentItems(model, findings && { previous: findings.previous?.items, keep: (next) => { findings.next.items = next; } }),
-    checkClausePlacement(deal),
+    checkPaymentItems(model, carried('items')),
+    checkClausePlacement(deal, carried('clauses')),
   ]));
 }
 

@@ -7,7 +7,6 @@
 // exchange rates, its signing date) stands.
 import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
-import { TermValues } from '../model/facets';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { partsOfPaymentItem, partsOutsidePaymentItems, paymentBlocksInOrder } from '../model/deal-walk';
 import { unconvertedAmounts } from './amounts';
@@ -15,11 +14,9 @@ import { dateFormats, datesBeforeSigning } from './dates';
 import { amountMagnitudes, fundingYears, fxRateMagnitudes } from './magnitudes';
 import { negativeAmounts, paymentPaying } from './negative-amounts';
 import { percentRanges } from './percents';
+import { checkEachItem, type CarriedFindings } from './item-findings';
 
-/** What each item gave, and what it was checked against. */
-export interface PaymentItemFindings { against: readonly unknown[]; items: ReadonlyMap<ast.Payment, DealDiagnostic[]> }
-
-export function checkPaymentItems(model: DealModel, findings?: { previous?: PaymentItemFindings; keep(next: PaymentItemFindings): void }): DealDiagnostic[] {
+export function checkPaymentItems(model: DealModel, findings?: CarriedFindings): DealDiagnostic[] {
   const deal = model.deal;
   const out: DealDiagnostic[] = [];
   const outside = partsOutsidePaymentItems(deal);
@@ -31,24 +28,18 @@ export function checkPaymentItems(model: DealModel, findings?: { previous?: Paym
   negativeAmounts(outside.amounts, out);
 
   const against = [model.currency, deal.signed?.text, ...deal.fx];
-  const before = findings?.previous;
-  const stands = before && before.against.length === against.length && before.against.every((x, i) => x === against[i]);
-  const items = new TermValues(stands ? before.items : undefined);
-  for (const block of paymentBlocksInOrder(deal)) for (const item of block.payments) {
-    const found = items.of(item, () => {
-      const found: DealDiagnostic[] = [];
-      const parts = partsOfPaymentItem(item);
-      amountMagnitudes(parts.amounts, found);
-      fundingYears(parts.payments, found);
-      unconvertedAmounts(model, parts.amounts, found);
-      dateFormats(parts.dates, found);
-      datesBeforeSigning(deal.signed, parts.payments, found);
-      percentRanges(parts.percents, found);
-      negativeAmounts(parts.amounts, found, (money) => paymentPaying(item, block, money));
-      return found;
-    });
-    for (const d of found) out.push(d);
-  }
-  findings?.keep({ against, items: items.kept });
+  const items: ast.Payment[] = [];
+  const blocks: ast.PaymentBlock[] = [];
+  for (const block of paymentBlocksInOrder(deal)) for (const item of block.payments) { items.push(item); blocks.push(block); }
+  checkEachItem(items, [model.currency, deal.signed?.text, ...deal.fx], out, (item, index, found) => {
+    const parts = partsOfPaymentItem(item);
+    amountMagnitudes(parts.amounts, found);
+    fundingYears(parts.payments, found);
+    unconvertedAmounts(model, parts.amounts, found);
+    dateFormats(parts.dates, found);
+    datesBeforeSigning(deal.signed, parts.payments, found);
+    percentRanges(parts.percents, found);
+    negativeAmounts(parts.amounts, found, (money) => paymentPaying(item, blocks[index], money));
+  }, findings);
   return out;
 }

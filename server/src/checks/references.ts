@@ -4,21 +4,18 @@
 import type * as ast from '../language/ast';
 import { currencySymbols, isCurrencyCode, isoCurrencyCodes } from '../language/currencies';
 import type { DealModel } from '../model/deal-model';
-import { TermValues } from '../model/facets';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { closestName, dealNameTables, nameKinds, unknownNameMessage, type DealNameTables, type NameKind } from '../model/names';
+import { checkEachItem, type CarriedFindings } from './item-findings';
 import { isWritten, partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsInOrder, problem, type ReferenceKind } from '../model/deal-walk';
-
-/** What the reference check found in each item of the deal's payment blocks, kept with the
- * deal's analysis: an item's references name parties, stages, programmes and currencies only,
- * so while those are declared as before, an item an edit did not touch is not checked again. */
-export interface ReferenceFindings { declared: string; items: ReadonlyMap<ast.Payment, DealDiagnostic[]> }
 
 /** What a name of a kind is checked against: the names known (or how to list them) and, where
  * a table is at hand, how to look one up in it. */
 type Expected = [kind: NameKind, known: readonly string[] | (() => readonly string[]), has?: (name: string) => boolean];
 
-export function checkReferences(model: DealModel, findings?: { previous?: ReferenceFindings; keep(next: ReferenceFindings): void }): DealDiagnostic[] {
+/** An item's references name parties, stages, programmes and currencies only: while those are
+ * declared as before, what was found in an item an edit did not touch stands (`findings`). */
+export function checkReferences(model: DealModel, findings?: CarriedFindings): DealDiagnostic[] {
   const deal = model.deal;
   // The tables are built at the first name to look up: a deal that refers to nothing needs none.
   let tables: DealNameTables | undefined;
@@ -50,18 +47,12 @@ export function checkReferences(model: DealModel, findings?: { previous?: Refere
     }
   };
   for (const reference of partsOutsidePaymentItems(deal).references) check(reference);
-  const declared = findings && [[...model.parties.keys()], model.stages.map((s) => s.name), [...model.programs.keys()]].map((list) => list.join('\u0000')).join('\u0001');
-  const items = new TermValues(findings?.previous?.declared === declared ? findings?.previous?.items : undefined);
   const all = out;
-  for (const item of paymentItemsInOrder(deal)) {
-    const found = items.of(item, () => {
-      out = [];
-      for (const reference of partsOfPaymentItem(item).references) check(reference);
-      return out;
-    });
-    for (const d of found) all.push(d);
-  }
-  if (findings && declared !== undefined) findings.keep({ declared, items: items.kept });
+  const declared = findings && [[...model.parties.keys()], model.stages.map((s) => s.name), [...model.programs.keys()]].map((list) => list.join('\u0000')).join('\u0001');
+  checkEachItem(paymentItemsInOrder(deal), [declared], all, (item, _, found) => {
+    out = found;
+    for (const reference of partsOfPaymentItem(item).references) check(reference);
+  }, findings);
   return all;
 }
 

@@ -5,24 +5,32 @@ import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { formatMoney, formatPercent } from '../model/money';
-import { eachPayment, isRead, isWritten, paymentAnchor, paymentLabel, problem } from '../model/deal-walk';
+import { isRead, isWritten, paymentAnchor, paymentItemsOf, paymentLabel, problem } from '../model/deal-walk';
+import { checkEachItem, type CarriedFindings } from './item-findings';
 
 /** The one sales measure scenarios give figures for. */
 const salesMeasure = 'net_sales';
 
-export function checkRoyaltiesAndSalesMilestones(model: DealModel): DealDiagnostic[] {
+/** Tier thresholds are compared in the deal's currency: while it and the exchange rates stand,
+ * what was found in an item an edit did not touch stands (`findings`). */
+export function checkRoyaltiesAndSalesMilestones(model: DealModel, findings?: CarriedFindings): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
-  eachPayment(model.deal, (payment) => {
-    if (payment.type === 'Royalty') {
-      for (const d of checkMeasure(payment.base, 'Royalties are paid on')) out.push(d);
-      for (const d of checkRate(payment)) out.push(d);
-      for (const d of checkTiers(payment, model)) out.push(d);
-      for (const d of checkRateRanges(payment)) out.push(d);
-    } else if (payment.type === 'SalesMilestone') {
-      for (const d of checkMeasure(payment.measure, 'Sales milestones are triggered by annual')) out.push(d);
-    }
-  });
+  checkEachItem(paymentItemsOf(model.deal), [model.currency, ...model.deal.fx], out, (item, _, found) => {
+    checkPayment(item, model, found);
+    if (item.type === 'MilestoneGroup') for (const m of item.milestones) checkPayment(m, model, found);
+  }, findings);
   return out;
+}
+
+function checkPayment(payment: ast.Payment, model: DealModel, out: DealDiagnostic[]): void {
+  if (payment.type === 'Royalty') {
+    for (const d of checkMeasure(payment.base, 'Royalties are paid on')) out.push(d);
+    for (const d of checkRate(payment)) out.push(d);
+    for (const d of checkTiers(payment, model)) out.push(d);
+    for (const d of checkRateRanges(payment)) out.push(d);
+  } else if (payment.type === 'SalesMilestone') {
+    for (const d of checkMeasure(payment.measure, 'Sales milestones are triggered by annual')) out.push(d);
+  }
 }
 
 function checkMeasure(measure: ast.Name | undefined, sentence: string): DealDiagnostic[] {

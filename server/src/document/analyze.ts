@@ -54,10 +54,12 @@ export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: Anal
   const findings: TermFindings = { caps: new Map() };
   const diagnostics = checkDeal(model, totals, { previous: reuse?.previous.findings, next: findings });
   // What the checks found per term is kept for long deals only (edits inside one term of a short
-  // deal are checked whole quickly): a file of many short deals holds no maps for each.
-  if ((findings.references?.items.size ?? 0) < keptFromPayments) {
+  // deal are checked whole quickly): a file of many short deals holds no lists for each.
+  if ((findings.references?.items.values.length ?? 0) < keptFromPayments) {
     delete findings.references;
     delete findings.items;
+    delete findings.clauses;
+    delete findings.royalties;
   }
   const analyzed: AnalyzedDeal = findings.caps.size || findings.references ? { model, totals, diagnostics, source, findings } : { model, totals, diagnostics, source };
   if (reuse?.tokens) spliceDealTokens(reuse.previous, analyzed, reuse.tokens);

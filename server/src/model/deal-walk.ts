@@ -68,19 +68,12 @@ export function paymentsOf(deal: ast.Deal): readonly PaymentInContext[] {
   return paymentsIn(deal);
 }
 
-/** Visits every payment of the deal in the order of `paymentsOf`, making nothing per payment: for
- * the checks that need the payment alone (a long deal has tens of thousands). */
-export function eachPayment(deal: ast.Deal, visit: (payment: ast.Payment) => void): void {
-  const blocks = (list: readonly ast.PaymentBlock[] | undefined) => {
-    for (const block of list ?? []) {
-      for (const payment of block.payments) {
-        visit(payment);
-        if (payment.type === 'MilestoneGroup') for (const m of payment.milestones) visit(m);
-      }
-    }
-  };
-  blocks(deal.paymentBlocks);
-  for (const option of deal.options) blocks(option.paymentBlocks);
+/** The items of every payment block of the deal (a payment, or a milestone group with its
+ * milestones), in the order of `paymentBlocksOf`: the deal's own blocks, then options'. */
+export function paymentItemsOf(deal: ast.Deal): ast.Payment[] {
+  const out: ast.Payment[] = [];
+  for (const { block } of paymentBlocksOf(deal)) for (const payment of block.payments) out.push(payment);
+  return out;
 }
 
 function paymentsIn(deal: ast.Deal): PaymentInContext[] {

@@ -20,3 +20,7 @@ export interface DealDiagnostic {
   /** Facts a quick fix needs (the computed figure, the closest name…). */
   data?: Record<string, string>;
 }
+
+/** What a check gives for a term where it found nothing: one list shared by every such term (a
+ * long deal has thousands), never added to. */
+export const noneFound: readonly DealDiagnostic[] = Object.freeze([]);

@@ -69,6 +69,34 @@ export class TermValues<K extends object, V> {
   }
 }
 
+/**
+ * Values derived item by item over a deal's payment items, in order, handed from one analysis to
+ * the next. After an edit inside one term the items are the very objects they were, in the same
+ * order, but the edited one: the list before and the list after agree on a beginning and an end,
+ * found by comparing references alone, and only the items between are derived again (all of
+ * them when there is no `earlier`, or what the values depend on has changed). Nothing reads the
+ * items to find this: in a long deal, touching each of ten thousand items costs more than the
+ * edit. Only the lists are handed on, so nothing older than one analysis is held.
+ */
+export class ItemValues<K extends object, V> {
+  private constructor(readonly items: readonly K[], readonly values: readonly V[]) {}
+
+  static of<K extends object, V>(items: readonly K[], derive: (item: K, index: number) => V, earlier?: ItemValues<K, V>): ItemValues<K, V> {
+    const before = earlier?.items ?? [];
+    const shorter = Math.min(items.length, before.length);
+    let same = 0;
+    while (same < shorter && items[same] === before[same]) same++;
+    let sameAtEnd = 0;
+    while (sameAtEnd < shorter - same && items[items.length - 1 - sameAtEnd] === before[before.length - 1 - sameAtEnd]) sameAtEnd++;
+    const values = new Array<V>(items.length);
+    const moved = before.length - items.length;
+    for (let i = 0; i < same; i++) values[i] = earlier!.values[i];
+    for (let i = same; i < items.length - sameAtEnd; i++) values[i] = derive(items[i], i);
+    for (let i = items.length - sameAtEnd; i < items.length; i++) values[i] = earlier!.values[i + moved];
+    return new ItemValues(items, values);
+  }
+}
+
 /** A derived value of a deal model, computed once per model: `const rnpvOf = modelFacet(computeRnpv)`. */
 export function modelFacet<M extends { facets: FacetStore }, T>(compute: (model: M) => T): (model: M) => T {
   const key = {};
