@@ -4,6 +4,7 @@ import type * as ast from '../language/ast';
 import { currencySymbols, isCurrencyCode } from '../language/currencies';
 import type { DealModel, PaymentItem } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
+import { ItemValues } from '../model/facets';
 import { exact, formatMoney } from '../model/money';
 import type Decimal from 'decimal.js';
 import { describeHeadlineCount } from '../model/headline';
@@ -43,18 +44,16 @@ export function unconvertedAmounts(model: DealModel, amounts: readonly ast.Money
   }
 }
 
-/** What the cap check found for each milestone group, by the group's resolved payment: a group
- * taken over unchanged by the next model of the deal (deal-model.ts) is not checked again. */
-export type CapFindings = Map<PaymentItem, DealDiagnostic | undefined>;
+/** What the cap check found for each payment of the deal (something for a milestone group only),
+ * in the model's order: a group taken over unchanged by the next model of the deal
+ * (deal-model.ts) is not checked again, nor read (see ItemValues). */
+export type CapFindings = ItemValues<PaymentItem, DealDiagnostic | undefined>;
 
-export function checkMilestoneCaps(model: DealModel, findings?: { previous?: CapFindings; next: CapFindings }): DealDiagnostic[] {
+export function checkMilestoneCaps(model: DealModel, findings?: { previous?: CapFindings; keep(next: CapFindings): void }): DealDiagnostic[] {
+  const found = ItemValues.of(model.payments, (payment) => (payment.node.type === 'MilestoneGroup' ? capFinding(model, payment) : undefined), findings?.previous);
+  findings?.keep(found);
   const out: DealDiagnostic[] = [];
-  for (const group of model.payments) {
-    if (group.node.type !== 'MilestoneGroup') continue;
-    const found = findings?.previous?.has(group) ? findings.previous.get(group) : capFinding(model, group);
-    findings?.next.set(group, found);
-    if (found) out.push(found);
-  }
+  for (const finding of found.values) if (finding) out.push(finding);
   return out;
 }
 

@@ -36,7 +36,7 @@ export function checkFile(parsed: ParsedDealFile, unusualCharacters?: boolean): 
 /** What the checks found per term of a deal, kept with its analysis: after an edit inside one
  * term, the next analysis takes over what concerns the terms it shares (see deal-model.ts). */
 export interface TermFindings {
-  caps: CapFindings;
+  caps?: CapFindings;
   references?: ItemFindings;
   items?: ItemFindings;
   clauses?: ItemFindings;
@@ -57,7 +57,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
     checkPayerAndPayee(deal),
     checkUnusedParties(deal),
     checkRepeatedTerms(model),
-    checkMilestoneCaps(shown, findings && { previous: findings.previous?.caps, next: findings.next.caps }),
+    checkMilestoneCaps(shown, findings && { previous: findings.previous?.caps, keep: (next) => { findings.next.caps = next; } }),
     // The deal's totals in cents, kept on the model: the hovers and the outline show the same.
     checkHeadline(shown, shown === model ? totals : shownTotals(shown)),
     checkShares(deal),

@@ -39,7 +39,7 @@ export function checkReferences(model: DealModel, findings?: CarriedFindings): D
   };
   const check = ({ name, kind }: { name: ast.Name; kind: ReferenceKind }) => {
     if (kind === 'group') {
-      for (const d of checkForfeitedGroup(name, model, names().groups)) out.push(d);
+      for (const d of checkForfeitedGroup(name, model, () => names().groups)) out.push(d);
     } else if (kind === 'currency') {
       for (const d of checkCurrency(name)) out.push(d);
     } else {
@@ -57,9 +57,14 @@ export function checkReferences(model: DealModel, findings?: CarriedFindings): D
 }
 
 /** `forfeit unearned X`: X must be a milestone group, not just any payment. */
-function checkForfeitedGroup(group: ast.Name, model: DealModel, groups: readonly string[]): DealDiagnostic[] {
-  if (!isWritten(group) || groups.includes(group.text)) return [];
+function checkForfeitedGroup(group: ast.Name, model: DealModel, groupNames: () => readonly string[]): DealDiagnostic[] {
+  if (!isWritten(group)) return [];
+  // The payment of that name is a group: found in the table, without listing the deal's groups
+  // (a long deal has thousands of payments to go through for them).
   const other = model.paymentsByName.get(group.text);
+  if (other?.node.type === 'MilestoneGroup') return [];
+  const groups = groupNames();
+  if (groups.includes(group.text)) return [];
   if (other) {
     const list = groups.length > 0 ? ` Milestone groups in this deal: ${groups.join(', ')}.` : '';
     return [problem('unknown-reference', 'error',

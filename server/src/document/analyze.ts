@@ -51,17 +51,14 @@ export function analyzeDeal(deal: Deal, source: string, reuse?: { previous: Anal
   if (reuse) model.facets.inherit(reuse.previous.model.facets);
   carryShownModel(model, reuse?.previous.model);
   const totals = rollupDeal(model, reuse?.previous.totals);
-  const findings: TermFindings = { caps: new Map() };
+  const findings: TermFindings = {};
   const diagnostics = checkDeal(model, totals, { previous: reuse?.previous.findings, next: findings });
   // What the checks found per term is kept for long deals only (edits inside one term of a short
-  // deal are checked whole quickly): a file of many short deals holds no lists for each.
-  if ((findings.references?.items.values.length ?? 0) < keptFromPayments) {
-    delete findings.references;
-    delete findings.items;
-    delete findings.clauses;
-    delete findings.royalties;
-  }
-  const analyzed: AnalyzedDeal = findings.caps.size || findings.references ? { model, totals, diagnostics, source, findings } : { model, totals, diagnostics, source };
+  // deal are checked whole quickly): a file of many short deals holds no lists for each. What
+  // the caps gave is kept while there is something, so that an unchanged note is the same one.
+  const long = (findings.references?.items.values.length ?? 0) >= keptFromPayments;
+  const kept: TermFindings | undefined = long ? findings : findings.caps?.values.some(Boolean) ? { caps: findings.caps } : undefined;
+  const analyzed: AnalyzedDeal = kept ? { model, totals, diagnostics, source, findings: kept } : { model, totals, diagnostics, source };
   if (reuse?.tokens) spliceDealTokens(reuse.previous, analyzed, reuse.tokens);
   return analyzed;
 }
