@@ -13,10 +13,12 @@ import { checkCharacters } from './characters';
 import { checkDuplicateDeals, checkDuplicateNames } from './duplicates';
 import { checkPaymentItems } from './payment-items';
 import type { CarriedFindings, ItemFindings } from './item-findings';
+import type { ItemValues } from '../model/facets';
+import type * as ast from '../language/ast';
 import { checkNoDeal } from './no-deal';
 import { checkClausePlacement } from './clause-placement';
 import { checkOptionEffects } from './options';
-import { checkPayerAndPayee, checkUnusedParties } from './parties';
+import { checkPayerAndPayee, checkUnusedParties, type OwnParties, type PartiesOfItem } from './parties';
 import { checkPrograms } from './programs';
 import { checkShares } from './percents';
 import { checkRoyaltyWithProfitShare } from './profit-shares';
@@ -41,6 +43,8 @@ export interface TermFindings {
   items?: ItemFindings;
   clauses?: ItemFindings;
   royalties?: ItemFindings;
+  payers?: ItemValues<ast.Payment, OwnParties>;
+  partiesUsed?: ItemValues<ast.Payment, PartiesOfItem>;
 }
 
 /** Every semantic check of one deal. With `findings`, what was found for the terms the model
@@ -49,13 +53,13 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
   const deal = model.deal;
   // Caps and the headline are compared as their messages show them: to the cent.
   const shown = allInCents(model) ? model : shownModel(model);
-  const carried = (key: 'references' | 'items' | 'clauses' | 'royalties'): CarriedFindings | undefined =>
-    findings && { previous: findings.previous?.[key], keep: (next) => { findings.next[key] = next; } };
+  const carried = <K extends Exclude<keyof TermFindings, 'caps'>>(key: K): CarriedFindings<NonNullable<TermFindings[K]>> | undefined =>
+    findings && { previous: findings.previous?.[key] as TermFindings[K] & {} | undefined, keep: (next) => { findings.next[key] = next; } };
   return walkingOnce(deal, () => joined([
     checkReferences(model, carried('references')),
     checkDuplicateNames(model),
-    checkPayerAndPayee(deal),
-    checkUnusedParties(deal),
+    checkPayerAndPayee(deal, carried('payers')),
+    checkUnusedParties(deal, carried('partiesUsed')),
     checkRepeatedTerms(model),
     checkMilestoneCaps(shown, findings && { previous: findings.previous?.caps, keep: (next) => { findings.next.caps = next; } }),
     // The deal's totals in cents, kept on the model: the hovers and the outline show the same.

@@ -10,7 +10,7 @@ import { noneFound, type DealDiagnostic } from '../model/diagnostic';
 export interface ItemFindings { against: readonly unknown[]; items: ItemValues<ast.Payment, readonly DealDiagnostic[]> }
 
 /** The findings of the deal's previous analysis for one check, and where to keep this one's. */
-export interface CarriedFindings { previous?: ItemFindings; keep(next: ItemFindings): void }
+export interface CarriedFindings<T = ItemFindings> { previous?: T; keep(next: T): void }
 
 /** Checks each of `items` (`check` adds what it finds to `found`) and adds what was found to
  * `out`, item by item in order, taking over from `findings.previous` what it can. */
