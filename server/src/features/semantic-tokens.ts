@@ -6,7 +6,7 @@
 import type * as ast from '../language/ast';
 import type { Span } from '../language/ast';
 import { carriedDealFacet, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
-import { TermValues } from '../model/facets';
+import { ItemValues } from '../model/facets';
 import { costLinesOf, partsOfPaymentItem, partsOutsidePaymentItems, type PaymentItemParts } from '../model/deal-walk';
 import { mergeInOrder, symbolsOfDeal, type DealSymbol, type SymbolKind } from './symbol-index';
 
@@ -68,24 +68,23 @@ export function semanticTokensOfDeal(document: AnalyzedDocument, dealNumber: num
 class KeptTokens {
   private found?: {
     builtInStages: boolean;
-    /** The tokens outside the payment items, and each item's, in text order. */
+    /** The tokens outside the payment items, and each item's (`items`), in text order. */
     outside: DealSemanticToken[];
-    inItems: DealSemanticToken[][];
     tokens?: DealSemanticToken[];
     /** The runs, made once: the same lists for every answer while the deal is untouched. */
     runs?: TokenRuns;
-    items: ReadonlyMap<ast.Payment, DealSemanticToken[]>;
+    items: ItemValues<ast.Payment, DealSemanticToken[]>;
   };
   constructor(private earlier: KeptTokens | undefined) {}
 
   of(document: AnalyzedDocument, analyzed: AnalyzedDeal, dealNumber: number): DealSemanticToken[] {
     const found = this.find(document, analyzed, dealNumber);
-    return (found.tokens ??= mergeInOrder(found.outside, found.inItems));
+    return (found.tokens ??= mergeInOrder(found.outside, found.items.values));
   }
 
   runsOf(document: AnalyzedDocument, analyzed: AnalyzedDeal, dealNumber: number): TokenRuns {
     const found = this.find(document, analyzed, dealNumber);
-    return (found.runs ??= runsInOrder(found.outside, found.inItems));
+    return (found.runs ??= runsInOrder(found.outside, found.items.values));
   }
 
   private find(document: AnalyzedDocument, analyzed: AnalyzedDeal, dealNumber: number): NonNullable<KeptTokens['found']> {
@@ -104,16 +103,12 @@ class KeptTokens {
         for (const line of costLinesOf(scenario)) for (const year of line.years) literals.push({ span: year.yearSpan, type: 'date', modifiers: [] });
       }
       const context = { source: analyzed.source, base: deal.span.start, builtInStages };
-      const items = new TermValues(earlier);
-      const inItems: DealSemanticToken[][] = [];
-      for (const [item, own] of symbols.items) {
-        inItems.push(items.of(item, () => {
-          const itemLiterals: DealSemanticToken[] = [];
-          addLiterals(itemLiterals, partsOfPaymentItem(item));
-          return tokensOfPart(own, itemLiterals, context);
-        }));
-      }
-      this.found = { builtInStages, outside: tokensOfPart(symbols.outside, literals, context), inItems, items: items.kept };
+      const items = ItemValues.of(symbols.items.items, (item, index) => {
+        const itemLiterals: DealSemanticToken[] = [];
+        addLiterals(itemLiterals, partsOfPaymentItem(item));
+        return tokensOfPart(symbols.items.values[index], itemLiterals, context);
+      }, earlier);
+      this.found = { builtInStages, outside: tokensOfPart(symbols.outside, literals, context), items };
     }
     return this.found;
   }

@@ -6,7 +6,7 @@
 // `partsOutsidePaymentItems`).
 import type * as ast from '../language/ast';
 import { carriedDealFacet, dealIndexAt, documentFacet, type AnalyzedDocument } from '../document/analyze';
-import { TermValues } from '../model/facets';
+import { ItemValues } from '../model/facets';
 import { isWritten, partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsInOrder } from '../model/deal-walk';
 
 /** What a name stands for. `group` is a milestone group (a payment that holds milestones). */
@@ -45,7 +45,7 @@ export interface DealSymbols {
   parts: SymbolParts;
 }
 
-interface SymbolParts { outside: DealSymbol[]; items: ReadonlyMap<ast.Payment, DealSymbol[]> }
+interface SymbolParts { outside: DealSymbol[]; items: ItemValues<ast.Payment, DealSymbol[]> }
 
 const keyOf = (symbol: DealSymbol) => `${symbol.namespace} ${symbol.name}`;
 
@@ -92,7 +92,7 @@ function symbolsInto(symbols: DealSymbol[], dealNumber: number): AddSymbol {
   };
 }
 
-function buildDealSymbols(deal: ast.Deal, dealNumber: number, earlier?: ReadonlyMap<ast.Payment, DealSymbol[]>): DealSymbols {
+function buildDealSymbols(deal: ast.Deal, dealNumber: number, earlier?: ItemValues<ast.Payment, DealSymbol[]>): DealSymbols {
   const outside: DealSymbol[] = [];
   const add = symbolsInto(outside, dealNumber);
   add(deal.name, 'deal', true, deal);
@@ -105,9 +105,8 @@ function buildDealSymbols(deal: ast.Deal, dealNumber: number, earlier?: Readonly
   for (const { name, kind } of partsOutsidePaymentItems(deal).references) add(name, kind, false);
   outside.sort((a, b) => a.span.start - b.span.start);
 
-  const items = new TermValues(earlier);
-  const inItems: DealSymbol[][] = [];
-  for (const item of paymentItemsInOrder(deal)) inItems.push(items.of(item, () => itemSymbols(item, dealNumber)));
+  const items = ItemValues.of(paymentItemsInOrder(deal), (item) => itemSymbols(item, dealNumber), earlier);
+  const inItems = items.values;
   let symbols: DealSymbol[] | undefined;
   let byKey: Map<string, DealSymbol[]> | undefined;
   return {
@@ -115,7 +114,7 @@ function buildDealSymbols(deal: ast.Deal, dealNumber: number, earlier?: Readonly
     // one, far less often than it asks for the tokens (made from the parts) after a keystroke.
     get symbols() { return (symbols ??= mergeInOrder(outside, inItems)); },
     get byKey() { return (byKey ??= keyedBy(this.symbols)); },
-    parts: { outside, items: items.kept },
+    parts: { outside, items },
   };
 }
 
