@@ -36,7 +36,9 @@ export const scaleExponents: Readonly<Record<string, number>> = {
   k: 3, thousand: 3, m: 6, mm: 6, mn: 6, million: 6, b: 9, bn: 9, billion: 9,
 };
 const allCases = (word: string): string[] => [...new Set([word, word.toUpperCase(), word[0].toUpperCase() + word.slice(1)])];
-const longestFirst = (words: string[]): string[] => [...words].sort((a, b) => b.length - a.length || a.localeCompare(b));
+// Ties in length are put in code-unit order: comparing by locale would load the collation tables
+// at start-up, and two words of one length cannot both match at one place.
+const longestFirst = (words: string[]): string[] => [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 const scaleWords = longestFirst(Object.keys(scaleExponents).filter((s) => s.length > 1).flatMap(allCases));
 const scaleLetters = longestFirst(Object.keys(scaleExponents).filter((s) => s.length === 1).flatMap(allCases));
 /** The scale part of an amount, as a regular expression source (the TextMate grammar uses it too). */
