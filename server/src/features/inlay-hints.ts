@@ -4,7 +4,7 @@
 // (a long deal's other figures are not formatted after every keystroke).
 import type * as ast from '../language/ast';
 import { dealsIn, type AnalyzedDeal, type AnalyzedDocument } from '../document/analyze';
-import { amountsOf } from '../model/deal-walk';
+import { amountsOf, partsOfPaymentItem, partsOutsidePaymentItems, paymentItemsInOrder } from '../model/deal-walk';
 import { formatNumber, formatShort } from '../model/money';
 import { shownModel } from '../model/shown-figures';
 
@@ -36,10 +36,27 @@ function hintsOf(analyzed: AnalyzedDeal, range: ast.Span | undefined): KeptHint[
   const model = shownModel(analyzed.model);
   const money = (value: Parameters<typeof formatShort>[0]) => formatShort(value, model.currency);
   const near = (span: ast.Span) => !range || (span.end >= range.start && span.start <= range.end);
-  for (const amount of amountsOf(model.deal)) {
+  for (const amount of range ? amountsNear(model.deal, range) : amountsOf(model.deal)) {
     if (!near(amount.span) || model.currencyOf(amount) === model.currency) continue;
     const converted = model.convert(amount);
     if (converted) out.push({ at: { start: amount.span.end, end: amount.span.end }, label: `= ${money(converted)}`, tooltip: `${formatNumber(converted)} ${model.currency}` });
   }
+  return out;
+}
+
+/** The amounts a deal writes outside its payment items, and those of the items that reach into
+ * `range`: the items are in text order, so the first is found by a search and the walk stops past
+ * the range (a screen of a long deal does not go through its ten thousand items). */
+function amountsNear(deal: ast.Deal, range: ast.Span): ast.Money[] {
+  const out = [...partsOutsidePaymentItems(deal).amounts];
+  const items = paymentItemsInOrder(deal);
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].span.end < range.start) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < items.length && items[i].span.start <= range.end; i++) for (const amount of partsOfPaymentItem(items[i]).amounts) out.push(amount);
   return out;
 }
