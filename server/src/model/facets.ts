@@ -70,8 +70,8 @@ export class TermValues<K extends object, V> {
 }
 
 /**
- * Values derived item by item over a deal's payment items, in order, handed from one analysis to
- * the next. After an edit inside one term the items are the very objects they were, in the same
+ * Values derived item by item over a list of a deal's parts in text order (its payment items,
+ * or its payments as resolved), handed from one analysis to the next. After an edit inside one term the items are the very objects they were, in the same
  * order, but the edited one: the list before and the list after agree on a beginning and an end,
  * found by comparing references alone, and only the items between are derived again (all of
  * them when there is no `earlier`, or what the values depend on has changed). Nothing reads the
