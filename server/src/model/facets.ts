@@ -70,13 +70,14 @@ export class TermValues<K extends object, V> {
 }
 
 /**
- * Values derived item by item over a list of a deal's parts in text order (its payment items,
- * or its payments as resolved), handed from one analysis to the next. After an edit inside one term the items are the very objects they were, in the same
- * order, but the edited one: the list before and the list after agree on a beginning and an end,
- * found by comparing references alone, and only the items between are derived again (all of
- * them when there is no `earlier`, or what the values depend on has changed). Nothing reads the
- * items to find this: in a long deal, touching each of ten thousand items costs more than the
- * edit. Only the lists are handed on, so nothing older than one analysis is held.
+ * Values derived item by item over a list of a deal's parts (its payment items, or its payments
+ * as resolved, always in the same order), handed from one analysis to the next. After an edit
+ * inside one term the items are the very objects they were, in the same order, but the edited
+ * one: the list before and the list after agree on a beginning and an end, found by comparing
+ * references alone, and only the items between are derived again (all of them when there is no
+ * `earlier`, or what the values depend on has changed). Nothing reads the items to find this:
+ * in a long deal, touching each of ten thousand items costs more than the edit. Only the lists
+ * are handed on, so nothing older than one analysis is held.
  */
 export class ItemValues<K extends object, V> {
   private constructor(readonly items: readonly K[], readonly values: readonly V[]) {}
