@@ -5,6 +5,7 @@
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
 import { clientStandIns } from './scripts/client-stand-ins.mjs';
+import { lazyCrypto } from './scripts/lazy-crypto.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -23,7 +24,7 @@ const shared = {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [clientStandIns] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCrypto] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
