@@ -1,5 +1,5 @@
 // textDocument/codeAction: quick fixes for the diagnostics in the requested range.
-import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Connection } from './language-server-library';
 import { findCodeActions } from '../features/code-actions';
 import { toLspDiagnostic } from './diagnostics';
 import type { DealDocuments } from './document-cache';

@@ -1,5 +1,5 @@
 // textDocument/completion: keywords the grammar allows at the cursor, names by context, snippets.
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Connection } from './language-server-library';
 import { doComplete, type CompletionKind } from '../features/completion';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';

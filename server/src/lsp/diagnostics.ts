@@ -3,7 +3,7 @@
 // dropped; cleared on close. Checking is background work: documents due for a check wait their
 // turn in one queue, smallest first, and each check starts only when every request the editor
 // has sent is answered, so a hover on one file never waits behind the check of a long one.
-import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from './language-server-library';
 import type { AnalyzedDocument } from '../document/analyze';
 import type { DealDiagnostic, Severity } from '../model/diagnostic';
 import { visibleText } from '../language/unusual-characters';

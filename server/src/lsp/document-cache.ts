@@ -1,6 +1,6 @@
 // The open documents and their analysis, computed once per version. Every feature reads the
 // analysis from here, so typing re-parses once however many requests follow.
-import { TextDocuments, type TextDocumentsConfiguration } from 'vscode-languageserver/node';
+import { TextDocuments, type TextDocumentsConfiguration } from './language-server-library';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDealText, type AnalyzedDocument } from '../document/analyze';
 import { reanalyzeDealText } from '../document/reanalyze';

@@ -1,7 +1,7 @@
 // CodeLens and inlay hints: the totals above payments blocks, groups, parties and scenarios,
 // converted amounts and group sums inline. Each can be turned off in the settings
 // (`deal.codeLens.enabled`, `deal.inlayHints.enabled`); a settings change refreshes both.
-import { CodeLensRefreshRequest, type CodeLens, type Connection, type InlayHint } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, type CodeLens, type Connection, type InlayHint } from './language-server-library';
 import { findCodeLensesOnDemand, titleOfLens, type FoundCodeLens } from '../features/code-lens';
 import { findInlayHints } from '../features/inlay-hints';
 import type { DealDocuments } from './document-cache';

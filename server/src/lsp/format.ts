@@ -1,6 +1,6 @@
 // Document and range formatting: the canonical layout, whitespace only. Off with
 // `deal.format.enabled: false`.
-import type { Connection, TextEdit } from 'vscode-languageserver/node';
+import type { Connection, TextEdit } from './language-server-library';
 import { formatDocument, formatRange } from '../features/format';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';

@@ -1,5 +1,5 @@
 // deal/headlines: each deal's headline value in an open file, for the client's status bar.
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from './language-server-library';
 import { dealHeadlines } from '../features/headline';
 import type { DealDocuments } from './document-cache';
 import { headlinesRequestMethod, type DealHeadlineSummary, type HeadlinesParams } from './protocol';

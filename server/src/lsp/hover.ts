@@ -1,5 +1,5 @@
 // textDocument/hover: what the name under the cursor adds up to.
-import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
+import { MarkupKind, type Connection, type Hover } from './language-server-library';
 import { doHover } from '../features/hover';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';

@@ -1,6 +1,6 @@
 // Editor intelligence over the protocol: the capabilities it adds and its handlers
 // (navigation, completion, outline, semantic tokens, formatting, quick fixes, figures).
-import type { ClientCapabilities, Connection, ServerCapabilities } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, ServerCapabilities } from './language-server-library';
 import { registerCodeActions } from './code-actions';
 import { registerCompletion } from './completion';
 import type { DealDocuments } from './document-cache';

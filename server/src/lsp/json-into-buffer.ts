@@ -6,7 +6,7 @@
 // Reusing the buffer is safe because the stream writer sends one message at a time: the next
 // message is encoded only once the previous one's write has called back, that is once the
 // stream no longer holds the bytes.
-import type { ContentTypeEncoder } from 'vscode-languageserver/node';
+import type { ContentTypeEncoder } from './language-server-library';
 
 /** Larger messages get a buffer of their own, so one huge answer is not kept for the session. */
 const keptBytesAtMost = 16 * 1024 * 1024;

@@ -2,7 +2,7 @@
 import {
   DocumentHighlightKind, LSPErrorCodes, ResponseError, type Connection, type DocumentHighlight, type Location,
   type Range, type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from './language-server-library';
 import { findDefinition } from '../features/definition';
 import { findHighlights, findReferences } from '../features/references';
 import { prepareRename, renameSymbol } from '../features/rename';

@@ -3,7 +3,7 @@
 import {
   FoldingRangeKind, SymbolKind, type Connection, type DocumentSymbol, type FoldingRange,
   type SelectionRange,
-} from 'vscode-languageserver/node';
+} from './language-server-library';
 import type { AnalyzedDocument } from '../document/analyze';
 import { findDocumentSymbols, type DealDocumentSymbol, type OutlineKind } from '../features/document-symbols';
 import { findFoldingRanges } from '../features/folding';

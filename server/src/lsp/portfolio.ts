@@ -4,7 +4,7 @@
 // `**/*.deal`). Answers wait for the first indexing and for changes already reported.
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
+import { ResponseError, type CancellationToken, type Connection } from './language-server-library';
 import { documentFacet, type AnalyzedDocument } from '../document/analyze';
 import { combinePortfolio, type Portfolio } from '../engine/portfolio';
 import { portfolioDealsOf, type PortfolioDeal } from '../engine/portfolio-deal';

@@ -10,7 +10,7 @@
 import {
   AbstractMessageReader, ErrorCodes, Message, type DataCallback, type Disposable, type MessageReader, type MessageWriter,
   type NotificationMessage, type RequestMessage, type ResponseMessage,
-} from 'vscode-languageserver/node';
+} from './language-server-library';
 
 export class ProtocolGuard extends AbstractMessageReader implements MessageReader {
   private initializing = false;

@@ -1,6 +1,6 @@
 // deal/render: the preview document of an open file (HTML for the preview panel, Markdown or
 // JSON), rendered from the same analysis the diagnostics and hovers use.
-import { ResponseError, type Connection } from 'vscode-languageserver/node';
+import { ResponseError, type Connection } from './language-server-library';
 import { renderDocument, renderHtml } from '../exports';
 import type { DealDocuments } from './document-cache';
 import { renderRequestMethod, type RenderParams } from './protocol';

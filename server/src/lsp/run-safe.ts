@@ -1,6 +1,6 @@
 // Every handler runs through `runSafe`: a cancelled request is answered as cancelled, and an
 // exception is logged and answered with a safe fallback instead of taking the server down.
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from './language-server-library';
 
 export function runSafe<T>(
   connection: Connection,

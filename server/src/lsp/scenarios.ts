@@ -1,5 +1,5 @@
 // deal/scenarios: the scenarios of an open file, for the client's rollup picker.
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from './language-server-library';
 import type { DealDocuments } from './document-cache';
 import { scenariosRequestMethod, type ScenarioSummary, type ScenariosParams } from './protocol';
 import { runSafe } from './run-safe';

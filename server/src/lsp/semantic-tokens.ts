@@ -4,7 +4,7 @@
 // token before) and the delta are the protocol's, built here.
 import {
   type Connection, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensEdit, type SemanticTokensLegend,
-} from 'vscode-languageserver/node';
+} from './language-server-library';
 import type { AnalyzedDocument } from '../document/analyze';
 import {
   semanticTokenModifiers, semanticTokenRuns, semanticTokenTypes, type DealSemanticToken,

@@ -1,5 +1,5 @@
 // The language server: capabilities and the handlers, one small module per feature.
-import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocumentSyncKind, type Connection, type InitializeResult } from './language-server-library';
 import { PortfolioIndex } from '../workspace/portfolio-index';
 import { noActivity, type EditorActivity } from './activity';
 import { registerDiagnostics } from './diagnostics';

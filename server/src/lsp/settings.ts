@@ -1,7 +1,7 @@
 // The user's `deal.*` settings, asked of the client the first time a document needs them and
 // kept until the client says the configuration changed (then features refresh and ask again),
 // with defaults for clients that have no settings to give.
-import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection } from './language-server-library';
 
 export interface DealSettings {
   codeLens: { enabled: boolean };

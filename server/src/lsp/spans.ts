@@ -1,5 +1,5 @@
 // Offsets (what the analysis speaks) to protocol positions and ranges, and back.
-import type { Position, Range, TextEdit } from 'vscode-languageserver/node';
+import type { Position, Range, TextEdit } from './language-server-library';
 import type { AnalyzedDocument } from '../document/analyze';
 import type { TextEdit as DealTextEdit } from '../features/rename';
 import type { Span } from '../language/ast';

@@ -6,7 +6,7 @@ import { Console } from 'node:console';
 import {
   createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures,
   StreamMessageReader, StreamMessageWriter, type Connection, type MessageReader, type MessageWriter,
-} from 'vscode-languageserver/node';
+} from './language-server-library';
 import { MessageTally, type EditorActivity } from './activity';
 import { jsonIntoReusedBuffer } from './json-into-buffer';
 import { ProtocolGuard } from './protocol-guard';

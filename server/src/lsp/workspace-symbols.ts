@@ -1,6 +1,6 @@
 // Workspace symbols across every .deal file of the workspace: open files from their live
 // analysis, the others from the portfolio index (never re-read from disk for a search).
-import { SymbolKind, type Connection, type WorkspaceSymbol } from 'vscode-languageserver/node';
+import { SymbolKind, type Connection, type WorkspaceSymbol } from './language-server-library';
 import { findWorkspaceSymbols, matches } from '../features/document-symbols';
 import type { SymbolKind as DealSymbolKind } from '../features/symbol-index';
 import type { PortfolioIndex } from '../workspace/portfolio-index';

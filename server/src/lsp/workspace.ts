@@ -1,6 +1,6 @@
 // The portfolio index, filled once the client is ready: every `.deal` file under the workspace
 // folders is analysed in the background, and `deal/workspaceIndexed` says when it is done.
-import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import type { Connection, InitializeParams } from './language-server-library';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 import { pathOf } from './portfolio';
 import { workspaceIndexedMethod, type WorkspaceIndexedParams } from './protocol';
