@@ -5,6 +5,7 @@ import { currencySymbols, isCurrencyCode } from '../language/currencies';
 import type { DealModel, PaymentItem } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { ItemValues } from '../model/facets';
+import type { CarriedFindings } from './item-findings';
 import { exact, formatMoney } from '../model/money';
 import type Decimal from 'decimal.js';
 import { describeHeadlineCount } from '../model/headline';
@@ -49,7 +50,7 @@ export function unconvertedAmounts(model: DealModel, amounts: readonly ast.Money
  * (deal-model.ts) is not checked again, nor read (see ItemValues). */
 export type CapFindings = ItemValues<PaymentItem, DealDiagnostic | undefined>;
 
-export function checkMilestoneCaps(model: DealModel, findings?: { previous?: CapFindings; keep(next: CapFindings): void }): DealDiagnostic[] {
+export function checkMilestoneCaps(model: DealModel, findings?: CarriedFindings<CapFindings>): DealDiagnostic[] {
   const found = ItemValues.of(model.payments, (payment) => (payment.node.type === 'MilestoneGroup' ? capFinding(model, payment) : undefined), findings?.previous);
   findings?.keep(found);
   const out: DealDiagnostic[] = [];

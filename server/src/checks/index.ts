@@ -53,7 +53,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
   const deal = model.deal;
   // Caps and the headline are compared as their messages show them: to the cent.
   const shown = allInCents(model) ? model : shownModel(model);
-  const carried = <K extends Exclude<keyof TermFindings, 'caps'>>(key: K): CarriedFindings<NonNullable<TermFindings[K]>> | undefined =>
+  const carried = <K extends keyof TermFindings>(key: K): CarriedFindings<NonNullable<TermFindings[K]>> | undefined =>
     findings && { previous: findings.previous?.[key] as TermFindings[K] & {} | undefined, keep: (next) => { findings.next[key] = next; } };
   return walkingOnce(deal, () => joined([
     checkReferences(model, carried('references')),
@@ -61,7 +61,7 @@ export function checkDeal(model: DealModel, totals: DealTotals, findings?: { pre
     checkPayerAndPayee(deal, carried('payers')),
     checkUnusedParties(deal, carried('partiesUsed')),
     checkRepeatedTerms(model),
-    checkMilestoneCaps(shown, findings && { previous: findings.previous?.caps, keep: (next) => { findings.next.caps = next; } }),
+    checkMilestoneCaps(shown, carried('caps')),
     // The deal's totals in cents, kept on the model: the hovers and the outline show the same.
     checkHeadline(shown, shown === model ? totals : shownTotals(shown)),
     checkShares(deal),

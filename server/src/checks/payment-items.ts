@@ -31,7 +31,7 @@ export function checkPaymentItems(model: DealModel, findings?: CarriedFindings):
   const items: ast.Payment[] = [];
   const blocks: ast.PaymentBlock[] = [];
   for (const block of paymentBlocksInOrder(deal)) for (const item of block.payments) { items.push(item); blocks.push(block); }
-  checkEachItem(items, [model.currency, deal.signed?.text, ...deal.fx], out, (item, index, found) => {
+  checkEachItem(items, against, out, (item, index, found) => {
     const parts = partsOfPaymentItem(item);
     amountMagnitudes(parts.amounts, found);
     fundingYears(parts.payments, found);
