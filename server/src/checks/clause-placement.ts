@@ -3,7 +3,7 @@
 // funding that is not a whole number of years, an equity premium larger than the purchase.
 import type * as ast from '../language/ast';
 import type { DealDiagnostic } from '../model/diagnostic';
-import { isRead, isWritten, paymentItemsOf, problem } from '../model/deal-walk';
+import { isRead, isWritten, partsOfPaymentItem, paymentItemsOf, problem } from '../model/deal-walk';
 import { checkEachItem, type CarriedFindings } from './item-findings';
 import { longestFundingYears } from '../model/limits';
 import { formatNumber, Money } from '../model/money';
@@ -13,8 +13,7 @@ import { formatNumber, Money } from '../model/money';
 export function checkClausePlacement(deal: ast.Deal, findings?: CarriedFindings): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
   checkEachItem(paymentItemsOf(deal), [], out, (item, _, found) => {
-    checkPayment(item, found);
-    if (item.type === 'MilestoneGroup') for (const m of item.milestones) checkPayment(m, found);
+    for (const payment of partsOfPaymentItem(item).payments) checkPayment(payment, found);
   }, findings);
   return out;
 }

@@ -2,7 +2,7 @@
 // (self-payment), and every declared party should take part in something (unused-party).
 import type * as ast from '../language/ast';
 import { noneFound, type DealDiagnostic } from '../model/diagnostic';
-import { capitalize, isWritten, paymentAnchor, paymentBlocksOf, paymentItemsOf, paymentLabel, problem } from '../model/deal-walk';
+import { capitalize, isWritten, partsOfPaymentItem, paymentAnchor, paymentBlocksOf, paymentItemsOf, paymentLabel, problem } from '../model/deal-walk';
 import { ItemValues } from '../model/facets';
 import type { CarriedFindings } from './item-findings';
 
@@ -23,13 +23,10 @@ export function checkPayerAndPayee(deal: ast.Deal, findings?: CarriedFindings<It
   const selfPayment = (to: ast.Name, what: string) => problem('self-payment', 'error',
     `${what} '${to.text}' to '${to.text}' itself: the payer and the payee must be two different parties.`, to.span);
 
-  const items = ItemValues.of(paymentItemsOf(deal), (payment) => {
+  const items = ItemValues.of(paymentItemsOf(deal), (item) => {
     const found: DealDiagnostic[] = [];
-    for (const d of checkOwnParties(payment, selfPayment)) found.push(d);
-    if (payment.type === 'MilestoneGroup') {
-      for (const m of payment.milestones) for (const d of checkOwnParties(m, selfPayment)) found.push(d);
-    }
-    const named = !!(payment.from && payment.to);
+    for (const payment of partsOfPaymentItem(item).payments) for (const d of checkOwnParties(payment, selfPayment)) found.push(d);
+    const named = !!(item.from && item.to);
     return found.length > 0 ? { selfPayments: found, named } : named ? namedNone : unnamedNone;
   }, findings?.previous);
   findings?.keep(items);
@@ -85,16 +82,14 @@ function partiesNamed(deal: ast.Deal, findings?: CarriedFindings<ItemValues<ast.
   for (const license of deal.licenses) { use(license.from); use(license.to); }
   for (const { block } of paymentBlocksOf(deal)) { use(block.from); use(block.to); }
   const lists = new Map<string, PartiesOfItem>();
-  const items = ItemValues.of(paymentItemsOf(deal), (payment) => {
+  const items = ItemValues.of(paymentItemsOf(deal), (item) => {
     const names: string[] = [];
     let unread = false;
     const named = (name: ast.Name | undefined) => {
       if (isWritten(name)) names.push(name.text);
       else if (name) unread = true;
     };
-    named(payment.from);
-    named(payment.to);
-    if (payment.type === 'MilestoneGroup') payment.milestones.forEach((m) => { named(m.from); named(m.to); });
+    for (const payment of partsOfPaymentItem(item).payments) { named(payment.from); named(payment.to); }
     const key = `${unread}\u0000${names.join('\u0000')}`;
     let parties = lists.get(key);
     if (!parties) lists.set(key, (parties = { names, unreadable: unread }));

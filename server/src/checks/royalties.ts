@@ -5,7 +5,7 @@ import type * as ast from '../language/ast';
 import type { DealModel } from '../model/deal-model';
 import type { DealDiagnostic } from '../model/diagnostic';
 import { formatMoney, formatPercent } from '../model/money';
-import { isRead, isWritten, paymentAnchor, paymentItemsOf, paymentLabel, problem } from '../model/deal-walk';
+import { isRead, isWritten, partsOfPaymentItem, paymentAnchor, paymentItemsOf, paymentLabel, problem } from '../model/deal-walk';
 import { checkEachItem, type CarriedFindings } from './item-findings';
 
 /** The one sales measure scenarios give figures for. */
@@ -16,8 +16,7 @@ const salesMeasure = 'net_sales';
 export function checkRoyaltiesAndSalesMilestones(model: DealModel, findings?: CarriedFindings): DealDiagnostic[] {
   const out: DealDiagnostic[] = [];
   checkEachItem(paymentItemsOf(model.deal), [model.currency, ...model.deal.fx], out, (item, _, found) => {
-    checkPayment(item, model, found);
-    if (item.type === 'MilestoneGroup') for (const m of item.milestones) checkPayment(m, model, found);
+    for (const payment of partsOfPaymentItem(item).payments) checkPayment(payment, model, found);
   }, findings);
   return out;
 }

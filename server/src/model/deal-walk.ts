@@ -42,7 +42,7 @@ export function paymentBlocksOf(deal: ast.Deal): { block: ast.PaymentBlock; opti
 
 /** The deal whose checks are running (see `walkingOnce`), and its walks made so far. */
 const walking: {
-  deal?: ast.Deal; payments?: PaymentInContext[]; amounts?: ast.Money[];
+  deal?: ast.Deal; payments?: PaymentInContext[]; paymentItems?: ast.Payment[]; amounts?: ast.Money[];
   items?: Map<ast.Payment, PaymentItemParts>; outside?: Omit<PaymentItemParts, 'payments'>;
 } = {};
 
@@ -55,6 +55,7 @@ export function walkingOnce<T>(deal: ast.Deal, during: () => T): T {
   } finally {
     walking.deal = undefined;
     walking.payments = undefined;
+    walking.paymentItems = undefined;
     walking.amounts = undefined;
     walking.items = undefined;
     walking.outside = undefined;
@@ -69,8 +70,14 @@ export function paymentsOf(deal: ast.Deal): readonly PaymentInContext[] {
 }
 
 /** The items of every payment block of the deal (a payment, or a milestone group with its
- * milestones), in the order of `paymentBlocksOf`: the deal's own blocks, then options'. */
-export function paymentItemsOf(deal: ast.Deal): ast.Payment[] {
+ * milestones), in the order of `paymentBlocksOf`: the deal's own blocks, then options' (not to
+ * be changed: the checks of a deal share it). */
+export function paymentItemsOf(deal: ast.Deal): readonly ast.Payment[] {
+  if (walking.deal === deal) return (walking.paymentItems ??= paymentItemsIn(deal));
+  return paymentItemsIn(deal);
+}
+
+function paymentItemsIn(deal: ast.Deal): ast.Payment[] {
   const out: ast.Payment[] = [];
   for (const { block } of paymentBlocksOf(deal)) for (const payment of block.payments) out.push(payment);
   return out;
