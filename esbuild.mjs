@@ -24,7 +24,9 @@ const shared = {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [clientStandIns] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCrypto] },
+  // What editors start (dist/server.js) is a few lines that run the server's bundle from V8's code cache.
+  { entryPoints: ['server/src/boot/start-server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/language-server.js', plugins: [lazyCrypto] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -33,7 +35,7 @@ const markExecutable = {
   setup(build) {
     build.onEnd((result) => {
       const out = build.initialOptions.outfile;
-      if (result.errors.length === 0 && out && !out.endsWith('extension.js')) chmodSync(out, 0o755);
+      if (result.errors.length === 0 && out && build.initialOptions.banner) chmodSync(out, 0o755);
     });
   },
 };

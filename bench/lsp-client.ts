@@ -42,9 +42,9 @@ const defaultDealSettings = { codeLens: { enabled: true }, inlayHints: { enabled
 
 /** `editor`: announce VS Code's capabilities and answer its settings requests (see above);
  * without it the server is started as the earlier tables measured it. */
-export async function startServer(serverPath: string, rootUri: string | null = null, editor = false): Promise<BenchServer> {
+export async function startServer(serverPath: string, rootUri: string | null = null, editor = false, env?: NodeJS.ProcessEnv): Promise<BenchServer> {
   const started = now();
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], ...(env ? { env } : {}) });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const arrivals = new Map<string, Map<number, number>>();
   const waiting = new Map<string, (at: number) => void>();

@@ -2,7 +2,7 @@
 import type { AnalysisRow } from './analysis-bench';
 import type { CliRow } from './cli-bench';
 import { keystrokeSteps, type KeystrokeRow } from './keystroke-bench';
-import type { EditingRow, WorkspaceRow } from './lsp-bench';
+import type { EditingRow, StartupTimes, WorkspaceRow } from './lsp-bench';
 import type { FloorRow } from './protocol-floor';
 import { cliReport, requestReport, requestTargetMs, table, type RequestResults } from './report-requests';
 import { requestKinds, requestLabels } from './request-bench';
@@ -14,7 +14,7 @@ export interface Results {
   machine: Record<string, string | number>;
   analysis: AnalysisRow[];
   keystrokes: KeystrokeRow[];
-  startup: Summary;
+  startup: StartupTimes;
   editing: EditingRow[];
   workspace: WorkspaceRow;
   bundles: BundleRow[];
@@ -57,7 +57,8 @@ export function report(r: Results): string {
       `${p50p95(k.times[step])}${mark(k.times[step].p95 <= keystrokeLimit(k))} · ${k.answerKb[step]} KB`)]),
   ));
   out.push('', 'Language server over stdio (dist/server.js), p50 / p95');
-  out.push(`Ready (spawn → initialize result): ${p50p95(r.startup)}${mark(r.startup.p95 <= 200)} (target ≤ 200 ms)`
+  out.push(`Ready (spawn → initialize result): ${p50p95(r.startup.later)}${mark(r.startup.later.p95 <= 200)} (target ≤ 200 ms);`
+    + ` the first start after installing or updating, before the code cache is written: ${p50p95(r.startup.first)}${mark(r.startup.first.p95 <= 200)}`
     + (r.machine.nodeStart === undefined ? '' : `; Node alone, started with nothing to run: ${r.machine.nodeStart} ms`));
   const editLimit = (lines: number) => (lines >= 40_000 ? 100 : lines >= 4_000 ? 16 : undefined);
   out.push(table(

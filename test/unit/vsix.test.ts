@@ -47,14 +47,14 @@ describe('deal-terms.vsix', { skip }, () => {
 
   it('holds the bundles, grammar, language configuration, icon and docs', () => {
     for (const name of [
-      'extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js',
+      'extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/language-server.js', 'extension/dist/cli.js',
       'extension/syntaxes/deal.tmLanguage.json', 'extension/language-configuration.json', 'extension/images/icon.png',
       'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/docs/language.md',
     ]) assert.ok(names.includes(name), `${name} is in the package`);
   });
 
   it('holds nothing else: no sources, tests, maps, caches or dependencies', () => {
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|language-configuration\.json|images\/icon\.png|images\/deal-file-(light|dark)\.svg|dist\/(extension|server|cli)\.js|syntaxes\/[\w.-]+\.json|docs\/[\w.-]+\.(md|png)))$/;
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|language-configuration\.json|images\/icon\.png|images\/deal-file-(light|dark)\.svg|dist\/(extension|server|language-server|cli)\.js|syntaxes\/[\w.-]+\.json|docs\/[\w.-]+\.(md|png)))$/;
     const stray = names.filter((n) => !allowed.test(n));
     assert.deepEqual(stray, []);
     assert.ok(!names.some((n) => /node_modules|\.ts$|\.map$|test|\.cache|\.vsix$/.test(n.replace(/^extension\/dist\/.*$/, ''))));
