@@ -151,10 +151,18 @@ describe('the extension in untrusted and virtual workspaces', () => {
         .map(String).filter((f) => f.endsWith('.ts')).map((f) => `server/src/${dir}/${f}`)),
     ].filter((f) => f.endsWith('.ts'));
     assert.ok(sources.length > 20);
-    for (const file of sources) {
+    // The one exception: dist/server.js runs the server's own bundle, beside it, from V8's code cache.
+    const startsTheBundle = 'server/src/boot/code-cache.ts';
+    for (const file of sources.filter((f) => f !== startsTheBundle)) {
       const text = readFileSync(new URL(file, root), 'utf8');
       assert.doesNotMatch(text, /child_process|\beval\(|new Function\(|node:vm|\brequire\(/, file);
     }
+    const loader = readFileSync(new URL(startsTheBundle, root), 'utf8');
+    assert.doesNotMatch(loader, /child_process|\beval\(|new Function\(|\brequire\(/);
+    assert.deepEqual(loader.match(/new Script\([^;]*/g), ["new Script(`(function (exports, require, module, __filename, __dirname) {${source}\\n})`, { filename: bundlePath, cachedData })"]);
+    assert.match(loader, /const source = readFileSync\(bundlePath, 'utf8'\);/);
+    const start = readFileSync(new URL('server/src/boot/start-server.ts', root), 'utf8');
+    assert.match(start, /runBundle\(join\(__dirname, 'language-server\.js'\), codeCacheFolder\(\)\);/);
   });
 
   it('the webview may load no local resource and runs only its own script', () => {
