@@ -9,6 +9,7 @@ import type { DealDiagnostic, Severity } from '../model/diagnostic';
 import { visibleText } from '../language/unusual-characters';
 import { noActivity, whenIdle, type EditorActivity } from './activity';
 import type { DealDocuments } from './document-cache';
+import { keepingJson } from './json-into-buffer';
 import { describeError } from './run-safe';
 import { isRangeOf } from './spans';
 
@@ -72,12 +73,12 @@ export type ConvertedDiagnostics = ReadonlyMap<DealDiagnostic, Diagnostic>;
  * per keystroke. */
 export function diagnosticsForProtocol(analysis: AnalyzedDocument, earlier?: ConvertedDiagnostics): { diagnostics: Diagnostic[]; converted: ConvertedDiagnostics } {
   const converted = new Map<DealDiagnostic, Diagnostic>();
-  const diagnostics = analysis.diagnostics.map((diagnostic) => {
+  const diagnostics = keepingJson(analysis.diagnostics.map((diagnostic) => {
     const before = earlier?.get(diagnostic);
     const result = before && isRangeOf(analysis, diagnostic.span, before.range) ? before : toLspDiagnostic(analysis, diagnostic);
     converted.set(diagnostic, result);
     return result;
-  });
+  }));
   return { diagnostics, converted };
 }
 

@@ -8,6 +8,7 @@ import type { AnalyzedDocument } from '../document/analyze';
 import { findDocumentSymbols, type DealDocumentSymbol, type OutlineKind } from '../features/document-symbols';
 import { findFoldingRanges } from '../features/folding';
 import { findSelectionRanges } from '../features/selection-ranges';
+import { keepingJson } from './json-into-buffer';
 import type { DealDocuments } from './document-cache';
 import { runSafe } from './run-safe';
 import { isRangeOf, toOffset, toRange } from './spans';
@@ -31,7 +32,7 @@ function toProtocol(analysis: AnalyzedDocument, symbol: DealDocumentSymbol, conv
   const range = toRange(analysis, symbol.span);
   const selectionRange = toRange(analysis, symbol.selectionSpan);
   const result: DocumentSymbol = detail ? { name, detail, kind, range, selectionRange } : { name, kind, range, selectionRange };
-  if (symbol.children.length) result.children = symbol.children.map(convertChild);
+  if (symbol.children.length) result.children = keepingJson(symbol.children.map(convertChild));
   return result;
 }
 
@@ -51,7 +52,7 @@ export function outlineForProtocol(analysis: AnalyzedDocument, earlier?: Convert
     converted.set(symbol, result);
     return result;
   };
-  return { outline: findDocumentSymbols(analysis).map(convert), converted };
+  return { outline: keepingJson(findDocumentSymbols(analysis).map(convert)), converted };
 }
 
 export function registerOutline(connection: Connection, documents: DealDocuments): void {
