@@ -78,4 +78,50 @@ describe('large answers over the protocol', () => {
     const upfront = all.find((s) => s.name === 'upfront')!;
     assert.equal(upfront.detail, '$13.58M', 'EUR 12,345,678 at the deal\'s rate');
   });
+
+  it('after edits of every kind, answers made from what the answer before held equal answers worked out afresh', async () => {
+    // Within a line, a line added and taken out again, a group's title, a deal-wide change (the
+    // rate): the outline, the diagnostics and the lenses of the edited file against those of a
+    // file opened fresh with the same text (each under a URI of its own, so nothing is taken over).
+    const edits: ((text: string) => string)[] = [
+      (text) => text.replace('milestone Reg1_2 "phase2 event 2" 3M', 'milestone Reg1_2 "phase2 event 2" 4M'),
+      (text) => text.replace('      milestone Reg1_3 ', '      milestone Reg1_2b "added" $1,000,000 at phase2\n      milestone Reg1_3 '),
+      (text) => text.replace('milestones Reg1 "Reg milestones"', 'milestones Reg1 "Regulatory milestones"'),
+      (text) => text.replace('      milestone Reg1_2b "added" $1,000,000 at phase2\n', ''),
+      (text) => text.replace(/fx EUR = [\d.]+ USD/, 'fx EUR = 1.25 USD'),
+    ];
+    const editedUri = 'file:///large-answers/edited.deal';
+    let text = long;
+    let version = 1;
+    const opened = server.diagnostics(editedUri, () => true);
+    await server.open(editedUri, text, version);
+    await opened;
+    const answers = async (at: string) => ({
+      outline: await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: at } }),
+      lenses: JSON.stringify(await server.request<unknown[]>('textDocument/codeLens', { textDocument: { uri: at } })).replaceAll(at, '<uri>'),
+    });
+    let before = await answers(editedUri);
+    let lensesChanged = 0;
+    for (const [step, edit] of edits.entries()) {
+      const next = edit(text);
+      assert.notEqual(next, text, `edit ${step} changes the text`);
+      text = next;
+      version++;
+      const published = server.diagnostics(editedUri, (d) => d.version === version);
+      await server.change(editedUri, text, version);
+      const diagnostics = await published;
+      const edited = await answers(editedUri);
+      const freshUri = `file:///large-answers/fresh-${step}.deal`;
+      const freshPublished = server.diagnostics(freshUri, () => true);
+      await server.open(freshUri, text, 1);
+      assert.deepEqual(diagnostics, await freshPublished, `diagnostics after edit ${step}`);
+      const fresh = await answers(freshUri);
+      await server.close(freshUri);
+      assert.deepEqual(edited.outline, fresh.outline, `outline after edit ${step}`);
+      assert.equal(edited.lenses, fresh.lenses, `lenses after edit ${step}`);
+      if (edited.lenses !== before.lenses) lensesChanged++;
+      before = edited;
+    }
+    assert.ok(lensesChanged >= 3, `the figures changed: ${lensesChanged} of the edits changed the lenses`);
+  });
 });

@@ -5,6 +5,7 @@ import { CodeLensRefreshRequest, type CodeLens, type Connection, type InlayHint 
 import { findCodeLensesOnDemand, titleOfLens, type FoundCodeLens } from '../features/code-lens';
 import { findInlayHints } from '../features/inlay-hints';
 import type { DealDocuments } from './document-cache';
+import { keepingJson } from './json-into-buffer';
 import { showRollupCommand } from './protocol';
 import { runSafe } from './run-safe';
 import type { SettingsReader } from './settings';
@@ -17,21 +18,33 @@ function lensCommand(uri: string, lens: FoundCodeLens, title: string) {
   return { title, command: showRollupCommand, arguments: lens.scenario ? [uri, lens.scenario] : [uri] };
 }
 
+/** A lens with a title, as answered before, taken over when it says the same in the same place:
+ * after a keystroke that is nearly every lens of a long deal, whose JSON the writer then keeps. */
+function sameLens(before: CodeLens | undefined, title: string, start: { line: number; character: number }): before is CodeLens {
+  return before?.command?.title === title && before.range.start.line === start.line && before.range.start.character === start.character;
+}
+
 export function registerFigures(connection: Connection, documents: DealDocuments, settings: SettingsReader): void {
+  /** Each open document's lenses as last answered, in the order found. */
+  const answered = new Map<string, CodeLens[]>();
+  documents.documents.onDidClose((event) => answered.delete(event.document.uri));
   connection.onCodeLens(async (params, token) => {
     if (!(await settings.forDocument(params.textDocument.uri)).codeLens.enabled) return [];
     return runSafe<CodeLens[]>(connection, 'CodeLens', token, [], () => {
       const analysis = documents.analysisByUri(params.textDocument.uri);
       if (!analysis) return [];
       const uri = params.textDocument.uri;
-      return findCodeLensesOnDemand(analysis).map((lens) => {
+      const before = answered.get(uri);
+      const lenses = findCodeLensesOnDemand(analysis).map((lens, i): CodeLens => {
         // A lens sits on the declaration's first line only; a click opens the rollup.
         const start = analysis.lines.positionAt(lens.span.start);
         const range = { start, end: start };
         // A scenario's lens is given its title when the editor shows it (codeLens/resolve).
         if (lens.title === undefined) return { range, data: { uri, scenario: lens.scenario, figures: lens.figures, at: lens.span.start } satisfies LensData };
-        return { range, command: lensCommand(uri, lens, lens.title) };
+        return sameLens(before?.[i], lens.title, start) ? before[i] : { range, command: lensCommand(uri, lens, lens.title) };
       });
+      answered.set(uri, lenses);
+      return keepingJson(lenses);
     });
   });
 
