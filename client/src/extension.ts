@@ -16,9 +16,12 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // Over standard input and output, as other editors run it: the server writes its messages
+  // itself there (keeping the JSON of what an answer repeats from the answer before), while
+  // Node's IPC channel would write every message whole again.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   // The server's portfolio index follows .deal files changed on disk (workspace/didChangeWatchedFiles).
   const dealFiles = vscode.workspace.createFileSystemWatcher('**/*.deal');

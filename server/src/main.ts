@@ -1,5 +1,5 @@
-// The stand-alone language server: `deal-language-server --stdio` (or `--node-ipc`, as the
-// VS Code extension starts it, or `--socket=PORT`). The transport is read from the command line.
+// The stand-alone language server: `deal-language-server --stdio` (as editors start it, the
+// VS Code extension too), `--node-ipc` or `--socket=PORT`. The transport is read from the command line.
 import { startDealServer } from './lsp/server';
 import { createDealConnection, namesTransport } from './lsp/transport';
 
