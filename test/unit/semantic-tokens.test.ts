@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDealText } from '../../server/src/document/analyze';
 import { findSemanticTokens, semanticTokenModifiers, semanticTokenTypes } from '../../server/src/features/semantic-tokens';
-import { encodeSemanticTokens } from '../../server/src/lsp/semantic-tokens';
+import { concatenated, encodeSemanticTokens } from '../../server/src/lsp/semantic-tokens';
 
 const text = [
   'deal D {',
@@ -49,5 +49,19 @@ describe('semantic tokens', () => {
     const globex = tokens.findIndex((t) => text.slice(t.span.start, t.span.end) === 'Globex' && !t.modifiers.length);
     assert.deepEqual(data.slice(globex * 5, globex * 5 + 3), [1, line4.indexOf('Globex'), 6]);
     assert.deepEqual(data.slice(globex * 5 + 5, globex * 5 + 8), [0, line4.indexOf('Acme') - line4.indexOf('Globex'), 4]);
+  });
+});
+
+describe('joining the runs of tokens', () => {
+  it('joins lists one after another, in parts beyond the engine\'s limit on arguments', () => {
+    for (const count of [0, 1, 3, 16_384, 16_385, 40_000]) {
+      const lists = Array.from({ length: count }, (_, i) => (i % 7 === 0 ? [] : [i, i + 1, i % 5]));
+      const expected: number[] = [];
+      for (const list of lists) for (const value of list) expected.push(value);
+      const joined = concatenated(lists);
+      assert.equal(joined.length, expected.length, `${count} lists`);
+      assert.deepEqual(joined, expected, `${count} lists`);
+      assert.equal(JSON.stringify(joined), JSON.stringify(expected));
+    }
   });
 });
