@@ -75,7 +75,7 @@ const joinedAtMost = 64 * 1024;
 /** The JSON of a value, as `JSON.stringify` writes it, with the JSON of each object in a marked
  * list kept, in ASCII, for as long as the object lives. The pieces are gathered in one list and
  * written one after another, never joined into the whole message. */
-export class KeptJson {
+class KeptJson {
   private readonly elements = new WeakMap<object, string | readonly string[]>();
 
   /** The JSON, in pieces to be written one after another. A message that holds a marked list is
@@ -86,10 +86,6 @@ export class KeptJson {
     const out: string[] = [];
     this.write(value, out);
     return out;
-  }
-
-  of(value: unknown): string {
-    return this.parts(value).join('');
   }
 
   private write(value: unknown, out: string[]): void {
