@@ -32,9 +32,9 @@ export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env, platform: 
 }
 
 /** The cache's file for this bundle (its size and time of writing) under this Node. */
-function cacheFileOf(bundlePath: string, folder: string): string {
+function cacheFileOf(bundlePath: string, folder: string, prefix: string): string {
   const stats = statSync(bundlePath);
-  return join(folder, `${cachePrefix(bundlePath)}${stats.size}-${Math.trunc(stats.mtimeMs)}.cache`);
+  return join(folder, `${prefix}${stats.size}-${Math.trunc(stats.mtimeMs)}.cache`);
 }
 
 /** Caches of other builds of the same bundle under this Node start so; one replaces the others. */
@@ -51,10 +51,11 @@ export interface CacheUse { found: 'none' | 'used' | 'refused'; writtenAtExit: b
  * that fits (no folder: no cache). */
 export function runBundle(bundlePath: string, folder: string | undefined): CacheUse {
   const source = readFileSync(bundlePath, 'utf8');
+  const prefix = cachePrefix(bundlePath);
   let file: string | undefined;
   let cachedData: Buffer | undefined;
   try {
-    file = folder === undefined ? undefined : cacheFileOf(bundlePath, folder);
+    file = folder === undefined ? undefined : cacheFileOf(bundlePath, folder, prefix);
     cachedData = file === undefined ? undefined : readFileSync(file);
   } catch {
     // no cache yet, or none can be read: this start compiles the bundle
@@ -65,7 +66,7 @@ export function runBundle(bundlePath: string, folder: string | undefined): Cache
   const found = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'used';
   const cacheFile = file;
   const writtenAtExit = cacheFile !== undefined && found !== 'used';
-  if (writtenAtExit) process.once('exit', () => writeCache(script, cacheFile, cachePrefix(bundlePath)));
+  if (writtenAtExit) process.once('exit', () => writeCache(script, cacheFile, prefix));
   const module = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
   return { found, writtenAtExit };

@@ -87,5 +87,10 @@ export function visibleText(text: string): string {
  * only spaces and line ends, which are left as they are.) */
 export function jsonEscapedText(json: string): string {
   if (!anyMarked.test(json)) return json;
-  return json.replace(markedPattern, (c) => `\\u${hex(c.charCodeAt(0), 4).toLowerCase()}`);
+  return json.replace(markedPattern, jsonUnicodeEscape);
+}
+
+/** A character (one UTF-16 unit) as JSON writes it escaped: `\u202e`. */
+export function jsonUnicodeEscape(character: string): string {
+  return `\\u${hex(character.charCodeAt(0), 4).toLowerCase()}`;
 }

@@ -19,6 +19,7 @@
 // message is encoded only once the previous one's write has called back, that is once the
 // stream no longer holds the bytes.
 import type { ContentTypeEncoder } from './language-server-library';
+import { jsonUnicodeEscape } from '../language/unusual-characters';
 
 /** Larger messages get a buffer of their own, so one huge answer is not kept for the session. */
 const keptBytesAtMost = 16 * 1024 * 1024;
@@ -84,14 +85,18 @@ class KeptJson {
   parts(value: unknown): string[] {
     if (value === null || typeof value !== 'object' || !holdsKeptList(value, 0)) return [JSON.stringify(value) ?? 'null'];
     const out: string[] = [];
-    this.write(value, out);
+    this.writeHolding(value, out);
     return out;
   }
 
   private write(value: unknown, out: string[]): void {
-    if (value === null || typeof value !== 'object' || !holdsKeptList(value, 0)) {
-      out.push(ascii(JSON.stringify(value) ?? 'null'));
-    } else if (Array.isArray(value)) {
+    if (value === null || typeof value !== 'object' || !holdsKeptList(value, 0)) out.push(ascii(JSON.stringify(value) ?? 'null'));
+    else this.writeHolding(value, out);
+  }
+
+  /** A value that is or holds a marked list (holdsKeptList said so). */
+  private writeHolding(value: object, out: string[]): void {
+    if (Array.isArray(value)) {
       // A marked list: holdsKeptList says so of no other list.
       out.push('[');
       for (let i = 0; i < value.length; i++) {
@@ -171,9 +176,5 @@ function ascii(json: string): string {
   if (!nonAscii.test(json)) return json;
   // The escaped text is ASCII, but V8 keeps a string made from one of two-byte characters in two
   // bytes a character, which is slow to join and to write out: copied once into one byte each.
-  return Buffer.from(json.replace(nonAsciiEverywhere, escapeCharacter), 'latin1').toString('latin1');
-}
-
-function escapeCharacter(character: string): string {
-  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return Buffer.from(json.replace(nonAsciiEverywhere, jsonUnicodeEscape), 'latin1').toString('latin1');
 }
